@@ -1,0 +1,51 @@
+"""Errors the user can act on. Every message says what to do next.
+
+AdvisorError
+ ├── ConfigError          bad settings or a missing/corrupt model file
+ ├── IndexMissingError    no index yet: run `advisor ingest`
+ ├── IngestFileError      one guide could not be read (file, line, reason)
+ ├── StoreUnavailableError  the vector store cannot be reached
+ └── ProviderError        the LLM failed or is unreachable
+      └── ProviderBusyError  the LLM queue is full; retry later
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AdvisorError(Exception):
+    """Base class: ``str(err)`` is a message fit to show a user."""
+
+
+class ConfigError(AdvisorError):
+    pass
+
+
+class IndexMissingError(AdvisorError):
+    def __init__(self, detail: str = "") -> None:
+        msg = "The guide index is empty or missing. Build it with: advisor ingest"
+        super().__init__(f"{msg} ({detail})" if detail else msg)
+
+
+class IngestFileError(AdvisorError):
+    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class StoreUnavailableError(AdvisorError):
+    pass
+
+
+class ProviderError(AdvisorError):
+    pass
+
+
+class ProviderBusyError(ProviderError):
+    def __init__(self, retry_after: int = 5) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"The model is busy; try again in {retry_after} s.")

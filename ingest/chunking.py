@@ -1,0 +1,63 @@
+"""Split sections into chunks the embedding model reads whole.
+
+all-MiniLM-L6-v2 truncates at 256 word pieces, so each chunk — with the role and heading
+path we prepend for context — is measured with the model's own tokenizer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+from transformers import PreTrainedTokenizerBase
+
+from ingest.sections import Section
+
+SPECIAL_TOKENS = 2  # [CLS] and [SEP]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    section: Section
+    index: int
+    count: int
+    text: str
+
+    @property
+    def chunk_id(self) -> str:
+        return f"{self.section.section_id}::{self.index}"
+
+    @property
+    def context(self) -> str:
+        return context_line(self.section)
+
+    @property
+    def embed_text(self) -> str:
+        """What is embedded and stored: the context line, a blank line, then the chunk."""
+        return f"{self.context}\n\n{self.text}"
+
+
+def context_line(section: Section) -> str:
+    return f"{section.role} — {section.heading}"
+
+
+def count_tokens(tokenizer: PreTrainedTokenizerBase, text: str) -> int:
+    """Word pieces including [CLS]/[SEP]: exactly what the model sees."""
+    return len(tokenizer.encode(text, add_special_tokens=True, truncation=False))
+
+
+def chunk_section(section: Section, tokenizer: PreTrainedTokenizerBase, max_tokens: int) -> list[Chunk]:
+    overhead = count_tokens(tokenizer, context_line(section) + "\n\n")
+    budget = max(16, max_tokens - overhead - SPECIAL_TOKENS)
+    if count_tokens(tokenizer, f"{context_line(section)}\n\n{section.text}") <= max_tokens:
+        pieces = [section.text]
+    else:
+        splitter = RecursiveCharacterTextSplitter.from_huggingface_tokenizer(
+            tokenizer,
+            chunk_size=budget,
+            chunk_overlap=budget // 8,
+            separators=["\n- ", "\n", ". ", "; ", ", ", " ", ""],
+            keep_separator="start",
+        )
+        pieces = [p.strip() for p in splitter.split_text(section.text) if p.strip()]
+    return [Chunk(section, i, len(pieces), p) for i, p in enumerate(pieces)]
