@@ -1,0 +1,109 @@
+"""`advisor` command line: a thin skin over the library. Library errors become one friendly line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from advisor.errors import AdvisorError
+from advisor.settings import Settings
+
+Command = Callable[[argparse.Namespace, Settings], int]
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.indexer import ingest
+
+    started = time.perf_counter()
+    report = ingest(settings, [Path(p) for p in args.paths] or None, progress=not args.quiet)
+    for err in report.errors:
+        print(f"error: {err}", file=sys.stderr)
+    print(f"{report.summary()} in {time.perf_counter() - started:.2f} s")
+    return 0 if report.ok else 1
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.retrieval import Retriever
+
+    retriever = Retriever(settings)
+    started = time.perf_counter()
+    hits = retriever.search(args.query, k=args.k)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    if args.json:
+        print(json.dumps({"query": args.query, "took_ms": round(elapsed_ms, 1),
+                          "results": [h.model_dump() for h in hits]}, indent=2, ensure_ascii=False))
+        return 0
+    for rank, h in enumerate(hits, 1):
+        snippet = " ".join(h.text.split())[:160]
+        print(f"{rank}. [{h.section_id}] {h.heading}  (score {h.score:.4f}, similarity {h.similarity:.2f})")
+        print(f"   {snippet}{'…' if len(h.text) > 160 else ''}")
+    print(f"({len(hits)} results in {elapsed_ms:.0f} ms)", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.stats import index_stats
+
+    stats = index_stats(settings)
+    if args.json:
+        print(json.dumps(stats, indent=2))
+    else:
+        for key, value in stats.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def cmd_install_model(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.model_files import install_model
+
+    target = settings.resolved_model_path
+    wrote = install_model(target, settings.model_sha256)
+    print(f"{'installed' if wrote else 'already installed'}: {target} (sha256 verified)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="advisor", description="Career Advisor: cited answers about tech careers.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="parse guides and update the index incrementally")
+    p.add_argument("paths", nargs="*", help="files or folders (default: the knowledge folder, which is then the whole truth)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="ranked sections for a query (hybrid retrieval)")
+    p.add_argument("query")
+    p.add_argument("--k", type=int, default=None, help="number of sections (default: ADVISOR_K)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("stats", help="what is in the index")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("install-model", help="assemble and verify the local GGUF model")
+    p.set_defaults(func=cmd_install_model)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args, Settings())
+    except AdvisorError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 over the same chunks, fused by reciprocal rank.
+
+Results are per section (a section's best chunk stands for it), so ``k`` counts distinct
+sections. The best dense similarity travels with the results: the refusal gate reads it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from langchain_chroma import Chroma
+
+from advisor.bm25 import BM25Index
+from advisor.embeddings import get_embeddings
+from advisor.errors import IndexMissingError, StoreUnavailableError
+from advisor.settings import Settings
+from advisor.store import open_store
+from advisor.types import Hit
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    chunk_id: str
+    text: str
+    meta: dict
+
+
+def strip_context(document: str) -> str:
+    """Stored documents start with a context line and a blank line; the section text follows."""
+    head, sep, body = document.partition("\n\n")
+    return body if sep else document
+
+
+class Retriever:
+    def __init__(self, settings: Settings, store: Chroma | None = None) -> None:
+        self.settings = settings
+        self.store = store or open_store(settings)
+        self._lock = threading.Lock()
+        self._chunks: dict[str, StoredChunk] = {}
+        self._bm25: BM25Index | None = None
+        self._embed = lru_cache(maxsize=1024)(self._embed_uncached)
+
+    # --- the corpus snapshot the keyword index is built on
+    def refresh(self) -> None:
+        """Reload chunks from the store and rebuild BM25 (after an ingest)."""
+        try:
+            got = self.store.get(include=["documents", "metadatas"])
+        except Exception as exc:
+            raise StoreUnavailableError(f"Cannot read the guide index: {exc}") from exc
+        chunks = {cid: StoredChunk(cid, strip_context(doc), meta)
+                  for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+        with self._lock:
+            self._chunks = chunks
+            self._bm25 = BM25Index(list(chunks), [c.meta["heading"] + "\n" + c.text for c in chunks.values()])
+
+    def _ensure_loaded(self) -> None:
+        if self._bm25 is None:
+            self.refresh()
+        if not self._chunks:
+            raise IndexMissingError(f"collection {self.settings.collection!r} has no sections")
+
+    @property
+    def size(self) -> int:
+        self._ensure_loaded()
+        return len({c.meta["section_id"] for c in self._chunks.values()})
+
+    def section(self, section_id: str) -> dict | None:
+        """A whole section (its chunks joined) with its metadata, or None."""
+        self._ensure_loaded()
+        parts = sorted((c for c in self._chunks.values() if c.meta["section_id"] == section_id),
+                       key=lambda c: c.meta["chunk_index"])
+        if not parts:
+            return None
+        meta = {k: v for k, v in parts[0].meta.items() if k not in ("chunk_index", "chunk_count")}
+        return {**meta, "text": "\n".join(p.text for p in parts)}
+
+    def _embed_uncached(self, query: str) -> tuple[float, ...]:
+        return tuple(get_embeddings(self.settings).embed_query(query))
+
+    # --- search
+    def search(self, query: str, k: int | None = None) -> list[Hit]:
+        k = self.settings.k if k is None else k
+        self._ensure_loaded()
+        if k <= 0 or not query.strip():
+            return []
+        n = max(self.settings.candidates, k)
+        try:
+            dense = self.store.similarity_search_by_vector_with_relevance_scores(list(self._embed(query)), k=n)
+        except Exception as exc:
+            raise StoreUnavailableError(f"Search failed, the guide index is unavailable: {exc}") from exc
+        dense_ids = [(d.id, 1.0 - dist) for d, dist in dense if d.id in self._chunks]
+        keyword = self._bm25.search(query, n) if self._bm25 else []
+        return self._fuse(dense_ids, keyword, k)
+
+    def _fuse(self, dense: list[tuple[str, float]], keyword: list[tuple[str, float]], k: int) -> list[Hit]:
+        s = self.settings
+        fused: dict[str, dict] = {}
+
+        def entry(chunk_id: str) -> dict | None:
+            chunk = self._chunks[chunk_id]
+            sid = chunk.meta["section_id"]
+            return fused.setdefault(sid, {"chunk": chunk, "score": 0.0, "sim": 0.0,
+                                          "dense_rank": None, "bm25_rank": None})
+
+        section_rank = 0
+        for cid, sim in dense:
+            e = entry(cid)
+            if e["dense_rank"] is None:
+                section_rank += 1
+                e.update(dense_rank=section_rank, sim=sim, chunk=self._chunks[cid])
+                e["score"] += s.dense_weight / (s.rrf_k + section_rank)
+        section_rank = 0
+        for cid, _ in keyword:
+            e = entry(cid)
+            if e["bm25_rank"] is None:
+                section_rank += 1
+                e["bm25_rank"] = section_rank
+                e["score"] += s.bm25_weight / (s.rrf_k + section_rank)
+        ranked = sorted(fused.values(), key=lambda e: e["score"], reverse=True)[:k]
+        return [
+            Hit(section_id=e["chunk"].meta["section_id"], doc_id=e["chunk"].meta["doc_id"],
+                role=e["chunk"].meta["role"], title=e["chunk"].meta["title"],
+                heading=e["chunk"].meta["heading"], source=e["chunk"].meta["source"],
+                text=e["chunk"].text, score=round(e["score"], 6), similarity=round(e["sim"], 4),
+                dense_rank=e["dense_rank"], bm25_rank=e["bm25_rank"])
+            for e in ranked
+        ]

@@ -1,0 +1,69 @@
+"""The output types shared by the CLI, API, UI and evals."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Hit(BaseModel):
+    """One retrieved section (its best-matching chunk) with the evidence for its rank."""
+
+    section_id: str
+    doc_id: str
+    role: str
+    title: str
+    heading: str
+    source: str
+    text: str
+    score: float = Field(description="fused reciprocal-rank score")
+    similarity: float = Field(0.0, description="dense cosine similarity of the best chunk")
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+
+class Citation(BaseModel):
+    n: int
+    section_id: str
+    doc: str
+    title: str
+    heading_path: str
+    source: str
+    quote: str
+
+
+class Timings(BaseModel):
+    retrieve_ms: float = 0.0
+    first_token_ms: float | None = None
+    total_ms: float = 0.0
+
+
+class Answer(BaseModel):
+    answer: str
+    citations: list[Citation] = Field(default_factory=list)
+    refused: bool = False
+    provider: str
+    model: str
+    timings: Timings = Field(default_factory=Timings)
+    standalone_question: str | None = None
+    notice: str | None = Field(None, description="e.g. why the extractive fallback answered")
+
+
+class Turn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=8000)
+
+
+class Profile(BaseModel):
+    skills: list[str] = Field(default_factory=list, max_length=50)
+    years_experience: float | None = Field(None, ge=0, le=60)
+    education: str | None = Field(None, max_length=200)
+    location: str | None = Field(None, max_length=200)
+
+
+class StreamEvent(BaseModel):
+    """``sources`` (retrieved, before the model speaks), ``token``, ``citations``, ``done``, ``error``."""
+
+    type: Literal["sources", "token", "citations", "done", "error"]
+    data: dict | str | list

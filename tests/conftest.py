@@ -1,0 +1,78 @@
+"""Shared fixtures: the network guard, isolated settings, and one real index per session."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import pytest
+
+import advisor  # noqa: F401  (offline environment first)
+from advisor.settings import PROJECT_ROOT, Settings
+
+SEED_GUIDE = PROJECT_ROOT.parent / "shared" / "seeds" / "neural-network-engineer-guide.txt"
+FIXTURES = Path(__file__).parent / "fixtures"
+GUIDE = PROJECT_ROOT / "knowledge" / "neural-network-engineer.md"
+
+
+class NetworkBlocked(RuntimeError):
+    """A test tried to reach beyond loopback."""
+
+
+def _is_loopback(address: object) -> bool:
+    if not isinstance(address, tuple):  # AF_UNIX paths and the like
+        return True
+    host = address[0]
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a hostname other than localhost: would need DNS, so not loopback
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network():
+    """Fail any test that opens a connection to anything but loopback."""
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host is not None and not _is_loopback((host.decode() if isinstance(host, bytes) else host, 0)):
+            raise NetworkBlocked(f"DNS lookup of {host!r} is blocked in tests (loopback only)")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def guarded(real):
+        def connect(self, address):
+            if not _is_loopback(address):
+                raise NetworkBlocked(f"network access beyond loopback is blocked in tests: {address!r}")
+            return real(self, address)
+        return connect
+
+    socket.socket.connect = guarded(real_connect)
+    socket.socket.connect_ex = guarded(real_connect_ex)
+    socket.getaddrinfo = getaddrinfo
+    yield
+    socket.socket.connect, socket.socket.connect_ex = real_connect, real_connect_ex
+    socket.getaddrinfo = real_getaddrinfo
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings with a private data dir and knowledge dir (a copy of the real guide)."""
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / GUIDE.name).write_text(GUIDE.read_text())
+    return Settings(data_dir=tmp_path / "data", knowledge_dir=knowledge, provider="extractive")
+
+
+@pytest.fixture(scope="session")
+def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A real Chroma index of the real knowledge folder, built once for the session."""
+    from ingest.indexer import ingest
+
+    s = Settings(data_dir=tmp_path_factory.mktemp("index"), provider="extractive")
+    report = ingest(s)
+    assert report.ok and report.added > 50
+    return s
