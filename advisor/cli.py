@@ -10,8 +10,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from advisor.errors import AdvisorError
+from pydantic import ValidationError
+
+from advisor.errors import AdvisorError, ConfigError
 from advisor.settings import Settings
+from advisor.types import Answer, Profile, Turn
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -67,6 +70,80 @@ def cmd_install_model(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _load_json(path: str | None, what: str):
+    if not path:
+        return None
+    try:
+        return json.loads(Path(path).read_text())
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"Cannot read the {what} file {path}: {exc}") from exc
+
+
+def _advisor(args: argparse.Namespace, settings: Settings):
+    from advisor.chain import Advisor
+
+    if getattr(args, "provider", None):
+        settings = settings.model_copy(update={"provider": args.provider})
+    return Advisor(settings)
+
+
+def print_sources(answer: Answer) -> None:
+    if answer.notice:
+        print(f"\nnote: {answer.notice}")
+    for c in answer.citations:
+        print(f"  [{c.n}] {c.heading_path} ({c.doc}) — “{c.quote}”")
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        history = [Turn.model_validate(t) for t in (_load_json(args.history, "history") or [])]
+        profile_data = _load_json(args.profile, "profile")
+        profile = Profile.model_validate(profile_data) if profile_data else None
+    except ValidationError as exc:
+        raise ConfigError(f"Invalid history or profile: {exc.errors()[0]['msg']}") from exc
+    advisor = _advisor(args, settings)
+    if args.json:
+        answer = advisor.ask(args.question, history, profile)
+        fields = {"answer", "citations", "refused", "provider", "model", "timings"}
+        print(json.dumps({**answer.model_dump(include=fields), "notice": answer.notice}, indent=2, ensure_ascii=False))
+        return 0
+    answer = _stream_to_terminal(advisor, args.question, history, profile)
+    print_sources(answer)
+    return 0
+
+
+def _stream_to_terminal(advisor, question: str, history: list[Turn], profile: Profile | None) -> Answer:
+    answer = None
+    for event in advisor.stream(question, history, profile):
+        if event.type == "token":
+            print(event.data, end="", flush=True)
+        elif event.type == "done":
+            answer = Answer.model_validate(event.data)
+    print()
+    return answer
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    advisor = _advisor(args, settings)
+    history: list[Turn] = []
+    print("Career Advisor — ask about a tech role (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("\nyou> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        try:
+            answer = _stream_to_terminal(advisor, question, history, None)
+        except AdvisorError as err:
+            print(f"error: {err}")
+            continue
+        print_sources(answer)
+        history += [Turn(role="user", content=question), Turn(role="assistant", content=answer.answer[:2000])]
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="advisor", description="Career Advisor: cited answers about tech careers.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
@@ -86,6 +163,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="what is in the index")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("ask", help="answer one question with citations")
+    p.add_argument("question")
+    p.add_argument("--history", metavar="FILE", help='JSON list of {"role", "content"} turns')
+    p.add_argument("--profile", metavar="FILE", help='JSON {"skills", "years_experience", "education", "location"}')
+    p.add_argument("--provider", choices=["local", "openai", "extractive"], help="default: ADVISOR_PROVIDER")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", help="interactive terminal chat with streaming answers")
+    p.add_argument("--provider", choices=["local", "openai", "extractive"])
+    p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("install-model", help="assemble and verify the local GGUF model")
     p.set_defaults(func=cmd_install_model)

@@ -2,6 +2,7 @@
 
 AdvisorError
  ├── ConfigError          bad settings or a missing/corrupt model file
+ ├── InvalidQuestionError empty, unreadable or oversized question
  ├── IndexMissingError    no index yet: run `advisor ingest`
  ├── IngestFileError      one guide could not be read (file, line, reason)
  ├── StoreUnavailableError  the vector store cannot be reached
@@ -19,6 +20,10 @@ class AdvisorError(Exception):
 
 
 class ConfigError(AdvisorError):
+    pass
+
+
+class InvalidQuestionError(AdvisorError):
     pass
 
 

@@ -79,6 +79,30 @@ class Retriever:
         meta = {k: v for k, v in parts[0].meta.items() if k not in ("chunk_index", "chunk_count")}
         return {**meta, "text": "\n".join(p.text for p in parts)}
 
+    def section_hit(self, section_id: str) -> Hit | None:
+        """A section as a Hit, for sections chosen by rule (the profile's salary band) not by rank."""
+        sec = self.section(section_id)
+        if sec is None:
+            return None
+        return Hit(section_id=section_id, doc_id=sec["doc_id"], role=sec["role"], title=sec["title"],
+                   heading=sec["heading"], source=sec["source"], text=sec["text"], score=0.0)
+
+    def outline(self) -> list[tuple[str, str, str]]:
+        """(section_id, heading, doc_id) of every section, in stored order."""
+        self._ensure_loaded()
+        seen: dict[str, tuple[str, str, str]] = {}
+        for c in self._chunks.values():
+            seen.setdefault(c.meta["section_id"], (c.meta["section_id"], c.meta["heading"], c.meta["doc_id"]))
+        return list(seen.values())
+
+    def roles(self) -> set[str]:
+        self._ensure_loaded()
+        return {c.meta["role"] for c in self._chunks.values()}
+
+    def corpus_text(self) -> str:
+        self._ensure_loaded()
+        return "\n".join(c.text for c in self._chunks.values())
+
     def _embed_uncached(self, query: str) -> tuple[float, ...]:
         return tuple(get_embeddings(self.settings).embed_query(query))
 
@@ -96,6 +120,22 @@ class Retriever:
         dense_ids = [(d.id, 1.0 - dist) for d, dist in dense if d.id in self._chunks]
         keyword = self._bm25.search(query, n) if self._bm25 else []
         return self._fuse(dense_ids, keyword, k)
+
+    def search_many(self, queries: list[str], k: int | None = None) -> list[Hit]:
+        """Fuse the rankings of several queries (a follow-up and its stand-alone form)."""
+        k = self.settings.k if k is None else k
+        if len(queries) == 1:
+            return self.search(queries[0], k)
+        fused: dict[str, Hit] = {}
+        scores: dict[str, float] = {}
+        for q in queries:
+            for rank, hit in enumerate(self.search(q, max(self.settings.candidates, k)), start=1):
+                scores[hit.section_id] = scores.get(hit.section_id, 0.0) + 1.0 / (self.settings.rrf_k + rank)
+                best = fused.get(hit.section_id)
+                if best is None or hit.similarity > best.similarity:
+                    fused[hit.section_id] = hit
+        ranked = sorted(fused, key=lambda sid: scores[sid], reverse=True)[:k]
+        return [fused[sid].model_copy(update={"score": round(scores[sid], 6)}) for sid in ranked]
 
     def _fuse(self, dense: list[tuple[str, float]], keyword: list[tuple[str, float]], k: int) -> list[Hit]:
         s = self.settings

@@ -50,7 +50,13 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
-    refusal_threshold: float = Field(0.25, description="best dense cosine similarity below which we refuse")
+    refusal_floor: float = Field(0.15, description="best dense similarity below which we always refuse")
+    refusal_threshold: float = Field(0.30, description="below this, refuse unless the question's words are found")
+    keyword_coverage_min: float = Field(0.5, description="share of question words the top sections must hold")
+    confident_similarity: float = Field(0.55, description="above this, a model refusal falls back to extractive")
+    prompt_sources: int = Field(4, ge=1, description="sections the model reads")
+    source_chars: int = Field(700, ge=100, description="characters per section in the prompt")
+    context_similarity_window: float = Field(0.2, description="sources within this similarity of the best")
 
     # --- answering
     provider: Literal["local", "openai", "extractive"] = "local"

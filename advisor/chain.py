@@ -1,0 +1,226 @@
+"""The answer pipeline: question → retrieval → scope checks → provider → verified citations.
+
+``Advisor.stream`` yields typed events (sources, token, citations, done) that the CLI, API, UI
+and evals all consume; ``Advisor.ask`` collects them into one ``Answer``. Model text reaches
+the user one verified line at a time: each line is checked against the retrieved sections
+before it is shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+
+from advisor import followup, profile as profile_advice, scope
+from advisor.citations import CitationBuilder
+from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError, ProviderError
+from advisor.prompts import answer_messages, is_model_refusal
+from advisor.providers.base import GenerationRequest, Provider
+from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, ExtractiveProvider
+from advisor.retrieval import Retriever
+from advisor.settings import Settings
+from advisor.textmatch import content_tokens, sentences
+from advisor.types import Answer, Hit, Profile, StreamEvent, Timings, Turn
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000
+TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
+
+
+class Advisor:
+    def __init__(self, settings: Settings, retriever: Retriever | None = None,
+                 provider: Provider | None = None) -> None:
+        from advisor.providers.registry import get_provider
+
+        self.settings = settings
+        self.retriever = retriever or Retriever(settings)
+        self.provider = provider or get_provider(settings)
+        self._covered_roles: set[str] | None = None
+
+    # --- public API
+    def ask(self, question: str, history: list[Turn] | None = None, profile: Profile | None = None) -> Answer:
+        answer = None
+        for event in self.stream(question, history, profile):
+            if event.type == "done":
+                answer = Answer.model_validate(event.data)
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, history: list[Turn] | None = None,
+               profile: Profile | None = None) -> Iterator[StreamEvent]:
+        started = time.perf_counter()
+        question = validate_question(question)
+        history = list(history or [])
+        standalone = followup.standalone_question(question, history)
+        hits = self.retriever.search_many(followup.retrieval_queries(question, history))
+        timings = Timings(retrieve_ms=ms_since(started))
+
+        reason = self._out_of_scope(question, hits)
+        if reason:
+            log.info("refused before the model: %s", reason)
+            yield from self._refusal(standalone, timings, started)
+            return
+        yield StreamEvent(type="sources", data=[h.model_dump() for h in hits])
+
+        context = self._context(hits, standalone)
+        builder = CitationBuilder(list(context))
+        lines: list[str] = []
+        notice = EXTRACTIVE_NOTICE if not self.provider.uses_llm else None
+        provider = self.provider
+        refused_by_model = False
+        try:
+            for line in self._generate(provider, question, standalone, context, history, builder):
+                if line is REFUSED:
+                    refused_by_model = True
+                    break
+                if timings.first_token_ms is None:
+                    timings.first_token_ms = ms_since(started)
+                lines.append(line)
+                yield StreamEvent(type="token", data=line + "\n")
+        except ProviderBusyError:
+            raise
+        except (ProviderError, ConfigError) as err:
+            log.warning("provider %s failed, falling back to extractive: %s", provider.name, err)
+            notice = f"The language model is unavailable ({err}). {EXTRACTIVE_NOTICE}"
+
+        if refused_by_model and max(h.similarity for h in hits) < self.settings.confident_similarity:
+            yield from self._refusal(standalone, timings, started, provider)
+            return
+        if builder.cited_lines == 0 and provider.uses_llm:
+            # nothing the model said survived the checks: answer from the guides instead
+            notice = notice or f"The model's answer could not be verified against the guides. {EXTRACTIVE_NOTICE}"
+            provider = ExtractiveProvider()
+            builder = CitationBuilder(list(context))
+            lines = []
+            for line in self._generate(provider, question, standalone, context, history, builder):
+                if timings.first_token_ms is None:
+                    timings.first_token_ms = ms_since(started)
+                lines.append(line)
+                yield StreamEvent(type="token", data=line + "\n")
+
+        for line in self._profile_lines(profile, question, hits, builder):
+            lines.append(line)
+            yield StreamEvent(type="token", data=line + "\n")
+
+        citations = builder.citations()
+        yield StreamEvent(type="citations", data=[c.model_dump() for c in citations])
+        timings.total_ms = ms_since(started)
+        answer = Answer(answer="\n".join(lines).strip(), citations=citations, refused=False,
+                        provider=provider.name if provider.uses_llm else "extractive",
+                        model=provider.model, timings=timings, standalone_question=standalone, notice=notice)
+        yield StreamEvent(type="done", data=answer.model_dump())
+
+    # --- steps
+    def _out_of_scope(self, question: str, hits: list[Hit]) -> str | None:
+        if not hits:
+            return "no retrieval results"
+        s = self.settings
+        if weak := scope.lacks_evidence(question, hits, s.refusal_floor, s.refusal_threshold, s.keyword_coverage_min):
+            return weak
+        if self._covered_roles is None:
+            self._covered_roles = scope.covered_roles(self.retriever.roles(), self.retriever.corpus_text())
+        if role := scope.uncovered_role(question, self._covered_roles):
+            return f"asks about {role!r}, which no guide covers"
+        return None
+
+    def _context(self, hits: list[Hit], question: str) -> list[Hit]:
+        """The sources the model reads: the strongest few, each trimmed to what bears on the question."""
+        s = self.settings
+        top = hits[0].similarity
+        chosen = [h for i, h in enumerate(hits) if i == 0 or h.similarity >= top - s.context_similarity_window]
+        return [trim_hit(h, question, s.source_chars) for h in chosen[: s.prompt_sources]]
+
+    def _generate(self, provider: Provider, question: str, standalone: str, context: list[Hit],
+                  history: list[Turn], builder: CitationBuilder) -> Iterator[str | object]:
+        """Verified lines as the provider produces them; REFUSED if the model declines at once."""
+        messages = answer_messages(question, context, history) if provider.uses_llm else []
+        request = GenerationRequest(question=standalone, hits=context, messages=messages,
+                                    max_tokens=self.settings.max_answer_tokens)
+        buffer, emitted = "", False
+        for piece in provider.stream(request):
+            buffer += piece
+            while "\n" in buffer:
+                raw, buffer = buffer.split("\n", 1)
+                if not emitted and raw.strip() and is_model_refusal(raw):
+                    yield REFUSED
+                    return
+                line = builder.check_line(raw)
+                if line:
+                    emitted = True
+                    yield line
+        if buffer.strip():
+            if not emitted and is_model_refusal(buffer):
+                yield REFUSED
+                return
+            if line := builder.check_line(buffer):
+                yield line
+
+    def _profile_lines(self, profile: Profile | None, question: str, hits: list[Hit],
+                       builder: CitationBuilder) -> list[str]:
+        if profile is None:
+            return []
+        outline = self.retriever.outline()
+        doc_id = hits[0].doc_id
+        lines: list[str] = []
+        if profile.years_experience is not None and profile_advice.wants_salary(question):
+            sid = profile_advice.band_section_id(outline, doc_id, profile.years_experience)
+            if sid and (band := self.retriever.section_hit(sid)):
+                lines += ["", "For your profile:", builder.cite_fixed(profile_advice.band_line(profile, band), band),
+                          profile_advice.BAND_NOTE]
+        if profile.skills and profile_advice.wants_skills(question):
+            reqs = [h for sid in profile_advice.requirement_section_ids(outline, doc_id)
+                    if (h := self.retriever.section_hit(sid))]
+            pairs = profile_advice.skills_lines(profile, reqs)
+            if pairs:
+                lines += ["", "Your skills against the guide's requirements:"]
+                lines += [builder.cite_fixed(text, hit) for text, hit in pairs]
+        return lines
+
+    def _refusal(self, standalone: str, timings: Timings, started: float,
+                 provider: Provider | None = None) -> Iterator[StreamEvent]:
+        roles = ", ".join(sorted(self.retriever.roles())) or "the roles in my guides"
+        text = (f"I don't know: my guides don't cover that. I can help with the {roles} role: {TOPICS}.")
+        yield StreamEvent(type="token", data=text)
+        yield StreamEvent(type="citations", data=[])
+        timings.total_ms = ms_since(started)
+        provider = provider or self.provider
+        answer = Answer(answer=text, citations=[], refused=True, provider=provider.name, model=provider.model,
+                        timings=timings, standalone_question=standalone)
+        yield StreamEvent(type="done", data=answer.model_dump())
+
+
+REFUSED = object()
+
+
+def validate_question(question: object) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise InvalidQuestionError("The question is empty: ask something about a tech career.")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidQuestionError(f"The question is too long ({len(question)} characters; the limit is {MAX_QUESTION_CHARS}).")
+    cleaned = "".join(ch for ch in question if ch.isprintable() or ch in "\n\t")
+    if not cleaned.strip():
+        raise InvalidQuestionError("The question has no readable text.")
+    return cleaned.strip()
+
+
+def trim_hit(hit: Hit, question: str, max_chars: int) -> Hit:
+    """Keep the section's sentences in order, dropping the least relevant until it fits."""
+    if len(hit.text) <= max_chars:
+        return hit
+    wanted = content_tokens(question)
+    parts = sentences(hit.text)
+    ranked = sorted(range(len(parts)), key=lambda i: (-len(wanted & content_tokens(parts[i])), i))
+    keep, size = set(), 0
+    for i in ranked:
+        if size + len(parts[i]) + 3 > max_chars and keep:
+            continue
+        keep.add(i)
+        size += len(parts[i]) + 3
+    text = "\n".join(f"- {parts[i]}" if i else parts[i] for i in sorted(keep))
+    return hit.model_copy(update={"text": text})
+
+
+def ms_since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)

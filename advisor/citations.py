@@ -1,0 +1,103 @@
+"""Turn raw model lines into cited lines, or drop them. Only retrieved sections can be cited.
+
+A 1.5B model's own ``[n]`` markers are unreliable (missing, used as list numbers, wrong), so a
+marker is kept only when its source really shares the line's words; otherwise the line goes to
+the source it overlaps most. A line with a figure no retrieved source contains is dropped: that
+is how invented near-miss salaries are caught. Markers are renumbered in order of first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from advisor.textmatch import best_sentence, content_tokens, coverage, numbers
+from advisor.types import Citation, Hit
+
+log = logging.getLogger(__name__)
+
+MARKER = re.compile(r"\s*(?:\[(?:source\s*)?(\d+(?:\s*,\s*\d+)*)\]|\((?:source\s*)?(\d+)\))", re.I)
+PREFIX = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)")
+MIN_COVERAGE = 0.34
+MAX_FRAMING_WORDS = 3
+
+
+@dataclass
+class CitationBuilder:
+    hits: list[Hit]
+    dropped: list[str] = field(default_factory=list)
+    _order: list[int] = field(default_factory=list)   # hit indices in order of first citation
+    _claims: dict[int, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._tokens = [content_tokens(h.heading + " " + h.text) for h in self.hits]
+        self._numbers = [numbers(h.text) for h in self.hits]
+        self._all_numbers = set().union(*self._numbers) if self._numbers else set()
+
+    @property
+    def cited_lines(self) -> int:
+        return sum(len(v) for v in self._claims.values())
+
+    def check_line(self, raw: str) -> str | None:
+        """The line with verified, renumbered markers; '' for a blank line; None if dropped."""
+        if not raw.strip():
+            return ""
+        claimed = {int(n) for m in MARKER.finditer(raw) for g in m.groups() if g for n in g.split(",")}
+        body = MARKER.sub("", raw).rstrip()
+        prefix_match = PREFIX.match(body)
+        prefix = "- " if prefix_match else ""
+        text = body[prefix_match.end():] if prefix_match else body.strip()
+        claim, figures = content_tokens(text), numbers(text)
+        if not text.strip():
+            return None
+        if figures - self._all_numbers:
+            self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
+            return None
+        chosen = self._choose(claim, figures, claimed)
+        if chosen is None:
+            if len(claim) <= MAX_FRAMING_WORDS and not figures:
+                return prefix + text  # framing ("Here is what the guide says:"), not a claim
+            self._drop(raw, "no retrieved source supports it")
+            return None
+        if chosen not in self._claims:
+            self._order.append(chosen)
+            self._claims[chosen] = []
+        self._claims[chosen].append(text)
+        return f"{prefix}{text} [{self._order.index(chosen) + 1}]"
+
+    def cite_fixed(self, text: str, hit: Hit) -> str:
+        """Cite a line built by rule from ``hit``'s own text (profile advice)."""
+        index = next((i for i, h in enumerate(self.hits) if h.section_id == hit.section_id), None)
+        if index is None:
+            self.hits.append(hit)
+            self._tokens.append(content_tokens(hit.heading + " " + hit.text))
+            self._numbers.append(numbers(hit.text))
+            self._all_numbers |= self._numbers[-1]
+            index = len(self.hits) - 1
+        if index not in self._claims:
+            self._order.append(index)
+            self._claims[index] = []
+        self._claims[index].append(text)
+        return f"- {text} [{self._order.index(index) + 1}]"
+
+    def _choose(self, claim: set[str], figures: set[str], claimed: set[int]) -> int | None:
+        candidates = [i for i in range(len(self.hits)) if coverage(claim, self._tokens[i]) >= MIN_COVERAGE
+                      and figures <= self._numbers[i]]
+        if not candidates:
+            return None
+        preferred = [i for i in candidates if i + 1 in claimed]
+        return max(preferred or candidates, key=lambda i: coverage(claim, self._tokens[i]))
+
+    def _drop(self, line: str, why: str) -> None:
+        log.info("dropped answer line (%s): %r", why, line[:120])
+        self.dropped.append(line)
+
+    def citations(self) -> list[Citation]:
+        out = []
+        for n, i in enumerate(self._order, start=1):
+            hit = self.hits[i]
+            out.append(Citation(n=n, section_id=hit.section_id, doc=hit.doc_id, title=hit.title,
+                                heading_path=hit.heading, source=hit.source,
+                                quote=best_sentence(hit.text, " ".join(self._claims[i]))))
+        return out

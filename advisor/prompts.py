@@ -1,0 +1,54 @@
+"""Build the chat messages. Fixed text first (the KV cache reuses it), instructions last.
+
+The 1.5B model follows instructions placed after the sources far better than rules in the
+system prompt (see shared/notes/local-llm.md). Retrieved and user text are fenced and
+escaped so that they can't close the fences.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from advisor.types import Hit, Turn
+
+MODEL_REFUSAL = "The guides do not cover this."
+FENCE_TAGS = re.compile(r"</?\s*(source|sources|question|history)\b[^>]*>", re.I)
+
+
+@cache
+def template(name: str) -> str:
+    return resources.files("advisor").joinpath("prompts", name).read_text()
+
+
+def fence_safe(text: str) -> str:
+    """Neutralise anything that looks like our own delimiters inside untrusted text."""
+    return FENCE_TAGS.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
+
+
+def format_sources(hits: list[Hit]) -> str:
+    return "\n".join(
+        f'<source id="{n}" section="{fence_safe(h.heading)}">\n{fence_safe(h.text)}\n</source>'
+        for n, h in enumerate(hits, start=1)
+    )
+
+
+def format_history(history: list[Turn], max_chars: int = 400) -> str:
+    if not history:
+        return ""
+    turns = "\n".join(f"{t.role}: {fence_safe(t.content[:max_chars])}" for t in history[-2:])
+    return f"\nEarlier in this chat (context for the question only):\n<history>\n{turns}\n</history>\n"
+
+
+def answer_messages(question: str, hits: list[Hit], history: list[Turn]) -> list[dict[str, str]]:
+    user = template("answer.txt").format(
+        sources=format_sources(hits), history=format_history(history),
+        question=fence_safe(question), refusal=MODEL_REFUSAL,
+    )
+    return [{"role": "system", "content": template("system.txt").strip()}, {"role": "user", "content": user}]
+
+
+def is_model_refusal(text: str) -> bool:
+    flat = " ".join(text.lower().split())
+    return MODEL_REFUSAL.lower().rstrip(".") in flat or flat.startswith(("i don't know", "i do not know"))

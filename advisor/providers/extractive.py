@@ -1,0 +1,49 @@
+"""No LLM: the answer is the guide's own best-matching sentences, each with its source.
+
+Deterministic, instant, and honest about what it is; used by fast tests and as the fallback
+whenever no model is available.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from advisor.providers.base import GenerationRequest
+from advisor.textmatch import content_tokens, sentences
+
+MAX_LINES = 4
+RELATIVE_MATCH = 0.6  # a later source must match at least this share of the best one's words
+NOTICE = "Answered without a language model: these are the guide passages that best match your question."
+
+
+class ExtractiveProvider:
+    name = "extractive"
+    model = "none (extractive)"
+    uses_llm = False
+
+    def stream(self, request: GenerationRequest) -> Iterator[str]:
+        for line in extract_lines(request.question, request.hits):
+            yield line + "\n"
+
+    def status(self) -> dict[str, object]:
+        return {"provider": self.name, "model": self.model, "ready": True}
+
+
+def extract_lines(question: str, hits: list) -> list[str]:
+    """Per source (in rank order), its sentences that share the most words with the question."""
+    wanted = content_tokens(question)
+    lines: list[str] = []
+    first_best = 0
+    for n, hit in enumerate(hits, start=1):
+        scored = [(len(wanted & content_tokens(s)), i, s) for i, s in enumerate(sentences(hit.text))
+                  if not s.endswith(":")]
+        best = max((sc for sc, _, _ in scored), default=0)
+        if n == 1:
+            first_best = best
+        elif best == 0 or best < RELATIVE_MATCH * first_best:
+            continue
+        picks = [s for sc, _, s in scored if sc == best][:2] if best else [s for _, _, s in scored[:2]]
+        lines.extend(f"- {s.rstrip()} [{n}]" for s in picks)
+        if len(lines) >= MAX_LINES:
+            break
+    return lines[:MAX_LINES]

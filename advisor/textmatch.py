@@ -1,0 +1,48 @@
+"""Small text tools shared by the extractive answerer and the citation checker."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.bm25 import tokenize
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$(\"'])")
+NUMBER = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|k\b|million|billion))?")
+GENERIC = frozenset({"neural", "network", "engineer", "guide", "career", "role", "work", "job"})
+
+
+def sentences(text: str) -> list[str]:
+    """Bullets and lines are units of their own; long lines are split into sentences."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip().lstrip("-*• ").strip()
+        if line:
+            out.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
+    return out
+
+
+def content_tokens(text: str) -> set[str]:
+    return {t for t in tokenize(text) if t not in GENERIC and len(t) > 1}
+
+
+def coverage(claim: set[str], source: set[str]) -> float:
+    """Share of the claim's content words found in the source."""
+    return len(claim & source) / len(claim) if claim else 0.0
+
+
+def numbers(text: str) -> set[str]:
+    """Figures normalised for comparison: '$150,000' → '150000', '19.9%' → '19.9'."""
+    found = set()
+    for m in NUMBER.finditer(text):
+        digits = re.sub(r"[^\d.]", "", m.group(0)).strip(".")
+        if digits and not (len(digits) == 1 and "$" not in m.group(0)):
+            found.add(digits)
+    return found
+
+
+def best_sentence(text: str, claim: str) -> str:
+    """The sentence of ``text`` that shares most content words with ``claim`` (first on ties)."""
+    claim_tokens = content_tokens(claim)
+    candidates = sentences(text) or [text.strip()]
+    # a lead-in ending with ':' says little on its own: prefer a real statement on ties
+    return max(candidates, key=lambda s: (len(claim_tokens & content_tokens(s)), not s.endswith(":")))
