@@ -54,7 +54,7 @@ def _role_phrases(question: str) -> list[str]:
     phrases = []
     for m in ROLE_PHRASE.finditer(question):
         words = m.group(1).lower().split()
-        while words[:-1] and words[0] in LEADING_NOISE:
+        while words[:-1] and all(part in LEADING_NOISE for part in words[0].split("-")):
             words = words[1:]
         if len(words) > 1 or words[0] not in GENERIC_ALONE:  # a bare "engineer" means the role discussed
             phrases.append(" ".join(words))
