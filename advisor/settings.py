@@ -74,7 +74,16 @@ class Settings(BaseSettings):
     # --- web
     host: str = "127.0.0.1"
     port: int = 7860
-    allowed_origins: list[str] = Field(default_factory=list)
+    allowed_origins: list[str] = Field(default_factory=list, description="extra origins that may embed/call us")
+    public_url: str = Field("", description="URL the widget script points iframes at; empty = the request's own")
+    rate_limit_per_minute: int = Field(30, ge=1, description="chat requests per client IP per minute")
+    max_request_bytes: int = Field(64_000, ge=1024)
+    api_keys: list[str] = Field(default_factory=list, description="if set, the API requires one of these keys")
+    warm_up: bool = Field(True, description="load the model when the web app starts")
+
+    @cached_property
+    def feedback_db(self) -> Path:
+        return self.data_dir / "feedback.sqlite3"
 
     @cached_property
     def chroma_path(self) -> Path:
