@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from advisor import followup, profile as profile_advice, scope
 from advisor.citations import CitationBuilder
+from advisor.injection import strip_instructions
 from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError, ProviderError
 from advisor.prompts import answer_messages, is_model_refusal
 from advisor.providers.base import GenerationRequest, Provider
@@ -51,13 +52,14 @@ class Advisor:
     def stream(self, question: str, history: list[Turn] | None = None,
                profile: Profile | None = None) -> Iterator[StreamEvent]:
         started = time.perf_counter()
-        question = validate_question(question)
+        asked = validate_question(question)
+        question = strip_instructions(asked).strip()
         history = list(history or [])
-        standalone = followup.standalone_question(question, history)
-        hits = self.retriever.search_many(followup.retrieval_queries(question, history))
+        standalone = followup.standalone_question(question, history) if question else asked
+        hits = self.retriever.search_many(followup.retrieval_queries(question, history)) if question else []
         timings = Timings(retrieve_ms=ms_since(started))
 
-        reason = self._out_of_scope(question, hits)
+        reason = "only instructions to the assistant, no question" if not question else self._out_of_scope(question, hits)
         if reason:
             log.info("refused before the model: %s", reason)
             yield from self._refusal(standalone, timings, started)
@@ -100,6 +102,9 @@ class Advisor:
                 lines.append(line)
                 yield StreamEvent(type="token", data=line + "\n")
 
+        if not lines:
+            yield from self._refusal(standalone, timings, started, provider)
+            return
         for line in self._profile_lines(profile, question, hits, builder):
             lines.append(line)
             yield StreamEvent(type="token", data=line + "\n")
@@ -130,7 +135,8 @@ class Advisor:
         s = self.settings
         top = hits[0].similarity
         chosen = [h for i, h in enumerate(hits) if i == 0 or h.similarity >= top - s.context_similarity_window]
-        return [trim_hit(h, question, s.source_chars) for h in chosen[: s.prompt_sources]]
+        clean = [h.model_copy(update={"text": strip_instructions(h.text)}) for h in chosen[: s.prompt_sources]]
+        return [trim_hit(h, question, s.source_chars) for h in clean if h.text.strip()]
 
     def _generate(self, provider: Provider, question: str, standalone: str, context: list[Hit],
                   history: list[Turn], builder: CitationBuilder) -> Iterator[str | object]:
@@ -182,7 +188,7 @@ class Advisor:
                  provider: Provider | None = None) -> Iterator[StreamEvent]:
         roles = ", ".join(sorted(self.retriever.roles())) or "the roles in my guides"
         text = (f"I don't know: my guides don't cover that. I can help with the {roles} role: {TOPICS}.")
-        yield StreamEvent(type="token", data=text)
+        yield StreamEvent(type="token", data=text + "\n")
         yield StreamEvent(type="citations", data=[])
         timings.total_ms = ms_since(started)
         provider = provider or self.provider

@@ -119,7 +119,6 @@ def _stream_to_terminal(advisor, question: str, history: list[Turn], profile: Pr
             print(event.data, end="", flush=True)
         elif event.type == "done":
             answer = Answer.model_validate(event.data)
-    print()
     return answer
 
 

@@ -161,7 +161,9 @@ class Retriever:
                 section_rank += 1
                 e["bm25_rank"] = section_rank
                 e["score"] += s.bm25_weight / (s.rrf_k + section_rank)
-        ranked = sorted(fused.values(), key=lambda e: e["score"], reverse=True)[:k]
+        # ties (dense #1 + keyword #3 vs keyword #1 + dense #3) go to the keyword side: embeddings
+        # see "mid-level" and "senior-level" as near-synonyms, BM25 does not
+        ranked = sorted(fused.values(), key=lambda e: (-round(e["score"], 9), e["bm25_rank"] or 10**6, -e["sim"]))[:k]
         return [
             Hit(section_id=e["chunk"].meta["section_id"], doc_id=e["chunk"].meta["doc_id"],
                 role=e["chunk"].meta["role"], title=e["chunk"].meta["title"],

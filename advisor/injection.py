@@ -1,0 +1,37 @@
+"""Strip planted instructions from untrusted text before a model reads it.
+
+The prompt already fences user and guide text as data; this is the deterministic layer under
+it. Sentences that address the assistant ("ignore previous instructions", "reveal your system
+prompt", "you are now ...") carry no career facts, so removing them loses nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.textmatch import SENTENCE_END
+
+PATTERNS = [
+    r"\b(ignore|disregard|forget|override|bypass)\b[^.?!\n]{0,60}\b(instructions?|rules?|prompts?|guides?|context|above|previous|sources?)\b",
+    r"\b(system|developer|hidden|initial)\s+(prompt|message|instructions?)\b",
+    r"\b(you are now|from now on,? you|act as|pretend (to be|you are)|jailbreak|dan mode)\b",
+    r"\bnew instructions?\b",
+    r"\b(reveal|print|show|repeat|output)\b[^.?!\n]{0,30}\b(instructions?|prompt|rules)\b",
+]
+INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.I)
+
+
+def has_instructions(text: str) -> bool:
+    return bool(INSTRUCTION.search(text))
+
+
+def strip_instructions(text: str) -> str:
+    """The text without the sentences (or lines) that try to instruct the assistant."""
+    if not has_instructions(text):
+        return text
+    kept_lines = []
+    for line in text.split("\n"):
+        kept = [s for s in SENTENCE_END.split(line) if not INSTRUCTION.search(s)]
+        if kept and any(k.strip() for k in kept):
+            kept_lines.append(" ".join(k.strip() for k in kept))
+    return "\n".join(kept_lines)

@@ -1,0 +1,40 @@
+"""A scripted provider: plays back fixed model output and records what it was asked."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+
+from advisor.errors import ProviderError
+from advisor.providers.base import BoundedQueue, GenerationRequest
+
+
+class ScriptedProvider:
+    name = "scripted"
+    model = "scripted-test-model"
+    uses_llm = True
+
+    def __init__(self, output: str | Callable[[GenerationRequest], str] | Exception = "",
+                 gate: threading.Event | None = None, queue: BoundedQueue | None = None) -> None:
+        self.output = output
+        self.gate = gate
+        self.queue = queue or BoundedQueue(slots=1, waiting=8)
+        self.requests: list[GenerationRequest] = []
+
+    def stream(self, request: GenerationRequest) -> Iterator[str]:
+        with self.queue.slot():
+            self.requests.append(request)
+            if self.gate is not None:
+                self.gate.wait(timeout=30)
+            if isinstance(self.output, Exception):
+                raise self.output
+            text = self.output(request) if callable(self.output) else self.output
+            for i in range(0, len(text), 7):  # stream in small pieces, across line breaks
+                yield text[i : i + 7]
+
+    def status(self) -> dict[str, object]:
+        return {"provider": self.name, "model": self.model, "in_flight": self.queue.in_flight}
+
+
+def failing(message: str = "connection refused") -> ScriptedProvider:
+    return ScriptedProvider(ProviderError(message))
