@@ -39,6 +39,7 @@ class Advisor:
         self.retriever = retriever or Retriever(settings)
         self.provider = provider or get_provider(settings)
         self._covered_roles: set[str] | None = None
+        self._corpus = ""
 
     # --- public API
     def ask(self, question: str, history: list[Turn] | None = None, profile: Profile | None = None) -> Answer:
@@ -55,8 +56,7 @@ class Advisor:
         asked = validate_question(question)
         question = strip_instructions(asked).strip()
         history = list(history or [])
-        standalone = followup.standalone_question(question, history) if question else asked
-        hits = self.retriever.search_many(followup.retrieval_queries(question, history)) if question else []
+        standalone, hits = self._retrieve(question, history) if question else (asked, [])
         timings = Timings(retrieve_ms=ms_since(started))
 
         reason = "only instructions to the assistant, no question" if not question else self._out_of_scope(question, hits)
@@ -118,14 +118,32 @@ class Advisor:
         yield StreamEvent(type="done", data=answer.model_dump())
 
     # --- steps
+    def _retrieve(self, question: str, history: list[Turn]) -> tuple[str, list[Hit]]:
+        """Search; a question too weak on its own after earlier turns is read as a follow-up
+        ("how do I handle the hardware side?" after a question about challenges)."""
+        hits = self.retriever.search_many(followup.retrieval_queries(question, history))
+        standalone = followup.standalone_question(question, history)
+        if history and standalone == question and self._weak(question, hits):
+            hits = self.retriever.search_many(followup.retrieval_queries(question, history, force=True))
+            standalone = followup.standalone_question(question, history, force=True)
+        return standalone, hits
+
+    def _weak(self, question: str, hits: list[Hit]) -> str | None:
+        s = self.settings
+        return scope.lacks_evidence(question, hits, s.refusal_floor, s.refusal_threshold, s.keyword_coverage_min)
+
     def _out_of_scope(self, question: str, hits: list[Hit]) -> str | None:
         if not hits:
             return "no retrieval results"
-        s = self.settings
-        if weak := scope.lacks_evidence(question, hits, s.refusal_floor, s.refusal_threshold, s.keyword_coverage_min):
+        if weak := self._weak(question, hits):
             return weak
+        if place := scope.foreign_pay(question):
+            return f"asks about pay in {place!r}; the guides' salary figures are for the US"
         if self._covered_roles is None:
-            self._covered_roles = scope.covered_roles(self.retriever.roles(), self.retriever.corpus_text())
+            self._corpus = self.retriever.corpus_text()
+            self._covered_roles = scope.covered_roles(self.retriever.roles(), self._corpus)
+        if years := scope.unknown_years(question, self._corpus):
+            return f"asks about {', '.join(years)}, which no guide mentions"
         if role := scope.uncovered_role(question, self._covered_roles):
             return f"asks about {role!r}, which no guide covers"
         return None
@@ -142,7 +160,7 @@ class Advisor:
                   history: list[Turn], builder: CitationBuilder) -> Iterator[str | object]:
         """Verified lines as the provider produces them; REFUSED if the model declines at once."""
         messages = answer_messages(question, context, history) if provider.uses_llm else []
-        request = GenerationRequest(question=standalone, hits=context, messages=messages,
+        request = GenerationRequest(question=standalone, focus=question, hits=context, messages=messages,
                                     max_tokens=self.settings.max_answer_tokens)
         buffer, emitted = "", False
         for piece in provider.stream(request):

@@ -28,14 +28,19 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     return bool(words <= SHORT_WORDS or CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(question)))
 
 
-def standalone_question(question: str, history: list[Turn]) -> str:
+def standalone_question(question: str, history: list[Turn], force: bool = False) -> str:
     """What we search for and show: the question, with the turn it follows when it is a follow-up."""
-    if not is_follow_up(question, history):
+    if not (force and previous_question(history)) and not is_follow_up(question, history):
         return question.strip()
     return f"{previous_question(history).strip()} {question.strip()}"
 
 
-def retrieval_queries(question: str, history: list[Turn]) -> list[str]:
-    """The question itself first (it says what changed), then the stand-alone form."""
-    combined = standalone_question(question, history)
-    return [question.strip()] if combined == question.strip() else [question.strip(), combined]
+def retrieval_queries(question: str, history: list[Turn], force: bool = False) -> list[str]:
+    """Queries whose rankings are fused. For a follow-up: the stand-alone form, and one where the
+    new words count twice, so "what about mid-career?" reaches the mid band, not the senior one.
+    (Measured on 15 follow-ups: all expected sections in the top 5, against 12 to 14 for the bare
+    follow-up, the stand-alone form alone, or fusions that include the bare follow-up.)"""
+    if not (force and previous_question(history)) and not is_follow_up(question, history):
+        return [question.strip()]
+    q = question.strip()
+    return [standalone_question(q, history, force=True), f"{q} {q} {previous_question(history).strip()}"]

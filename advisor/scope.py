@@ -3,7 +3,9 @@
 1. Evidence gate: the best dense match is very weak, or weak with few of the question's words
    in the top sections → off topic (bread, capitals, poems). Short in-scope questions can have
    low similarity ("Which frameworks should I know?" ≈ 0.23), so words count as evidence too.
-2. Role check: the question names a job our guides don't cover ("a dentist", "software
+2. Place and year checks: pay outside the guides' region (the guides give US figures), or a
+   year no guide mentions ("the 2030 salary"), cannot be answered from them.
+3. Role check: the question names a job our guides don't cover ("a dentist", "software
    engineers") and none they do → refuse rather than answer with another role's figures.
 """
 
@@ -11,20 +13,21 @@ from __future__ import annotations
 
 import re
 
-from advisor.bm25 import STOP_WORDS
 from advisor.textmatch import content_tokens, coverage
 from advisor.types import Hit
 
 TECH_NOUNS = ("engineer|developer|scientist|analyst|designer|manager|architect|administrator|consultant|"
               "specialist|technician|programmer|researcher|tester")
-OTHER_NOUNS = ("nurse|doctor|dentist|physician|teacher|lawyer|pilot|accountant|chef|plumber|electrician|"
-               "pharmacist|writer|marketer|recruiter|firefighter|baker|farmer|cashier|driver")
-ROLE_NOUNS = f"{TECH_NOUNS}|{OTHER_NOUNS}"
-GENERIC_ALONE = set(TECH_NOUNS.split("|"))
-ROLE_PHRASE = re.compile(rf"\b((?:[a-z][a-z+#.-]*\s+){{0,2}}(?:{ROLE_NOUNS}))s?\b", re.I)
+OTHER_JOBS = ("nurse|doctor|dentist|physician|teacher|lawyer|pilot|accountant|chef|plumber|electrician|"
+              "pharmacist|writer|marketer|recruiter|firefighter|baker|farmer|cashier|driver|actor|musician")
+# fields whose engineers/developers/analysts are other careers than the ones the guides describe
+OTHER_FIELDS = ("software|data|web|front-end|frontend|front end|back-end|backend|back end|full-stack|fullstack|"
+                "full stack|devops|cloud|security|cybersecurity|mobile|ios|android|game|qa|site reliability|"
+                "database|embedded|hardware|electrical|mechanical|civil|chemical|ux|ui|product|marketing|"
+                "sales|business|financial|finance|network security|systems|it|blockchain|frontend web|web3")
+OTHER_ROLE = re.compile(rf"\b(?:{OTHER_FIELDS})(?:\s+(?:web|app|application))?\s+(?:{TECH_NOUNS})s?\b", re.I)
+OTHER_JOB = re.compile(rf"\b(?:{OTHER_JOBS})s?\b", re.I)
 TITLE_ROLE = re.compile(rf"\b((?:[A-Z][A-Za-z+#.-]*\s+){{0,3}}(?:{TECH_NOUNS.title()}))s?\b")
-LEADING_NOISE = STOP_WORDS | {"do", "does", "become", "being", "senior", "junior", "entry", "level", "mid", "lead",
-                              "good", "like", "work", "working", "much", "many", "make", "earn", "skilled"}
 
 
 def keyword_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
@@ -44,26 +47,40 @@ def lacks_evidence(question: str, hits: list[Hit], floor: float, threshold: floa
     return None
 
 
+FOREIGN = re.compile(
+    r"\b(germany|german|france|french|uk|united kingdom|britain|british|england|london|europe|european|"
+    r"india|indian|bengaluru|bangalore|china|chinese|beijing|japan|japanese|canada|canadian|toronto|"
+    r"australia|australian|brazil|mexico|spain|italy|netherlands|sweden|switzerland|singapore|korea|"
+    r"nigeria|kenya|south africa|poland|ireland|israel|russia|ukraine|pakistan|philippines|vietnam|"
+    r"euros?|pounds?|rupees?|yen|yuan|rmb|gbp|eur|inr|cad|aud)\b", re.I)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+PAY = re.compile(r"\b(salar|pay|paid|earn|income|compensation|wage|make|making)\w*", re.I)
+
+
+def foreign_pay(question: str) -> str | None:
+    """A pay question about a place outside the US, whose figures no guide gives."""
+    if PAY.search(question) and (m := FOREIGN.search(question)):
+        return m.group(0)
+    return None
+
+
+def unknown_years(question: str, corpus_text: str) -> list[str]:
+    return [y for y in YEAR.findall(question) if y not in corpus_text]
+
+
 def covered_roles(role_names: set[str], corpus_text: str) -> set[str]:
     """Role names of the indexed guides plus roles the guides name as titles ("AI Architect")."""
     found = {m.group(1).lower() for m in TITLE_ROLE.finditer(corpus_text)}
     return {r.lower() for r in role_names} | found
 
 
-def _role_phrases(question: str) -> list[str]:
-    phrases = []
-    for m in ROLE_PHRASE.finditer(question):
-        words = m.group(1).lower().split()
-        while words[:-1] and all(part in LEADING_NOISE for part in words[0].split("-")):
-            words = words[1:]
-        if len(words) > 1 or words[0] not in GENERIC_ALONE:  # a bare "engineer" means the role discussed
-            phrases.append(" ".join(words))
-    return phrases
-
-
 def uncovered_role(question: str, covered: set[str]) -> str | None:
-    """The first role the question names that no guide covers, unless it also names a covered one."""
-    phrases = _role_phrases(question)
-    known = [p for p in phrases if any(c.endswith(p) or p.endswith(c) for c in covered)]
-    unknown = [p for p in phrases if p not in known]
-    return unknown[0] if unknown and not known else None
+    """A job the question names that is another career than the guides cover ("a dentist",
+    "software engineers"), unless the question also names a covered role."""
+    flat = " ".join(question.lower().split())
+    if any(role.rstrip("s") in flat for role in covered):
+        return None
+    m = OTHER_ROLE.search(question) or OTHER_JOB.search(question)
+    if m and not any(m.group(0).lower().rstrip("s") in role for role in covered):
+        return m.group(0)
+    return None

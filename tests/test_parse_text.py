@@ -65,8 +65,8 @@ def test_fixture_line_spans():
      "These areas have thriving ecosystems of startups and labs."),
     ("Feed-Forward Neural Networks", "Feed-Forward Neural Networks", ""),
     ("AI for Social Good: Initiatives leveraging AI for social causes", "AI for Social Good: Initiatives leveraging AI for social causes", ""),
-    ("Competitive Salaries: Neural Network Engineers are among the highest-paid professionals in tech",
-     "Competitive Salaries: Neural Network Engineers are among the highest-paid professionals in tech", ""),
+    ("Good Pay: Data Wranglers rank near the top of the pay tables in retail",
+     "Good Pay: Data Wranglers rank near the top of the pay tables in retail", ""),
 ])
 def test_split_run_on(bullet, item, para):
     assert split_run_on(bullet) == (item, para)

@@ -17,8 +17,9 @@ from advisor.types import Hit
 
 @dataclass(frozen=True)
 class GenerationRequest:
-    question: str
+    question: str  # stand-alone form (a follow-up carries the turn it follows)
     hits: list[Hit]
+    focus: str = ""  # the user's own words this turn: what changed in a follow-up
     messages: list[dict[str, str]] = field(default_factory=list)
     max_tokens: int = 320
 

@@ -22,26 +22,33 @@ class ExtractiveProvider:
     uses_llm = False
 
     def stream(self, request: GenerationRequest) -> Iterator[str]:
-        for line in extract_lines(request.question, request.hits):
+        for line in extract_lines(request.question, request.hits, request.focus):
             yield line + "\n"
 
     def status(self) -> dict[str, object]:
         return {"provider": self.name, "model": self.model, "ready": True}
 
 
-def extract_lines(question: str, hits: list) -> list[str]:
-    """Per source (in rank order), its sentences that share the most words with the question."""
-    wanted = content_tokens(question)
-    lines: list[str] = []
-    first_best = 0
+def extract_lines(question: str, hits: list, focus: str = "") -> list[str]:
+    """The best-matching sentences, from the sources that match best. Words of this turn
+    (``focus``) weigh three times, so "and at senior level?" leads with the senior band."""
+    wanted, new = content_tokens(question), content_tokens(focus)
+
+    def score(sentence: str) -> int:
+        words = content_tokens(sentence)
+        return len(wanted & words) + 2 * len(new & words)
+
+    ranked = []
     for n, hit in enumerate(hits, start=1):
-        scored = [(len(wanted & content_tokens(s)), i, s) for i, s in enumerate(sentences(hit.text))
-                  if not s.endswith(":")]
+        scored = [(score(s), i, s) for i, s in enumerate(sentences(hit.text)) if not s.endswith(":")]
         best = max((sc for sc, _, _ in scored), default=0)
-        if n == 1:
-            first_best = best
-        elif best == 0 or best < RELATIVE_MATCH * first_best:
-            continue
+        ranked.append((best, n, scored))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    top = ranked[0][0] if ranked else 0
+    lines: list[str] = []
+    for best, n, scored in ranked:
+        if lines and (best == 0 or best < RELATIVE_MATCH * top):
+            break
         picks = [s for sc, _, s in scored if sc == best][:2] if best else [s for _, _, s in scored[:2]]
         lines.extend(f"- {s.rstrip()} [{n}]" for s in picks)
         if len(lines) >= MAX_LINES:

@@ -202,14 +202,17 @@ class LlamaServer:
             server = xlc.Server(params)
         except Exception as exc:
             raise ProviderError(
-                f"The local model server failed to start for {self.model_path} ({exc}). "
-                f"The file may be damaged or not a supported GGUF model; {_FIX_HINT[0].lower()}{_FIX_HINT[1:]}"
+                f"The local model server failed to start: llama.cpp could not load {self.model_path} "
+                f"or open a loopback port ({exc}; its log on stderr says which). If the model file "
+                f"is damaged: {_FIX_HINT}"
             ) from exc
         address = str(server.listening_address).rstrip("/")
         try:
             host = urlsplit(address).hostname
             if host != HOST:
-                raise ProviderError(f"The local model server listens on {address!r}, not on {HOST}; refusing to use it.")
+                raise ProviderError(
+                    f"The local model server listens on {address!r}, not on {HOST}; refusing to use it."
+                )
             self._wait_healthy(address, deadline=t0 + self.start_timeout)
             self._check_auth_required(address)
         except BaseException:

@@ -1,0 +1,61 @@
+"""``create_app``: the FastAPI app with the API, the widget, and the Gradio chat page mounted at ``/``.
+
+Nothing here loads a model or opens the index: the shared ``Advisor`` is built on first use, or
+by the warm-up thread the app starts when ``settings.warm_up`` is on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import gradio as gr
+from fastapi import FastAPI
+
+from advisor import __version__
+from advisor.chain import Advisor
+from advisor.settings import Settings
+from advisor.web.api import api_router, health_route, install_error_handlers
+from advisor.web.bodylimit import BodyLimitMiddleware
+from advisor.web.feedback import FeedbackStore
+from advisor.web.ratelimit import RateLimiter, RateLimitMiddleware
+from advisor.web.security import OriginGuard, OriginPolicy
+from advisor.web.service import AdvisorService
+from advisor.web.ui import CSS, HEAD, build_ui
+from advisor.web.widget import widget_routes
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
+    policy = OriginPolicy.from_settings(settings)
+    service = AdvisorService(settings, advisor)
+    feedback = FeedbackStore(settings.feedback_db)
+    limiter = RateLimiter(settings.rate_limit_per_minute)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.warm_up:
+            service.start_warm_up()
+        yield
+
+    app = FastAPI(title="Career Advisor", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    app.state.service, app.state.feedback, app.state.limiter = service, feedback, limiter
+    install_error_handlers(app)
+    health_route(app, service)
+    widget_routes(app, settings, policy)
+    app.include_router(api_router(service, feedback, settings))
+
+    ui = build_ui(service, feedback, limiter)
+    app = gr.mount_gradio_app(app, ui, path="/", server_name=settings.host, server_port=settings.port,
+                              footer_links=[], css=CSS, head=HEAD, ssr_mode=False, mcp_server=False,
+                              run_history=False)
+    # added last = runs first: origin check, then rate limit, then body size
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(RateLimitMiddleware, limiter=limiter)
+    app.add_middleware(OriginGuard, policy=policy)
+    log.info("web app ready: provider %s, allowed origins %s", settings.provider,
+             ", ".join(map(str, policy.patterns)))
+    return app

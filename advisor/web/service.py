@@ -1,0 +1,94 @@
+"""The one ``Advisor`` the web app shares: built on first use, warmed up in the background.
+
+Routes and the chat UI go through ``AdvisorService`` for answers, sections and health, so the
+store is opened and the model loaded once per process, and never at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterator
+
+from advisor import __version__
+from advisor.chain import Advisor
+from advisor.errors import AdvisorError
+from advisor.settings import Settings
+from advisor.types import Answer, Profile, StreamEvent, Turn
+
+log = logging.getLogger(__name__)
+
+# "<doc>#<heading slug>/<heading slug>", slugs as ingest.sections.slugify makes them
+SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*#[a-z0-9-]+(?:/[a-z0-9-]+)*$")
+ANSWER_FIELDS = {"answer", "citations", "refused", "provider", "model", "timings"}
+
+
+def answer_json(answer: Answer) -> dict:
+    """The JSON of ``advisor ask --json``: the API returns exactly this shape."""
+    return {**answer.model_dump(include=ANSWER_FIELDS), "notice": answer.notice}
+
+
+class AdvisorService:
+    def __init__(self, settings: Settings, advisor: Advisor | None = None) -> None:
+        self.settings = settings
+        self._advisor = advisor
+        self._lock = threading.Lock()
+        self.warming_up = False
+        self.warm_up_error: str | None = None
+
+    @property
+    def advisor(self) -> Advisor:
+        with self._lock:
+            if self._advisor is None:
+                self._advisor = Advisor(self.settings)
+            return self._advisor
+
+    def stream(self, question: str, history: list[Turn], profile: Profile | None) -> Iterator[StreamEvent]:
+        return self.advisor.stream(question, history, profile)
+
+    def ask(self, question: str, history: list[Turn], profile: Profile | None) -> Answer:
+        return self.advisor.ask(question, history, profile)
+
+    def section(self, section_id: str) -> dict | None:
+        """A section's text and metadata; None for an unknown or malformed id."""
+        if not SECTION_ID.match(section_id):
+            return None
+        return self.advisor.retriever.section(section_id)
+
+    def warm_up(self) -> None:
+        """Open the index and load the embedding and answer models (run in a background thread)."""
+        self.warming_up = True
+        try:
+            advisor = self.advisor
+            advisor.retriever.search("warm up", k=1)
+            if hasattr(advisor.provider, "warm_up"):
+                advisor.provider.warm_up()
+            log.info("warm-up done: %d sections, provider %s", advisor.retriever.size, advisor.provider.name)
+        except AdvisorError as err:
+            self.warm_up_error = str(err)
+            log.warning("warm-up failed: %s", err)
+        finally:
+            self.warming_up = False
+
+    def start_warm_up(self) -> threading.Thread:
+        thread = threading.Thread(target=self.warm_up, name="advisor-warm-up", daemon=True)
+        thread.start()
+        return thread
+
+    def provider_label(self) -> tuple[str, str]:
+        provider = self.advisor.provider
+        return provider.name, provider.model
+
+    def health(self) -> tuple[int, dict]:
+        """(status code, body) for ``/healthz``: 200 when the index answers, 503 when it cannot."""
+        body: dict = {"status": "ok", "version": __version__}
+        try:
+            advisor = self.advisor
+            body["index"] = {"sections": advisor.retriever.size, "collection": self.settings.collection}
+            body["model"] = {**advisor.provider.status(), "warming_up": self.warming_up,
+                             "warm_up_error": self.warm_up_error}
+            return 200, body
+        except AdvisorError as err:
+            body.update(status="unavailable", error=str(err))
+            return 503, body

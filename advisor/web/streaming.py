@@ -1,0 +1,79 @@
+"""Run the advisor's blocking event generator in a thread and read it from async code.
+
+``EventPump`` is what lets ``/api/chat/stream`` look at the first events before it commits to
+a status (a full model queue is a 503, not a 200 stream with an error in it), and stop the
+generation when the client goes away: the generator is closed in its own thread, which
+releases its place in the model queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+
+from advisor.types import StreamEvent
+
+log = logging.getLogger(__name__)
+
+_END = object()
+
+
+class _Failure:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+class EventPump:
+    def __init__(self, make: Callable[[], Iterator[StreamEvent]]) -> None:
+        self._make = make
+        self._queue: asyncio.Queue = asyncio.Queue()
+        self._loop = asyncio.get_running_loop()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="advisor-stream", daemon=True)
+        self._thread.start()
+
+    def _push(self, item: object) -> None:
+        try:
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, item)
+        except RuntimeError:  # the event loop is gone (server shutting down)
+            self._stop.set()
+
+    def _run(self) -> None:
+        events = None
+        try:
+            events = self._make()
+            for event in events:
+                if self._stop.is_set():
+                    break
+                self._push(event)
+        except BaseException as exc:  # handed to the reader, which decides the status
+            self._push(_Failure(exc))
+        finally:
+            if events is not None and hasattr(events, "close"):
+                events.close()
+            self._push(_END)
+
+    async def next(self) -> StreamEvent | None:
+        """The next event; None at the end. Re-raises the generator's exception."""
+        item = await self._queue.get()
+        if item is _END:
+            return None
+        if isinstance(item, _Failure):
+            raise item.error
+        return item
+
+    async def __aiter__(self) -> AsyncIterator[StreamEvent]:
+        while (event := await self.next()) is not None:
+            yield event
+
+    def stop(self) -> None:
+        """Ask the generator to stop after its current event (the client has gone)."""
+        self._stop.set()
+
+
+def sse(event: str, data: object) -> bytes:
+    """One Server-Sent Event; ``data`` is JSON on a single line."""
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()

@@ -1,0 +1,226 @@
+"""The chat page: Gradio Blocks over the shared ``AdvisorService``.
+
+Answers stream into the chatbot as escaped text; when an answer is done it is redrawn with its
+markers linked to the sources listed under it (heading path, document, quote, and the whole
+section behind a toggle). A refused answer gets its own look. Thumbs go to SQLite with an
+optional comment; the profile panel feeds the advisor's profile advice.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+import gradio as gr
+from pydantic import ValidationError
+
+from advisor.errors import AdvisorError
+from advisor.types import Answer, Profile, Turn
+from advisor.web.feedback import Feedback, FeedbackStore
+from advisor.web.ratelimit import RateLimiter
+from advisor.web.render import answer_html, error_html, text_html
+from advisor.web.service import AdvisorService
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "What do mid-level neural network engineers earn?",
+    "Which skills do I need to become a neural network engineer?",
+    "What does a neural network engineer do day to day?",
+    "How can I grow my career as a neural network engineer?",
+]
+MAX_TURNS = 6
+
+CSS = """
+#adv-footer { font-size: 13px; color: var(--body-text-color-subdued); text-align: center; }
+.adv-answer { line-height: 1.5; }
+.adv-answer p { margin: 0 0 .4em; }
+.adv-answer ul { margin: 0 0 .4em; padding-left: 1.2em; }
+.adv-badge { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; margin-bottom: .3em; }
+.adv-cited .adv-badge { color: #1d7a46; }
+.adv-pending .adv-badge { color: var(--body-text-color-subdued); }
+.adv-refused { border-left: 4px solid #f0b44c; background: #fff7e6; padding: .5em .75em; border-radius: 6px; color: #3d2e00; }
+.adv-refused .adv-badge { color: #9a5b00; }
+.adv-error { border-left: 4px solid #d64545; background: #fdecec; padding: .5em .75em; border-radius: 6px; color: #4a1010; }
+.adv-marker { font-size: .8em; font-weight: 700; vertical-align: super; text-decoration: none; cursor: pointer; padding: 0 1px; }
+.adv-notice { font-size: .85em; font-style: italic; opacity: .8; margin: .3em 0; }
+.adv-sources { margin-top: .6em; display: flex; flex-direction: column; gap: .4em; }
+.adv-sources-title { font-size: .8em; font-weight: 700; opacity: .75; }
+.adv-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .4em .6em; font-size: .9em; }
+.adv-source.adv-flash { animation: adv-flash 1.4s ease-out; }
+@keyframes adv-flash { from { background: #fff3b0; } to { background: transparent; } }
+.adv-n { font-weight: 700; }
+.adv-heading { font-weight: 600; }
+.adv-doc { opacity: .75; }
+.adv-quote { margin: .3em 0; padding-left: .6em; border-left: 3px solid var(--color-accent); font-style: italic; }
+.adv-full summary { cursor: pointer; }
+.adv-section-text { max-height: 260px; overflow-y: auto; margin-top: .3em; }
+"""
+
+# markers jump to their source (and flash it) instead of following the link
+HEAD = """
+<script>
+document.addEventListener("click", function (event) {
+  var marker = event.target.closest ? event.target.closest("a.adv-marker") : null;
+  if (!marker) return;
+  event.preventDefault();
+  event.stopPropagation();
+  var id = (marker.getAttribute("href") || "").slice(1);
+  var source = id && document.getElementById(id);
+  if (!source) return;
+  source.scrollIntoView({behavior: "smooth", block: "nearest"});
+  source.classList.remove("adv-flash");
+  void source.offsetWidth;
+  source.classList.add("adv-flash");
+}, true);
+</script>
+"""
+
+
+def build_profile(skills: str, years: float | None, education: str, location: str) -> Profile | None:
+    fields = {"skills": [s.strip() for s in (skills or "").split(",") if s.strip()],
+              "years_experience": years, "education": (education or "").strip() or None,
+              "location": (location or "").strip() or None}
+    if not fields["skills"] and all(fields[k] is None for k in ("years_experience", "education", "location")):
+        return None
+    return Profile.model_validate(fields)
+
+
+def turn_history(turns: dict) -> list[Turn]:
+    records = [turns[k] for k in sorted(turns, key=int)][-MAX_TURNS:]
+    return [t for r in records for t in (Turn(role="user", content=r["question"][:8000]),
+                                          Turn(role="assistant", content=r["answer"][:2000]))]
+
+
+def example_text(data: gr.SelectData) -> str:
+    return data.value["text"]
+
+
+class ChatHandlers:
+    """The UI's event handlers, holding the service, feedback store and rate limiter."""
+
+    def __init__(self, service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter) -> None:
+        self.service = service
+        self.feedback = feedback
+        self.limiter = limiter
+
+    def respond(self, message: str, chat: list, turns: dict, skills: str, years: float | None,
+                education: str, location: str, request: gr.Request):
+        message = (message or "").strip()
+        if not message:
+            yield chat, "", turns
+            return
+        chat = [*chat, {"role": "user", "content": text_html(message)},
+                {"role": "assistant", "content": answer_html("", uid="", pending=True)}]
+        yield chat, "", turns
+        wait = self.limiter.acquire(request.client.host if request and request.client else "ui")
+        if wait is not None:
+            chat[-1]["content"] = error_html(f"Too many questions at once; try again in {max(1, round(wait))} s.")
+            yield chat, "", turns
+            return
+        uid = uuid.uuid4().hex[:8]
+        try:
+            profile = build_profile(skills, years, education, location)
+            text, answer = "", None
+            for event in self.service.stream(message, turn_history(turns), profile):
+                if event.type == "token":
+                    text += event.data
+                    chat[-1]["content"] = answer_html(text, uid=uid, pending=True)
+                    yield chat, "", turns
+                elif event.type == "done":
+                    answer = Answer.model_validate(event.data)
+        except ValidationError as err:
+            chat[-1]["content"] = error_html(f"Your profile is not valid: {err.errors()[0]['msg']}")
+            yield chat, "", turns
+            return
+        except AdvisorError as err:
+            chat[-1]["content"] = error_html(str(err))
+            yield chat, "", turns
+            return
+        sections = {c.section_id: s["text"] for c in answer.citations
+                    if (s := self.service.section(c.section_id)) is not None}
+        chat[-1]["content"] = answer_html(answer.answer, uid=uid, citations=[c.model_dump() for c in answer.citations],
+                                          refused=answer.refused, notice=answer.notice, sections=sections)
+        turns = {**turns, str(len(chat) - 1): {
+            "question": message, "answer": answer.answer, "refused": answer.refused,
+            "section_ids": [c.section_id for c in answer.citations],
+            "provider": answer.provider, "model": answer.model}}
+        yield chat, "", turns
+
+    def rate(self, turns: dict, data: gr.LikeData):
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        record = turns.get(str(index))
+        if record is None or data.liked not in (True, False):
+            return None, gr.update(visible=False), ""
+        item = Feedback(rating="up" if data.liked else "down", question=record["question"],
+                        answer=record["answer"] or "(empty)", section_ids=record["section_ids"],
+                        refused=record["refused"], provider=record["provider"], model=record["model"], channel="ui")
+        row_id = self.feedback.add(item)
+        return row_id, gr.update(visible=True), "Thanks! Add a comment if you like."
+
+    def comment(self, row_id: int | None, text: str):
+        if row_id is None:
+            return gr.update(visible=False), "", "Rate an answer with a thumb first."
+        if not (text or "").strip():
+            return gr.update(), text, ""
+        self.feedback.set_comment(row_id, text.strip())
+        return gr.update(visible=False), "", "Thanks, your comment was saved."
+
+    def footer(self) -> str:
+        try:
+            name, model = self.service.provider_label()
+            sections = self.service.advisor.retriever.size
+            return f"Answers by <b>{text_html(name)}</b> · model <b>{text_html(model)}</b> · {sections} guide sections"
+        except AdvisorError as err:
+            return f"The advisor is not ready: {text_html(str(err))}"
+
+
+def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter) -> gr.Blocks:
+    handlers = ChatHandlers(service, feedback, limiter)
+    private = {"api_visibility": "private"}
+    with gr.Blocks(title="Career Advisor", analytics_enabled=False) as ui:
+        gr.Markdown("# Career Advisor\nAnswers about tech careers from the career guides, "
+                    "each claim with its source. Questions outside the guides are declined.")
+        turns = gr.State({})
+        feedback_id = gr.State(None)
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="Chat", show_label=False, elem_id="adv-chat", height=560, sanitize_html=True, render_markdown=True,
+                    latex_delimiters=[], allow_tags=False, feedback_options=("Like", "Dislike"),
+                    group_consecutive_messages=False, buttons=["copy"],
+                    examples=[{"text": q} for q in EXAMPLES],
+                    placeholder="Ask about a tech career, or pick an example.")
+                with gr.Row():
+                    question = gr.Textbox(placeholder="Ask about a tech career…", show_label=False, scale=6,
+                                          max_length=2000, elem_id="adv-question", autofocus=True)
+                    ask = gr.Button("Ask", variant="primary", scale=1, elem_id="adv-ask")
+                    new_chat = gr.Button("New chat", scale=1, elem_id="adv-new-chat")
+                with gr.Row(visible=False) as comment_row:
+                    comment = gr.Textbox(label="Comment on your feedback (optional)", scale=6, max_length=2000)
+                    send_comment = gr.Button("Send comment", scale=1)
+                note = gr.Markdown("", elem_id="adv-feedback-note")
+            with gr.Column(scale=1, min_width=240):
+                with gr.Accordion("Your profile (optional)", open=False):
+                    skills = gr.Textbox(label="Skills", placeholder="Python, PyTorch, SQL")
+                    years = gr.Number(label="Years of experience", minimum=0, maximum=60, precision=1)
+                    education = gr.Textbox(label="Education", placeholder="BSc Computer Science")
+                    location = gr.Textbox(label="Location", placeholder="Austin, TX")
+                gr.Markdown("The profile tailors salary bands and skill gaps to you; it is not stored.")
+        footer = gr.HTML(elem_id="adv-footer")
+
+        inputs = [question, chatbot, turns, skills, years, education, location]
+        outputs = [chatbot, question, turns]
+        chat_event = {"fn": handlers.respond, "inputs": inputs, "outputs": outputs, "concurrency_limit": None,
+                      **private}
+        question.submit(**chat_event)
+        ask.click(**chat_event)
+        chatbot.example_select(example_text, None, question, **private).then(**chat_event)
+        chatbot.like(handlers.rate, [turns], [feedback_id, comment_row, note], **private)
+        send_comment.click(handlers.comment, [feedback_id, comment], [comment_row, comment, note], **private)
+        comment.submit(handlers.comment, [feedback_id, comment], [comment_row, comment, note], **private)
+        new_chat.click(lambda: ([], {}, None, gr.update(visible=False), "", ""), None,
+                       [chatbot, turns, feedback_id, comment_row, note, question], **private)
+        ui.load(handlers.footer, None, footer, **private)
+    ui.queue(default_concurrency_limit=None)
+    return ui

@@ -1,0 +1,196 @@
+"""The app in Debian's chromium: the chat page, the widget on another site, a refused site, and
+guide text full of markup that must stay text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from advisor.settings import PROJECT_ROOT, Settings
+from advisor.web.feedback import FeedbackStore
+from tests.web.conftest import StaticSite, publish_screenshot, serve, web_settings
+
+pytestmark = pytest.mark.browser
+
+EXAMPLE_PAGE = PROJECT_ROOT / "examples" / "embed.html"
+POISONED_GUIDE = PROJECT_ROOT / "tests" / "web" / "fixtures" / "web-security-engineer.md"
+MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+TIMEOUT = 30_000
+
+
+@pytest.fixture(scope="module")
+def server(indexed_settings):
+    with serve(web_settings(indexed_settings)) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def third_party_site(server, tmp_path_factory):
+    """examples/embed.html, pointed at the test server, served on 127.0.0.1 and on 127.0.0.2."""
+    root = tmp_path_factory.mktemp("site")
+    page = EXAMPLE_PAGE.read_text().replace("http://127.0.0.1:7860", server.url)
+    assert server.url in page
+    (root / "index.html").write_text(page)
+    with StaticSite(root, "127.0.0.1") as allowed, StaticSite(root, "127.0.0.2") as refused:
+        yield allowed, refused
+
+
+def ask_in_chat(page, question: str) -> None:
+    box = page.locator("#adv-question textarea")
+    box.fill(question)
+    box.press("Enter")
+
+
+def open_widget(page, url: str):
+    page.goto(url)
+    bubble = page.locator("#career-advisor-widget button.bubble")
+    bubble.click()
+    assert bubble.get_attribute("aria-expanded") == "true"
+    return page.frame_locator("#career-advisor-widget iframe")
+
+
+def ask_in_embed(frame, question: str) -> None:
+    frame.locator("#question").fill(question)
+    frame.locator("#question").press("Enter")
+
+
+# (1) the chat page
+def test_chat_page_answers_with_sources(server, page, artifacts, indexed_settings):
+    p = page.page
+    p.goto(server.url + "/")
+    p.get_by_text("Answers by extractive").wait_for(timeout=TIMEOUT)  # the footer names provider and model
+    ask_in_chat(p, "What do mid-level engineers make?")
+    answer = p.locator(".adv-answer.adv-cited").last
+    answer.locator(".adv-source").first.wait_for(timeout=TIMEOUT)
+    assert "$100,000 to $150,000" in answer.locator(".adv-text").inner_text()
+    source = answer.locator(".adv-source").first
+    assert "Salary Ranges › Mid-Level" in source.inner_text()
+    assert "Neural Network Engineer" in source.locator(".adv-doc").inner_text()
+    assert "$100,000" in source.locator(".adv-quote").inner_text()
+    answer.locator("a.adv-marker").first.click()  # a marker shows its source
+    p.wait_for_function("document.querySelector('.adv-source').classList.contains('adv-flash')")
+    source.locator("summary").click()  # expandable to the whole section
+    assert source.locator(".adv-section-text").is_visible()
+    p.screenshot(path=str(artifacts / "chat.png"))
+    publish_screenshot(artifacts / "chat.png", "screenshot-chat.png")
+
+    # thumbs down with a comment lands in SQLite
+    p.locator("#adv-chat button[aria-label='Dislike']").last.click()
+    comment = p.get_by_label("Comment on your feedback (optional)")
+    comment.fill("needs the senior band too")
+    comment.press("Enter")
+    p.get_by_text("your comment was saved").wait_for(timeout=TIMEOUT)
+    row = FeedbackStore(indexed_settings.feedback_db).rows()[-1]
+    assert (row["rating"], row["channel"], row["comment"]) == ("down", "ui", "needs the senior band too")
+
+    # a new chat forgets the conversation; a refusal looks different from a cited answer
+    p.get_by_role("button", name="New chat").click()
+    p.locator(".adv-answer").first.wait_for(state="detached", timeout=TIMEOUT)
+    ask_in_chat(p, "What is the best pizza in Naples?")
+    refused = p.locator(".adv-answer.adv-refused")
+    refused.wait_for(timeout=TIMEOUT)
+    assert "Not in my guides" in refused.text_content() and refused.locator(".adv-source").count() == 0
+    p.screenshot(path=str(artifacts / "chat-refused.png"))
+
+
+# (2) the widget on another site
+def test_widget_on_an_allowed_site(third_party_site, page, artifacts):
+    allowed, _ = third_party_site
+    p = page.page
+    frame = open_widget(p, allowed.url("index.html", host="localhost"))
+    frame.locator(".msg.greeting").wait_for(timeout=TIMEOUT)
+    ask_in_embed(frame, "What do mid-level engineers make?")
+    answer = frame.locator(".msg.cited").last
+    answer.locator(".source").first.wait_for(timeout=TIMEOUT)
+    assert "$100,000 to $150,000" in answer.locator(".text").inner_text()
+    source = answer.locator(".source").first
+    assert source.is_visible() and "Salary Ranges › Mid-Level" in source.inner_text()
+    answer.locator("button.marker").first.click()
+    assert "flash" in (source.get_attribute("class") or "")
+    source.locator("summary").click()
+    frame.locator(".section-text").first.wait_for(timeout=TIMEOUT)
+    assert "$100,000" in source.locator(".section-text").inner_text()
+    p.screenshot(path=str(artifacts / "widget.png"))
+    publish_screenshot(artifacts / "widget.png", "screenshot-widget.png")
+
+
+# (3) a site that is not allowed
+def test_a_site_that_is_not_allowed_cannot_embed_or_call(third_party_site, server, page):
+    _, refused = third_party_site
+    p = page.page
+    frame = open_widget(p, refused.url("index.html"))
+    for _ in range(50):  # chromium logs the refusal when the frame's response arrives
+        if any("frame-ancestors" in line for line in page.console):
+            break
+        p.wait_for_timeout(200)
+    assert any("frame-ancestors" in line and "blocked" in line for line in page.console), page.console
+    assert frame.locator("#question").count() == 0
+
+    outcome = p.evaluate("""async (base) => {
+        const tries = {};
+        for (const [name, init] of [["chat", {method: "POST", headers: {"Content-Type": "application/json"},
+                                              body: JSON.stringify({message: "What do mid-level engineers make?"})}],
+                                    ["simple", {method: "POST", body: "{\\"message\\": \\"salary\\"}"}],
+                                    ["health", {}]]) {
+            const url = base + (name === "health" ? "/healthz" : "/api/chat");
+            try { const r = await fetch(url, init); tries[name] = "status " + r.status; }
+            catch (e) { tries[name] = "blocked: " + e.message; }
+        }
+        return tries;
+    }""", server.url)
+    assert all(v.startswith("blocked") for v in outcome.values()), outcome
+
+
+# (4) markup in a guide stays text
+@pytest.fixture(scope="module")
+def poisoned_server(tmp_path_factory):
+    from ingest.indexer import ingest
+
+    root = tmp_path_factory.mktemp("poisoned")
+    (root / "knowledge").mkdir()
+    shutil.copy(POISONED_GUIDE, root / "knowledge")
+    settings = Settings(data_dir=root / "data", knowledge_dir=root / "knowledge", provider="extractive")
+    assert ingest(settings).ok
+    with serve(settings) as live:
+        yield live
+
+
+QUESTION = "What markup do attackers hide in form fields?"
+
+
+def assert_not_executed(p, text: str) -> None:
+    assert p.evaluate("typeof window.__pwned") == "undefined"
+    assert MARKUP in text
+
+
+def test_markup_in_answers_is_text_on_the_chat_page(poisoned_server, page, artifacts):
+    p = page.page
+    p.goto(poisoned_server.url + "/")
+    ask_in_chat(p, QUESTION)
+    answer = p.locator(".adv-answer.adv-cited").last
+    answer.locator(".adv-source").first.wait_for(timeout=TIMEOUT)
+    answer.locator("summary").first.click()
+    assert_not_executed(p, answer.locator(".adv-text").inner_text())
+    assert_not_executed(p, answer.locator(".adv-quote").inner_text())
+    assert_not_executed(p, answer.locator(".adv-section-text").inner_text())
+    assert p.locator("#adv-chat img[src='x'], #adv-chat script").count() == 0
+    p.screenshot(path=str(artifacts / "markup-as-text-chat.png"))
+
+
+def test_markup_in_answers_is_text_in_the_widget(poisoned_server, page, artifacts):
+    p = page.page
+    p.goto(poisoned_server.url + "/embed")
+    ask_in_embed(p, QUESTION)
+    answer = p.locator(".msg.cited").last
+    answer.locator(".source").first.wait_for(timeout=TIMEOUT)
+    answer.locator("summary").first.click()
+    p.locator(".section-text").first.wait_for(timeout=TIMEOUT)
+    p.wait_for_function("!document.querySelector('.section-text').textContent.startsWith('Loading')")
+    assert_not_executed(p, answer.locator(".text").inner_text())
+    assert_not_executed(p, answer.locator(".quote").inner_text())
+    assert_not_executed(p, answer.locator(".section-text").inner_text())
+    assert p.locator("img[src='x'], .log script").count() == 0
+    assert not re.search(r"refused to execute inline script", " ".join(page.console), re.I)
+    p.screenshot(path=str(artifacts / "markup-as-text-embed.png"))
