@@ -56,7 +56,7 @@ class Advisor:
         asked = validate_question(question)
         question = strip_instructions(asked).strip()
         history = list(history or [])
-        standalone, hits = self._retrieve(question, history) if question else (asked, [])
+        standalone, hits = self.retrieve(question, history) if question else (asked, [])
         timings = Timings(retrieve_ms=ms_since(started))
 
         reason = "only instructions to the assistant, no question" if not question else self._out_of_scope(question, hits)
@@ -118,13 +118,13 @@ class Advisor:
         yield StreamEvent(type="done", data=answer.model_dump())
 
     # --- steps
-    def _retrieve(self, question: str, history: list[Turn]) -> tuple[str, list[Hit]]:
-        """Search; a question too weak on its own after earlier turns is read as a follow-up
-        ("how do I handle the hardware side?" after a question about challenges)."""
-        hits = self.retriever.search_many(followup.retrieval_queries(question, history))
+    def retrieve(self, question: str, history: list[Turn], k: int | None = None) -> tuple[str, list[Hit]]:
+        """(stand-alone question, ranked sections). A question too weak on its own after earlier
+        turns is read as a follow-up ("how do I handle the hardware side?" after one on challenges)."""
+        hits = self.retriever.search_many(followup.retrieval_queries(question, history), k)
         standalone = followup.standalone_question(question, history)
         if history and standalone == question and self._weak(question, hits):
-            hits = self.retriever.search_many(followup.retrieval_queries(question, history, force=True))
+            hits = self.retriever.search_many(followup.retrieval_queries(question, history, force=True), k)
             standalone = followup.standalone_question(question, history, force=True)
         return standalone, hits
 
