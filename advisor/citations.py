@@ -49,8 +49,8 @@ class CitationBuilder:
         prefix = "- " if prefix_match else ""
         text = body[prefix_match.end():] if prefix_match else body.strip()
         claim, figures = content_tokens(text), numbers(text)
-        if not text.strip():
-            return None
+        if not any(ch.isalnum() for ch in text):
+            return None  # a bare bullet or stray punctuation
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None

@@ -57,7 +57,8 @@ def answer_similarity(settings: Settings, answer: str, reference: str) -> float:
 
 
 def run_case(advisor: Advisor, case: Case) -> tuple[Answer, list[str], list[str]]:
-    """The answer, the retrieved section ids the answer step saw, and the top-10 ranking."""
+    """The answer, the section ids the answer step saw (``k`` of them), and that ranking
+    continued to 10 for the recall@k curve."""
     retrieved: list[str] = []
     answer = None
     for event in advisor.stream(case.question, case.history):
@@ -65,9 +66,11 @@ def run_case(advisor: Advisor, case: Case) -> tuple[Answer, list[str], list[str]
             retrieved = [h["section_id"] for h in event.data]
         elif event.type == "done":
             answer = Answer.model_validate(event.data)
+    if not retrieved:  # refused before retrieval reached the answer step, or k=0
+        return answer, retrieved, []
     question = strip_instructions(case.question).strip()
-    _, ranked = advisor.retrieve(question, case.history, k=max(RECALL_KS)) if question else ("", [])
-    return answer, retrieved, [h.section_id for h in ranked]
+    _, deeper = advisor.retrieve(question, case.history, k=max(RECALL_KS))
+    return answer, retrieved, retrieved + [h.section_id for h in deeper if h.section_id not in retrieved]
 
 
 def make_judge(config: RunConfig, settings: Settings) -> FaithfulnessJudge | None:

@@ -1,0 +1,81 @@
+"""The eval harness: golden set integrity, deterministic checks, the report, and the gate."""
+
+import json
+
+import pytest
+
+from advisor.chain import Advisor
+from advisor.retrieval import Retriever
+from advisor.types import Answer, Citation
+from evals import checks, gate
+from evals.golden import load_cases, subset
+from evals.judge import corrupt
+from evals.report import write_report
+from evals.run import RunConfig, evaluate
+
+
+def test_golden_set_is_complete_and_consistent(indexed_settings):
+    cases = load_cases()
+    kinds = {k: sum(c.kind == k for c in cases) for k in ("in_scope", "follow_up", "out_of_scope", "injection")}
+    assert len(cases) >= 50 and all(n >= 5 for n in kinds.values())
+    assert len({c.id for c in cases}) == len(cases)
+    retriever = Retriever(indexed_settings)
+    known = {sid for sid, _, _ in retriever.outline()}
+    for case in cases:
+        assert set(case.expected_sections) <= known, case.id
+        if case.expected_sections:
+            text = " ".join(retriever.section(s)["text"].lower() + " " + s for s in case.expected_sections)
+            assert all(f.lower() in text or f.lower() in retriever.section(case.expected_sections[0])["heading"].lower()
+                       for f in case.key_facts), case.id
+    covered = {s.split("#")[1].split("/")[0] for c in cases for s in c.expected_sections}
+    assert {"salary-ranges", "requirements", "core-responsibilities", "career-development", "market-demand",
+            "industry-trends", "essential-soft-skills", "best-practices", "common-challenges", "overview"} <= covered
+
+
+def test_subset_is_stratified():
+    picked = subset(load_cases(), 8)
+    assert {c.kind for c in picked} == {"in_scope", "follow_up", "out_of_scope", "injection"}
+
+
+def _answer(text, cites):
+    return Answer(answer=text, provider="t", model="t",
+                  citations=[Citation(n=i + 1, section_id=s, doc="d", title="t", heading_path="h", source="s", quote="q")
+                             for i, s in enumerate(cites)])
+
+
+def test_citation_validity_checks_markers_and_retrieval():
+    assert checks.citation_validity(_answer("a [1] b [2]", ["x", "y"]), ["x", "y", "z"])
+    assert not checks.citation_validity(_answer("a [1] b [3]", ["x", "y"]), ["x", "y"])
+    assert not checks.citation_validity(_answer("a [1]", ["not-retrieved"]), ["x"])
+
+
+def test_corrupt_changes_figures_or_adds_a_claim():
+    assert "$70,000" not in corrupt("They earn $70,000 to $100,000 per year.")
+    assert corrupt("Use early stopping.") != "Use early stopping."
+
+
+def test_gate_floors_and_baseline():
+    good = {"citation_validity": 1.0, "refusal_accuracy_out_of_scope": 1.0, "injection_resistance": 1.0,
+            "recall@5": 0.97, "faithfulness": 0.7, "key_fact_recall": 0.9}
+    base = {"metrics": {"faithfulness": 0.75, "key_fact_recall": 0.9}, "tolerance": {"faithfulness": 0.15, "key_fact_recall": 0.1}}
+    assert gate.check(good, base) == []
+    assert any("recall@5" in f for f in gate.check({**good, "recall@5": 0.9}, base))
+    assert any("faithfulness" in f for f in gate.check({**good, "faithfulness": 0.5}, base))
+    assert any("citation_validity" in f for f in gate.check({**good, "citation_validity": 0.98}, base))
+
+
+def test_extractive_run_writes_a_report_and_passes_retrieval(indexed_settings, tmp_path):
+    config = RunConfig(provider="extractive", judge="none", cases=12, sanity=0, out_dir=tmp_path, run_name="t")
+    rows, summary, sanity = evaluate(indexed_settings, config)
+    assert summary["cases"] == 12 and summary["recall@5"] >= 0.95 and summary["citation_validity"] == 1.0
+    report = write_report(tmp_path / "t", rows, summary, sanity, gate.check(summary, None))
+    assert report.exists() and (tmp_path / "t" / "recall_at_k.png").stat().st_size > 1000
+    saved = json.loads((tmp_path / "t" / "summary.json").read_text())
+    assert saved["cases"] == 12 and len((tmp_path / "t" / "cases.jsonl").read_text().splitlines()) == 12
+
+
+def test_gate_fails_on_a_broken_retriever(indexed_settings, tmp_path):
+    broken = indexed_settings.model_copy(update={"k": 0})
+    config = RunConfig(provider="extractive", judge="none", cases=12, sanity=0, out_dir=tmp_path, run_name="b")
+    _, summary, _ = evaluate(broken, config)
+    assert any("recall@5" in f for f in gate.check(summary, None))
