@@ -16,6 +16,8 @@ PATTERNS = [
     r"\b(system|developer|hidden|initial)\s+(prompt|message|instructions?)\b",
     r"\b(you are now|from now on,? you|act as|pretend (to be|you are)|jailbreak|dan mode)\b",
     r"\bnew instructions?\b",
+    r"\b(note|message|instructions?|memo)\s+(to|for)\s+(the\s+)?(assistant|ai|model|chatbot|bot|llm)\b",
+    r"\b(assistants?|chatbots?|ai models?|language models?|llms?)\b[^.?!\n]{0,30}\b(must|should|always|never|are required to)\b",
     r"\b(reveal|print|show|repeat|output)\b[^.?!\n]{0,30}\b(instructions?|prompt|rules)\b",
 ]
 INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.I)

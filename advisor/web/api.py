@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import JSONResponse, StreamingResponse
+from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from advisor.errors import AdvisorError
 from advisor.settings import Settings
@@ -23,7 +23,7 @@ from advisor.types import Answer, Profile, StreamEvent, Turn
 from advisor.web.errors import WebError, advisor_error_response, classify, error_response
 from advisor.web.feedback import Feedback, FeedbackStore
 from advisor.web.service import SECTION_ID, AdvisorService, answer_json
-from advisor.web.streaming import EventPump, sse
+from advisor.web.streaming import ClientGone, EventPump, sse
 
 log = logging.getLogger(__name__)
 
@@ -74,19 +74,29 @@ def api_router(service: AdvisorService, feedback: FeedbackStore, settings: Setti
     router = APIRouter(dependencies=[Depends(api_key_check(settings))])
 
     @router.post("/api/chat")
-    async def chat(body: ChatRequest) -> dict:
-        answer = await run_in_threadpool(service.ask, body.message, body.history, body.profile)
-        return answer_json(answer)
+    async def chat(body: ChatRequest, request: Request) -> Response:
+        pump = EventPump(lambda: service.stream(body.message, body.history, body.profile))
+        done = None
+        try:
+            while (event := await pump.next(request.is_disconnected)) is not None:
+                done = event if event.type == "done" else done
+        except ClientGone:
+            return client_gone(request)
+        if done is None:
+            raise RuntimeError("the answer stream ended without a 'done' event")
+        return JSONResponse(event_payload(done))
 
     @router.post("/api/chat/stream")
-    async def chat_stream(body: ChatRequest):
+    async def chat_stream(body: ChatRequest, request: Request) -> Response:
         pump = EventPump(lambda: service.stream(body.message, body.history, body.profile))
         first: list[StreamEvent] = []
         try:  # hold the status until the model has started (or refused us): busy is a real 503
-            while (event := await pump.next()) is not None:
+            while (event := await pump.next(request.is_disconnected)) is not None:
                 first.append(event)
                 if event.type != "sources":
                     break
+        except ClientGone:
+            return client_gone(request)
         except AdvisorError as err:
             return advisor_error_response(err)
         return StreamingResponse(sse_body(pump, first), media_type="text/event-stream", headers=SSE_HEADERS)
@@ -114,6 +124,11 @@ def api_router(service: AdvisorService, feedback: FeedbackStore, settings: Setti
         raise WebError(404, f"No API route {request.method} /api/{rest[:80]}.", "not_found")
 
     return router
+
+
+def client_gone(request: Request) -> Response:
+    log.info("client left before its answer was ready; generation stopped (%s)", request.url.path)
+    return Response(status_code=499)
 
 
 async def sse_body(pump: EventPump, first: list[StreamEvent]):

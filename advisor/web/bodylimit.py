@@ -1,7 +1,9 @@
-"""Refuse API request bodies over ``max_request_bytes`` with 413, before a handler reads them.
+"""Refuse request bodies over a size limit with 413, before a handler reads them.
 
-A declared ``Content-Length`` over the limit is refused at once; a chunked body is read up to
-the limit (it is small) and refused as soon as it goes over, then replayed to the app.
+Limits go by path prefix: the JSON API gets ``max_request_bytes``; Gradio's own API, which
+carries the whole conversation on every turn, gets a larger one. A declared ``Content-Length``
+over the limit is refused at once; a chunked body is read up to the limit (it is small) and
+refused as soon as it goes over, then replayed to the app.
 """
 
 from __future__ import annotations
@@ -13,18 +15,22 @@ from advisor.web.errors import error_response
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, max_bytes: int, prefix: str = "/api/") -> None:
+    def __init__(self, app: ASGIApp, limits: dict[str, int]) -> None:
         self.app = app
-        self.max_bytes = max_bytes
-        self.prefix = prefix
+        self.limits = limits  # path prefix → bytes
+
+    def limit_for(self, path: str) -> int | None:
+        return next((n for prefix, n in self.limits.items() if path.startswith(prefix)), None)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+        bodyless = scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS")
+        limit = None if bodyless else self.limit_for(scope["path"])
+        if limit is None:
             await self.app(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._too_large(scope, receive, send)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self._too_large(limit, scope, receive, send)
             return
         body, more = b"", True
         while more:
@@ -33,8 +39,8 @@ class BodyLimitMiddleware:
                 return
             body += message.get("body", b"")
             more = message.get("more_body", False)
-            if len(body) > self.max_bytes:
-                await self._too_large(scope, receive, send)
+            if len(body) > limit:
+                await self._too_large(limit, scope, receive, send)
                 return
 
         replayed = False
@@ -48,7 +54,7 @@ class BodyLimitMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = error_response(413, f"The request body is over the limit of {self.max_bytes} bytes.",
+    async def _too_large(self, limit: int, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(413, f"The request body is over the limit of {limit} bytes.",
                                   "request_too_large", headers={"Connection": "close"})
         await response(scope, receive, send)

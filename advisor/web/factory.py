@@ -27,6 +27,8 @@ from advisor.web.widget import widget_routes
 
 log = logging.getLogger(__name__)
 
+GRADIO_MAX_BYTES = 2_000_000  # the chat page sends the whole conversation (as HTML) on every turn
+
 
 def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     policy = OriginPolicy.from_settings(settings)
@@ -53,7 +55,8 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
                               footer_links=[], css=CSS, head=HEAD, ssr_mode=False, mcp_server=False,
                               run_history=False)
     # added last = runs first: origin check, then rate limit, then body size
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(BodyLimitMiddleware, limits={"/api/": settings.max_request_bytes,
+                                                     "/gradio_api/": max(settings.max_request_bytes, GRADIO_MAX_BYTES)})
     app.add_middleware(RateLimitMiddleware, limiter=limiter)
     app.add_middleware(OriginGuard, policy=policy)
     log.info("web app ready: provider %s, allowed origins %s", settings.provider,

@@ -47,9 +47,6 @@ class AdvisorService:
     def stream(self, question: str, history: list[Turn], profile: Profile | None) -> Iterator[StreamEvent]:
         return self.advisor.stream(question, history, profile)
 
-    def ask(self, question: str, history: list[Turn], profile: Profile | None) -> Answer:
-        return self.advisor.ask(question, history, profile)
-
     def section(self, section_id: str) -> dict | None:
         """A section's text and metadata; None for an unknown or malformed id."""
         if not SECTION_ID.match(section_id):

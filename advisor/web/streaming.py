@@ -2,8 +2,8 @@
 
 ``EventPump`` is what lets ``/api/chat/stream`` look at the first events before it commits to
 a status (a full model queue is a 503, not a 200 stream with an error in it), and stop the
-generation when the client goes away: the generator is closed in its own thread, which
-releases its place in the model queue.
+generation when the client goes away, also while it is still waiting for the model: the
+generator is closed in its own thread, which releases its place in the model queue.
 """
 
 from __future__ import annotations
@@ -12,13 +12,17 @@ import asyncio
 import json
 import logging
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 from advisor.types import StreamEvent
 
 log = logging.getLogger(__name__)
 
 _END = object()
+
+
+class ClientGone(Exception):
+    """The client disconnected while its answer was being prepared."""
 
 
 class _Failure:
@@ -56,9 +60,22 @@ class EventPump:
                 events.close()
             self._push(_END)
 
-    async def next(self) -> StreamEvent | None:
-        """The next event; None at the end. Re-raises the generator's exception."""
-        item = await self._queue.get()
+    async def next(self, client_gone: Callable[[], Awaitable[bool]] | None = None,
+                   poll: float = 1.0) -> StreamEvent | None:
+        """The next event; None at the end. Re-raises the generator's exception.
+
+        With ``client_gone``, it is asked every ``poll`` seconds while we wait (a queued request can
+        wait a long time for the model): if the client has left, the generation is stopped and
+        ``ClientGone`` raised.
+        """
+        while True:
+            try:
+                item = await asyncio.wait_for(self._queue.get(), timeout=poll if client_gone else None)
+                break
+            except asyncio.TimeoutError:
+                if client_gone is not None and await client_gone():
+                    self.stop()
+                    raise ClientGone from None
         if item is _END:
             return None
         if isinstance(item, _Failure):

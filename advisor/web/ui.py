@@ -106,17 +106,20 @@ class ChatHandlers:
 
     def respond(self, message: str, chat: list, turns: dict, skills: str, years: float | None,
                 education: str, location: str, request: gr.Request):
+        """Yield (chat, question box, turns): the question at once, the answer as it streams, then sources."""
         message = (message or "").strip()
         if not message:
             yield chat, "", turns
             return
-        chat = [*chat, {"role": "user", "content": text_html(message)},
-                {"role": "assistant", "content": answer_html("", uid="", pending=True)}]
-        yield chat, "", turns
+        asked = [*chat, {"role": "user", "content": text_html(message)}]
+
+        def reply(html: str) -> list:  # a new list each time: Gradio may still hold the last one
+            return [*asked, {"role": "assistant", "content": html}]
+
+        yield reply(answer_html("", uid="", pending=True)), "", turns
         wait = self.limiter.acquire(request.client.host if request and request.client else "ui")
         if wait is not None:
-            chat[-1]["content"] = error_html(f"Too many questions at once; try again in {max(1, round(wait))} s.")
-            yield chat, "", turns
+            yield reply(error_html(f"Too many questions at once; try again in {max(1, round(wait))} s.")), "", turns
             return
         uid = uuid.uuid4().hex[:8]
         try:
@@ -125,27 +128,24 @@ class ChatHandlers:
             for event in self.service.stream(message, turn_history(turns), profile):
                 if event.type == "token":
                     text += event.data
-                    chat[-1]["content"] = answer_html(text, uid=uid, pending=True)
-                    yield chat, "", turns
+                    yield reply(answer_html(text, uid=uid, pending=True)), "", turns
                 elif event.type == "done":
                     answer = Answer.model_validate(event.data)
         except ValidationError as err:
-            chat[-1]["content"] = error_html(f"Your profile is not valid: {err.errors()[0]['msg']}")
-            yield chat, "", turns
+            yield reply(error_html(f"Your profile is not valid: {err.errors()[0]['msg']}")), "", turns
             return
         except AdvisorError as err:
-            chat[-1]["content"] = error_html(str(err))
-            yield chat, "", turns
+            yield reply(error_html(str(err))), "", turns
             return
         sections = {c.section_id: s["text"] for c in answer.citations
                     if (s := self.service.section(c.section_id)) is not None}
-        chat[-1]["content"] = answer_html(answer.answer, uid=uid, citations=[c.model_dump() for c in answer.citations],
-                                          refused=answer.refused, notice=answer.notice, sections=sections)
-        turns = {**turns, str(len(chat) - 1): {
+        html = answer_html(answer.answer, uid=uid, citations=[c.model_dump() for c in answer.citations],
+                           refused=answer.refused, notice=answer.notice, sections=sections)
+        turns = {**turns, str(len(asked)): {
             "question": message, "answer": answer.answer, "refused": answer.refused,
             "section_ids": [c.section_id for c in answer.citations],
             "provider": answer.provider, "model": answer.model}}
-        yield chat, "", turns
+        yield reply(html), "", turns
 
     def rate(self, turns: dict, data: gr.LikeData):
         index = data.index if isinstance(data.index, int) else data.index[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -184,6 +185,9 @@ def test_oversize_body_is_413(client, indexed_settings):
 
     assert_error(client.post("/api/chat", content=chunks(), headers={"Content-Type": "application/json"}),
                  413, "request_too_large")
+    # Gradio's own API has a larger limit (it carries the conversation), but a limit all the same
+    assert_error(client.post("/gradio_api/queue/join", content=b"x" * 3_000_000,
+                             headers={"Content-Type": "application/json"}), 413, "request_too_large")
 
 
 # --- origins: CORS allowlist, refusals, frame-ancestors
@@ -264,20 +268,30 @@ def test_rate_limit_is_429_with_retry_after(limited):
         assert c.get("/healthz").status_code == 200  # reads are not limited
 
 
+LINE = "Mid-level (mid-career) Neural Network Engineers in the US earn $100,000 to $150,000 annually. [1]\n"
+
+
 class BlockingProvider:
-    """A scripted model that holds its only slot until released: the queue behind it is full."""
+    """A scripted model whose first answer holds the only slot until released; ``waiting`` may queue."""
 
     name, model, uses_llm = "blocking", "scripted-test-model", True
 
-    def __init__(self) -> None:
-        self.queue = BoundedQueue(slots=1, waiting=0, retry_after=7)
+    def __init__(self, waiting: int = 0) -> None:
+        self.queue = BoundedQueue(slots=1, waiting=waiting, retry_after=7)
         self.started, self.release = threading.Event(), threading.Event()
+        self.finished, self.abandoned = threading.Semaphore(0), threading.Semaphore(0)
 
     def stream(self, request: GenerationRequest):
-        with self.queue.slot():
-            self.started.set()
-            self.release.wait(timeout=30)
-            yield "Mid-level (mid-career) Neural Network Engineers in the US earn $100,000 to $150,000 annually. [1]\n"
+        done = False
+        try:
+            with self.queue.slot():
+                self.started.set()
+                self.release.wait(timeout=30)
+                yield LINE
+                yield LINE.replace("Mid-level (mid-career)", "Mid-level")
+                done = True
+        finally:
+            (self.finished if done else self.abandoned).release()
 
     def status(self) -> dict[str, object]:
         return {"provider": self.name, "model": self.model, "in_flight": self.queue.in_flight}
@@ -301,6 +315,52 @@ def test_busy_model_is_503_with_retry_after(indexed_settings):
             provider.release.set()
             holder.join(timeout=30)
         assert first["r"].status_code == 200 and first["r"].json()["provider"] == "blocking"
+
+
+def test_a_client_that_leaves_the_queue_stops_its_generation(indexed_settings):
+    settings = web_settings(indexed_settings, warm_up=False)
+    provider = BlockingProvider(waiting=2)
+    with serve(settings, Advisor(settings, provider=provider)) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as c:
+        holder = threading.Thread(target=lambda: c.post("/api/chat", json={"message": SALARY}))
+        holder.start()
+        assert provider.started.wait(timeout=30)
+        for path in ("/api/chat", "/api/chat/stream"):  # each waits in the queue, then gives up
+            with pytest.raises(httpx.ReadTimeout):
+                httpx.post(live.url + path, json={"message": SALARY}, timeout=2.5)
+        time.sleep(1.5)  # the server looks for departed clients every second
+        provider.release.set()
+        holder.join(timeout=30)
+        assert provider.finished.acquire(timeout=10)  # the first answer ran to the end
+        for _ in range(2):  # the two that left were stopped after their first line, not run out
+            assert provider.abandoned.acquire(timeout=15)
+        assert provider.queue.in_flight == 0
+
+
+class BrokenProvider:
+    """A scripted model that says one good line and then crashes."""
+
+    name, model, uses_llm = "broken", "scripted-test-model", True
+
+    def stream(self, request: GenerationRequest):
+        yield "Mid-level (mid-career) Neural Network Engineers in the US earn $100,000 to $150,000 annually. [1]\n"
+        raise RuntimeError("the model process died")
+
+    def status(self) -> dict[str, object]:
+        return {"provider": self.name, "model": self.model}
+
+
+def test_a_failure_mid_stream_ends_with_an_error_event(indexed_settings):
+    settings = web_settings(indexed_settings, warm_up=False)
+    with serve(settings, Advisor(settings, provider=BrokenProvider())) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as c:
+        response = c.post("/api/chat/stream", json={"message": SALARY})
+        assert response.status_code == 200
+        events = sse_events(response)
+        assert [n for n, _ in events if n != "sources"] == ["token", "error"]
+        assert events[-1][1] == {"message": "The answer failed; please try again.", "type": "internal_error",
+                                 "status": 500}
+        assert_error(c.post("/api/chat", json={"message": SALARY}), 500, "internal_error")
 
 
 def test_api_keys_when_configured(indexed_settings):

@@ -3,10 +3,10 @@ guide text full of markup that must stay text."""
 
 from __future__ import annotations
 
-import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from advisor.settings import PROJECT_ROOT, Settings
 from advisor.web.feedback import FeedbackStore
@@ -95,6 +95,19 @@ def test_chat_page_answers_with_sources(server, page, artifacts, indexed_setting
     p.screenshot(path=str(artifacts / "chat-refused.png"))
 
 
+def test_example_question_with_a_profile(server, page):
+    p = page.page
+    p.goto(server.url + "/")
+    p.get_by_text("Your profile (optional)").click()
+    p.get_by_role("spinbutton", name="Years of experience").fill("4")
+    p.get_by_role("textbox", name="Skills").fill("Python, PyTorch")
+    p.get_by_text("What do mid-level neural network engineers earn?").click()  # an example starts the chat
+    answer = p.locator(".adv-answer.adv-cited").last
+    answer.locator(".adv-source").first.wait_for(timeout=TIMEOUT)
+    text = answer.locator(".adv-text").inner_text()
+    assert "For your profile:" in text and "4 years of experience" in text
+
+
 # (2) the widget on another site
 def test_widget_on_an_allowed_site(third_party_site, page, artifacts):
     allowed, _ = third_party_site
@@ -110,8 +123,7 @@ def test_widget_on_an_allowed_site(third_party_site, page, artifacts):
     answer.locator("button.marker").first.click()
     assert "flash" in (source.get_attribute("class") or "")
     source.locator("summary").click()
-    frame.locator(".section-text").first.wait_for(timeout=TIMEOUT)
-    assert "$100,000" in source.locator(".section-text").inner_text()
+    expect(source.locator(".section-text")).to_contain_text("$100,000", timeout=TIMEOUT)
     p.screenshot(path=str(artifacts / "widget.png"))
     publish_screenshot(artifacts / "widget.png", "screenshot-widget.png")
 
@@ -160,37 +172,27 @@ def poisoned_server(tmp_path_factory):
 QUESTION = "What markup do attackers hide in form fields?"
 
 
-def assert_not_executed(p, text: str) -> None:
+SURFACES = {  # where an answer shows up, and how its parts are marked
+    "chat": {"path": "/", "ask": ask_in_chat, "answer": ".adv-answer.adv-cited", "source": ".adv-source",
+             "parts": (".adv-text", ".adv-quote", ".adv-section-text")},
+    "embed": {"path": "/embed", "ask": ask_in_embed, "answer": ".msg.cited", "source": ".source",
+              "parts": (".text", ".quote", ".section-text")},
+}
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_markup_in_a_guide_is_shown_as_text(poisoned_server, page, artifacts, surface):
+    where = SURFACES[surface]
+    p = page.page
+    p.goto(poisoned_server.url + where["path"])
+    where["ask"](p, QUESTION)
+    answer = p.locator(where["answer"]).last
+    answer.locator(where["source"]).first.wait_for(timeout=TIMEOUT)
+    answer.locator("summary").first.click()  # the whole section, too
+    expect(answer.locator(where["parts"][-1])).to_contain_text("Pages must show", timeout=TIMEOUT)
+    for part in where["parts"]:
+        assert MARKUP in answer.locator(part).inner_text(), part
     assert p.evaluate("typeof window.__pwned") == "undefined"
-    assert MARKUP in text
-
-
-def test_markup_in_answers_is_text_on_the_chat_page(poisoned_server, page, artifacts):
-    p = page.page
-    p.goto(poisoned_server.url + "/")
-    ask_in_chat(p, QUESTION)
-    answer = p.locator(".adv-answer.adv-cited").last
-    answer.locator(".adv-source").first.wait_for(timeout=TIMEOUT)
-    answer.locator("summary").first.click()
-    assert_not_executed(p, answer.locator(".adv-text").inner_text())
-    assert_not_executed(p, answer.locator(".adv-quote").inner_text())
-    assert_not_executed(p, answer.locator(".adv-section-text").inner_text())
-    assert p.locator("#adv-chat img[src='x'], #adv-chat script").count() == 0
-    p.screenshot(path=str(artifacts / "markup-as-text-chat.png"))
-
-
-def test_markup_in_answers_is_text_in_the_widget(poisoned_server, page, artifacts):
-    p = page.page
-    p.goto(poisoned_server.url + "/embed")
-    ask_in_embed(p, QUESTION)
-    answer = p.locator(".msg.cited").last
-    answer.locator(".source").first.wait_for(timeout=TIMEOUT)
-    answer.locator("summary").first.click()
-    p.locator(".section-text").first.wait_for(timeout=TIMEOUT)
-    p.wait_for_function("!document.querySelector('.section-text').textContent.startsWith('Loading')")
-    assert_not_executed(p, answer.locator(".text").inner_text())
-    assert_not_executed(p, answer.locator(".quote").inner_text())
-    assert_not_executed(p, answer.locator(".section-text").inner_text())
-    assert p.locator("img[src='x'], .log script").count() == 0
-    assert not re.search(r"refused to execute inline script", " ".join(page.console), re.I)
-    p.screenshot(path=str(artifacts / "markup-as-text-embed.png"))
+    assert p.locator("img[src='x']").count() == 0
+    assert p.evaluate("[...document.scripts].filter(s => s.textContent.includes('__pwned')).length") == 0
+    p.screenshot(path=str(artifacts / f"markup-as-text-{surface}.png"))

@@ -1,0 +1,78 @@
+"""The chat page's handlers, called directly (the browser tests drive the page itself)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from advisor.chain import Advisor
+from advisor.errors import ProviderBusyError
+from advisor.web.feedback import FeedbackStore
+from advisor.web.ratelimit import RateLimiter
+from advisor.web.service import AdvisorService
+from advisor.web.ui import ChatHandlers, build_profile, turn_history
+
+REQUEST = SimpleNamespace(client=SimpleNamespace(host="10.1.2.3"))
+SALARY = "What do mid-level engineers make?"
+
+
+class BusyProvider:
+    name, model, uses_llm = "busy", "scripted-test-model", True
+
+    def stream(self, request):
+        raise ProviderBusyError(retry_after=9)
+        yield  # a generator, like every provider
+
+    def status(self) -> dict[str, object]:
+        return {"provider": self.name, "model": self.model}
+
+
+@pytest.fixture(scope="module")
+def service(indexed_settings):
+    return AdvisorService(indexed_settings)
+
+
+def handlers(service, tmp_path, per_minute: int = 30) -> ChatHandlers:
+    return ChatHandlers(service, FeedbackStore(tmp_path / "feedback.sqlite3"), RateLimiter(per_minute))
+
+
+def last(updates: list) -> tuple:
+    return updates[-1]
+
+
+def test_an_answer_streams_then_shows_its_sources(service, tmp_path):
+    updates = list(handlers(service, tmp_path).respond(SALARY, [], {}, "", None, "", "", REQUEST))
+    assert "adv-pending" in updates[0][0][-1]["content"]  # shown at once, before the answer
+    chat, box, turns = last(updates)
+    assert box == "" and [m["role"] for m in chat] == ["user", "assistant"]
+    assert "adv-cited" in chat[1]["content"] and "adv-source" in chat[1]["content"]
+    assert turns["1"]["question"] == SALARY and turns["1"]["section_ids"]
+    history = turn_history(turns)
+    assert [t.role for t in history] == ["user", "assistant"] and "$100,000" in history[1].content
+
+
+def test_rate_limit_applies_to_the_page(service, tmp_path):
+    h = handlers(service, tmp_path, per_minute=1)
+    list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST))
+    chat, _, _ = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))
+    assert "adv-error" in chat[-1]["content"] and "try again in" in chat[-1]["content"]
+
+
+def test_bad_profile_and_busy_model_are_messages(service, indexed_settings, tmp_path):
+    chat, _, _ = last(list(handlers(service, tmp_path).respond(SALARY, [], {}, "", 99, "", "", REQUEST)))
+    assert "profile is not valid" in chat[-1]["content"]
+    busy = AdvisorService(indexed_settings, Advisor(indexed_settings, retriever=service.advisor.retriever,
+                                                    provider=BusyProvider()))
+    chat, _, _ = last(list(handlers(busy, tmp_path).respond(SALARY, [], {}, "", None, "", "", REQUEST)))
+    assert "busy" in chat[-1]["content"] and "9 s" in chat[-1]["content"]
+
+
+def test_empty_question_changes_nothing(service, tmp_path):
+    assert list(handlers(service, tmp_path).respond("   ", [], {}, "", None, "", "", REQUEST)) == [([], "", {})]
+
+
+def test_profile_from_the_form():
+    assert build_profile("", None, " ", "") is None
+    profile = build_profile("Python, , PyTorch", 4, "BSc", " Austin ")
+    assert profile.skills == ["Python", "PyTorch"] and profile.location == "Austin"
