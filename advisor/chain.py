@@ -71,7 +71,7 @@ class Advisor:
         lines: list[str] = []
         notice = EXTRACTIVE_NOTICE if not self.provider.uses_llm else None
         provider = self.provider
-        refused_by_model = False
+        refused_by_model = failed = False
         try:
             for line in self._generate(provider, question, standalone, context, history, builder):
                 if line is REFUSED:
@@ -86,8 +86,11 @@ class Advisor:
         except (ProviderError, ConfigError) as err:
             log.warning("provider %s failed, falling back to extractive: %s", provider.name, err)
             notice = f"The language model is unavailable ({err}). {EXTRACTIVE_NOTICE}"
+            failed = True
 
-        if refused_by_model and max(h.similarity for h in hits) < self.settings.confident_similarity:
+        strong = max(h.similarity for h in hits) >= self.settings.confident_similarity
+        if builder.cited_lines == 0 and provider.uses_llm and not failed and (refused_by_model or not strong):
+            # the model declined, or said nothing the guides back, on weak evidence: not in the guides
             yield from self._refusal(standalone, timings, started, provider)
             return
         if builder.cited_lines == 0 and provider.uses_llm:
@@ -119,14 +122,9 @@ class Advisor:
 
     # --- steps
     def retrieve(self, question: str, history: list[Turn], k: int | None = None) -> tuple[str, list[Hit]]:
-        """(stand-alone question, ranked sections). A question too weak on its own after earlier
-        turns is read as a follow-up ("how do I handle the hardware side?" after one on challenges)."""
+        """(stand-alone question, ranked sections)."""
         hits = self.retriever.search_many(followup.retrieval_queries(question, history), k)
-        standalone = followup.standalone_question(question, history)
-        if history and standalone == question and self._weak(question, hits):
-            hits = self.retriever.search_many(followup.retrieval_queries(question, history, force=True), k)
-            standalone = followup.standalone_question(question, history, force=True)
-        return standalone, hits
+        return followup.standalone_question(question, history), hits
 
     def _weak(self, question: str, hits: list[Hit]) -> str | None:
         s = self.settings
@@ -158,28 +156,35 @@ class Advisor:
 
     def _generate(self, provider: Provider, question: str, standalone: str, context: list[Hit],
                   history: list[Turn], builder: CitationBuilder) -> Iterator[str | object]:
-        """Verified lines as the provider produces them; REFUSED if the model declines at once."""
+        """Verified lines as the provider produces them; REFUSED at the end if the model said the
+        sources lack the answer and nothing it said could be verified."""
         messages = answer_messages(question, context, history) if provider.uses_llm else []
         request = GenerationRequest(question=standalone, focus=question, hits=context, messages=messages,
                                     max_tokens=self.settings.max_answer_tokens)
-        buffer, emitted = "", False
+        buffer, emitted, declined = "", False, False
         for piece in provider.stream(request):
             buffer += piece
             while "\n" in buffer:
                 raw, buffer = buffer.split("\n", 1)
-                if not emitted and raw.strip() and is_model_refusal(raw):
-                    yield REFUSED
-                    return
-                line = builder.check_line(raw)
+                line, said_no = self._verify(raw, builder)
+                declined |= said_no
                 if line:
                     emitted = True
                     yield line
-        if buffer.strip():
-            if not emitted and is_model_refusal(buffer):
-                yield REFUSED
-                return
-            if line := builder.check_line(buffer):
-                yield line
+        line, said_no = self._verify(buffer, builder)
+        declined |= said_no
+        if line:
+            emitted = True
+            yield line
+        if declined and not emitted:
+            yield REFUSED
+
+    @staticmethod
+    def _verify(raw: str, builder: CitationBuilder) -> tuple[str | None, bool]:
+        """(verified line or None, whether the line is the model declining)."""
+        if raw.strip() and is_model_refusal(raw):
+            return None, True
+        return builder.check_line(raw), False
 
     def _profile_lines(self, profile: Profile | None, question: str, hits: list[Hit],
                        builder: CitationBuilder) -> list[str]:

@@ -3,7 +3,8 @@
 A 1.5B model's own ``[n]`` markers are unreliable (missing, used as list numbers, wrong), so a
 marker is kept only when its source really shares the line's words; otherwise the line goes to
 the source it overlaps most. A line with a figure no retrieved source contains is dropped: that
-is how invented near-miss salaries are caught. Markers are renumbered in order of first use.
+is how invented near-miss salaries are caught; a name (company, product, place) no source
+contains is dropped the same way. Markers are renumbered in order of first use.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from advisor.textmatch import best_sentence, content_tokens, coverage, numbers
+from advisor.textmatch import best_sentence, content_tokens, coverage, names, numbers
 from advisor.types import Citation, Hit
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class CitationBuilder:
         self._tokens = [content_tokens(h.heading + " " + h.text) for h in self.hits]
         self._numbers = [numbers(h.text) for h in self.hits]
         self._all_numbers = set().union(*self._numbers) if self._numbers else set()
+        self._all_text = " ".join(h.heading + " " + h.text for h in self.hits).lower()
 
     @property
     def cited_lines(self) -> int:
@@ -54,9 +56,13 @@ class CitationBuilder:
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None
+        unknown = [n for n in names(text) if n.lower() not in self._all_text]
+        if unknown:
+            self._drop(raw, f"names {unknown} are in no retrieved source")
+            return None
         chosen = self._choose(claim, figures, claimed)
         if chosen is None:
-            if len(claim) <= MAX_FRAMING_WORDS and not figures:
+            if len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":"):
                 return prefix + text  # framing ("Here is what the guide says:"), not a claim
             self._drop(raw, "no retrieved source supports it")
             return None
@@ -74,6 +80,7 @@ class CitationBuilder:
             self._tokens.append(content_tokens(hit.heading + " " + hit.text))
             self._numbers.append(numbers(hit.text))
             self._all_numbers |= self._numbers[-1]
+            self._all_text += " " + (hit.heading + " " + hit.text).lower()
             index = len(self.hits) - 1
         if index not in self._claims:
             self._order.append(index)

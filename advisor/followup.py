@@ -12,7 +12,8 @@ import re
 from advisor.types import Turn
 
 CONNECTOR = re.compile(r"^\s*(and|or|but|also|what about|how about|same|then|so|what if|is that|are those)\b", re.I)
-ANAPHORA = re.compile(r"\b(it|that|this|those|these|they|them|there|its|their|such)\b", re.I)
+# words that point back at an earlier turn ("that", "the hardware side", "which ones")
+ANAPHORA = re.compile(r"\b(it|that|this|those|these|they|them|there|its|their|such|side|part|aspect|ones?|then)\b", re.I)
 SHORT_WORDS = 6
 ANAPHORA_WORDS = 12
 
@@ -28,19 +29,19 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     return bool(words <= SHORT_WORDS or CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(question)))
 
 
-def standalone_question(question: str, history: list[Turn], force: bool = False) -> str:
+def standalone_question(question: str, history: list[Turn]) -> str:
     """What we search for and show: the question, with the turn it follows when it is a follow-up."""
-    if not (force and previous_question(history)) and not is_follow_up(question, history):
+    if not is_follow_up(question, history):
         return question.strip()
     return f"{previous_question(history).strip()} {question.strip()}"
 
 
-def retrieval_queries(question: str, history: list[Turn], force: bool = False) -> list[str]:
+def retrieval_queries(question: str, history: list[Turn]) -> list[str]:
     """Queries whose rankings are fused. For a follow-up: the stand-alone form, and one where the
     new words count twice, so "what about mid-career?" reaches the mid band, not the senior one.
     (Measured on 15 follow-ups: all expected sections in the top 5, against 12 to 14 for the bare
     follow-up, the stand-alone form alone, or fusions that include the bare follow-up.)"""
-    if not (force and previous_question(history)) and not is_follow_up(question, history):
+    if not is_follow_up(question, history):
         return [question.strip()]
     q = question.strip()
-    return [standalone_question(q, history, force=True), f"{q} {q} {previous_question(history).strip()}"]
+    return [standalone_question(q, history), f"{q} {q} {previous_question(history).strip()}"]

@@ -49,6 +49,14 @@ def answer_messages(question: str, hits: list[Hit], history: list[Turn]) -> list
     return [{"role": "system", "content": template("system.txt").strip()}, {"role": "user", "content": user}]
 
 
+REFUSAL_PHRASES = (
+    MODEL_REFUSAL.lower().rstrip("."), "do not cover", "don't cover", "does not cover", "doesn't cover",
+    "not covered", "do not mention", "does not mention", "doesn't mention", "not mentioned", "no information",
+    "do not provide", "does not provide", "doesn't provide", "not specified", "do not contain", "does not contain",
+)
+
+
 def is_model_refusal(text: str) -> bool:
-    flat = " ".join(text.lower().split())
-    return MODEL_REFUSAL.lower().rstrip(".") in flat or flat.startswith(("i don't know", "i do not know"))
+    """The model saying the sources lack the answer, in our words or close to them."""
+    flat = " ".join(text.lower().replace("’", "'").split())
+    return flat.startswith(("i don't know", "i do not know")) or any(p in flat for p in REFUSAL_PHRASES)

@@ -46,3 +46,15 @@ def best_sentence(text: str, claim: str) -> str:
     candidates = sentences(text) or [text.strip()]
     # a lead-in ending with ':' says little on its own: prefer a real statement on ties
     return max(candidates, key=lambda s: (len(claim_tokens & content_tokens(s)), not s.endswith(":")))
+
+
+PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][A-Za-z0-9+#&.-]*[a-z0-9+#][A-Za-z0-9+#&-]*\b")
+COMMON_CAPS = frozenset({"The", "This", "These", "They", "You", "Your", "It", "In", "For", "With", "And", "Or",
+                         "A", "An", "If", "When", "Some", "Many", "Most", "Neural", "Network", "Engineer",
+                         "Engineers", "Networks", "Here", "According", "Yes", "No", "To", "At", "As", "On"})
+
+
+def names(text: str) -> set[str]:
+    """Capitalised terms inside a sentence (companies, products, places): each one a claim."""
+    body = re.sub(r"^\W*", "", text)
+    return {m.group(0).rstrip(".") for m in PROPER.finditer(body, 1)} - COMMON_CAPS

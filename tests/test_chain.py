@@ -162,3 +162,23 @@ def test_bad_questions_get_a_clear_error(make, bad):
 def test_stream_event_order(make):
     events = [e.type for e in make().stream("What does a senior engineer earn?")]
     assert events[0] == "sources" and events[-2:] == ["citations", "done"] and "token" in events
+
+
+def test_invented_names_are_dropped(make):
+    provider = ScriptedProvider("- Companies such as Google and Amazon pay the most [1]\n"
+                                "- Larger companies often offer more competitive compensation packages [1]\n")
+    answer = make(provider).ask("Which company pays neural network engineers the most?")
+    assert "Google" not in answer.answer and "Larger companies" in answer.answer
+
+
+def test_off_topic_question_after_an_in_scope_turn_is_refused(make):
+    history = [Turn(role="user", content="What does an entry-level engineer earn?"),
+               Turn(role="assistant", content="Entry-level engineers earn $70,000 to $100,000 per year [1].")]
+    answer = make(ScriptedProvider("- Try Da Michele [1]\n")).ask("What is the best pizza in Naples?", history)
+    assert answer.refused and answer.citations == []
+
+
+def test_paraphrased_model_refusal_on_weak_evidence_is_a_refusal(make):
+    provider = ScriptedProvider("- [1] Engineers never need a clearance.\n- [2] The guides do not cover this.\n")
+    answer = make(provider).ask("Do neural network engineers need a security clearance?")
+    assert answer.refused and answer.citations == []
