@@ -13,16 +13,14 @@ from advisor.providers.llama_server import LlamaServer, shared_server
 from advisor.settings import Settings
 
 SETTINGS = Settings()
-_resolved = SETTINGS.resolved_model_path  # a property now; was a method (tolerate both)
-MODEL: Path = _resolved() if callable(_resolved) else _resolved
+MODEL: Path = SETTINGS.resolved_model_path
 PONG = [{"role": "user", "content": "Reply with the single word: pong"}]
 
 
 @pytest.fixture(scope="module")
 def server() -> LlamaServer:
     """The process-wide server, started once; left running for other modules (stopped at exit)."""
-    if not MODEL.is_file():
-        pytest.skip(f"local model not installed at {MODEL} (run `advisor install-model`)")
+    assert MODEL.is_file(), f"local model not installed at {MODEL} (run `advisor install-model`)"
     srv = shared_server(MODEL, SETTINGS.llm_threads, SETTINGS.llm_context)
     srv.start()
     return srv
