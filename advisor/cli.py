@@ -104,8 +104,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     advisor = _advisor(args, settings)
     if args.json:
         answer = advisor.ask(args.question, history, profile)
-        fields = {"answer", "citations", "refused", "provider", "model", "timings"}
-        print(json.dumps({**answer.model_dump(include=fields), "notice": answer.notice}, indent=2, ensure_ascii=False))
+        print(json.dumps(answer.public_json(), indent=2, ensure_ascii=False))
         return 0
     answer = _stream_to_terminal(advisor, args.question, history, profile)
     print_sources(answer)

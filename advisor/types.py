@@ -49,6 +49,10 @@ class Answer(BaseModel):
     standalone_question: str | None = None
     notice: str | None = Field(None, description="e.g. why the extractive fallback answered")
 
+    def public_json(self) -> dict:
+        """The JSON of ``advisor ask --json``; the API returns exactly this shape."""
+        return self.model_dump(include={"answer", "citations", "refused", "provider", "model", "timings", "notice"})
+
 
 class Turn(BaseModel):
     role: Literal["user", "assistant"]

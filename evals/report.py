@@ -59,11 +59,7 @@ def _distributions(out: Path, rows: list[dict]) -> Path:
         ax.hist(values, bins=10, range=(0, 1), color="#3b6ea8")
         ax.set_title(f"{metric} (n={len(values)})")
         ax.set_xlim(0, 1)
-    fig.tight_layout()
-    path = out / "distributions.png"
-    fig.savefig(path, dpi=90)
-    plt.close(fig)
-    return path
+    return _save(fig, out / "distributions.png")
 
 
 def _recall_curve(out: Path, summary: dict) -> Path:
@@ -74,11 +70,7 @@ def _recall_curve(out: Path, summary: dict) -> Path:
     ax.set_xlabel("k")
     ax.set_ylabel("expected-section recall@k")
     ax.set_ylim(0, 1.02)
-    fig.tight_layout()
-    path = out / "recall_at_k.png"
-    fig.savefig(path, dpi=90)
-    plt.close(fig)
-    return path
+    return _save(fig, out / "recall_at_k.png")
 
 
 def _sanity_plot(out: Path, sanity: list[dict]) -> Path | None:
@@ -92,8 +84,11 @@ def _sanity_plot(out: Path, sanity: list[dict]) -> Path | None:
     ax.set_ylabel("judged faithfulness")
     ax.set_ylim(-0.05, 1.05)
     ax.set_title("judge sanity: separation")
+    return _save(fig, out / "judge_sanity.png")
+
+
+def _save(fig, path: Path) -> Path:
     fig.tight_layout()
-    path = out / "judge_sanity.png"
     fig.savefig(path, dpi=90)
     plt.close(fig)
     return path

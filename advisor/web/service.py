@@ -21,12 +21,10 @@ log = logging.getLogger(__name__)
 
 # "<doc>#<heading slug>/<heading slug>", slugs as ingest.sections.slugify makes them
 SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*#[a-z0-9-]+(?:/[a-z0-9-]+)*$")
-ANSWER_FIELDS = {"answer", "citations", "refused", "provider", "model", "timings"}
 
 
 def answer_json(answer: Answer) -> dict:
-    """The JSON of ``advisor ask --json``: the API returns exactly this shape."""
-    return {**answer.model_dump(include=ANSWER_FIELDS), "notice": answer.notice}
+    return answer.public_json()
 
 
 class AdvisorService:
