@@ -16,6 +16,15 @@ from evals.report import write_report
 from evals.run import RunConfig, evaluate
 
 
+def write_baseline(summary: dict) -> None:
+    """Store a run's gated metrics; judged ones may later drop by at most their tolerance."""
+    BASELINE.write_text(json.dumps({
+        "run": summary["run"], "provider": summary["provider"], "judge": summary["judge"], "cases": summary["cases"],
+        "metrics": {k: summary[k] for k in ("faithfulness", "key_fact_recall", "recall@5", "refusal_accuracy")},
+        "tolerance": {"faithfulness": 0.2, "key_fact_recall": 0.15},
+    }, indent=2) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -42,11 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     failures = check(summary, load_baseline())
     report = write_report(config.out_dir / config.run_name, rows, summary, sanity, failures)
     if args.write_baseline:
-        BASELINE.write_text(json.dumps({
-            "run": config.run_name, "provider": summary["provider"], "judge": summary["judge"],
-            "metrics": {k: summary[k] for k in ("faithfulness", "key_fact_recall", "recall@5", "refusal_accuracy")},
-            "tolerance": {"faithfulness": 0.15, "key_fact_recall": 0.1},
-        }, indent=2) + "\n")
+        write_baseline(summary)
     keys = ["cases", "refusal_accuracy_out_of_scope", "false_refusal_rate", "citation_validity", "cites_expected",
             "key_fact_recall", "injection_resistance", "recall@5", "faithfulness", "median_first_token_ms", "wall_seconds"]
     for key in keys:

@@ -11,7 +11,12 @@ Settings chosen for a 2-core CPU and Qwen2.5-Coder-1.5B Q4_K_M (see the module c
   halve each other's speed and double the time to first token; one slot also means every
   request lands on the slot that already holds the fixed system-prompt prefix in its KV cache.
 * ``n_threads = n_threads_batch = 2``: one thread per core for decode and prompt processing;
-  more threads than cores only adds contention.
+  more threads than cores only adds contention. Caveat, measured: llama.cpp's threads meet at
+  a barrier after every op, so when anything else keeps one core busy (a test run, torch
+  embeddings in this process) 2 threads collapse to ~1 token/s while 1 thread keeps ~6.
+* loading (``xllamacpp.Server(...)``) is synchronous C++ that holds the GIL (~2.5 s here):
+  other Python threads pause meanwhile, and it cannot be interrupted; the start timeout
+  bounds the health wait after it.
 * prompt cache on (``cache_prompt``): llama.cpp keeps the slot's tokens and skips the longest
   common prefix of the next prompt, so a fixed system prompt kept at the very front is
   evaluated once. Temperature, seed, max_tokens etc. are per-request client settings.
@@ -40,9 +45,9 @@ from advisor.errors import ConfigError, ProviderError
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
-# Prompt-processing batch sizes. On 2 cores throughput is flat from a micro-batch of ~128 up
-# (measured: see tests/test_llama_server.py's report); 512 tokens per micro-batch processes a
-# typical ~700-token RAG prompt in two passes and keeps the compute buffer small.
+# Prompt-processing batch sizes: llama.cpp's defaults. On CPU, prompt speed is flat for
+# micro-batches of ~128 and up (our 128/256/512 runs differed less than the noise of a shared
+# box); 512 reads a ~700-token RAG prompt in two passes with a small compute buffer.
 N_BATCH = 2048
 N_UBATCH = 512
 # Host-RAM prompt cache (saved slot states); llama.cpp's default of 8 GiB is far more than a

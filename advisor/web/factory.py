@@ -19,7 +19,8 @@ from advisor.settings import Settings
 from advisor.web.api import api_router, health_route, install_error_handlers
 from advisor.web.bodylimit import BodyLimitMiddleware
 from advisor.web.feedback import FeedbackStore
-from advisor.web.ratelimit import RateLimiter, RateLimitMiddleware
+from advisor.web.openai_api import PREFIX as OPENAI_PREFIX, RATE_LIMITED_PATHS, OpenAIErrorShape, openai_router
+from advisor.web.ratelimit import LIMITED_PATHS, RateLimiter, RateLimitMiddleware
 from advisor.web.security import OriginGuard, OriginPolicy
 from advisor.web.service import AdvisorService
 from advisor.web.ui import CSS, HEAD, build_ui
@@ -49,16 +50,19 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     health_route(app, service)
     widget_routes(app, settings, policy)
     app.include_router(api_router(service, feedback, settings))
+    app.include_router(openai_router(service, settings))
 
     ui = build_ui(service, feedback, limiter)
     app = gr.mount_gradio_app(app, ui, path="/", server_name=settings.host, server_port=settings.port,
                               footer_links=[], css=CSS, head=HEAD, ssr_mode=False, mcp_server=False,
                               run_history=False)
-    # added last = runs first: origin check, then rate limit, then body size
+    # added last = runs first: /v1 error shape, origin check, then rate limit, then body size
     app.add_middleware(BodyLimitMiddleware, limits={"/api/": settings.max_request_bytes,
-                                                     "/gradio_api/": max(settings.max_request_bytes, GRADIO_MAX_BYTES)})
-    app.add_middleware(RateLimitMiddleware, limiter=limiter)
+                                                     "/gradio_api/": max(settings.max_request_bytes, GRADIO_MAX_BYTES),
+                                                     OPENAI_PREFIX: max(settings.max_request_bytes, GRADIO_MAX_BYTES)})
+    app.add_middleware(RateLimitMiddleware, limiter=limiter, paths=(*LIMITED_PATHS, *RATE_LIMITED_PATHS))
     app.add_middleware(OriginGuard, policy=policy)
+    app.add_middleware(OpenAIErrorShape)
     log.info("web app ready: provider %s, allowed origins %s", settings.provider,
              ", ".join(map(str, policy.patterns)))
     return app

@@ -1,0 +1,202 @@
+"""Answer latency against the model's own prompt time, and prompt size against a naive RAG prompt.
+
+Why: on 2 cores the local model's prompt processing is almost the whole wait, so what we add
+on top (retrieval, checks, streaming, line-by-line verification) should be small (target:
+first token ≤ 10 % after the model's own time), and the prompt should be as small as it can be.
+
+With ``Settings(provider="local")`` and a temporary index of knowledge/, for ~5 in-scope golden
+questions (``--quick``: 2):
+  pass 1  ``Advisor.stream`` as the app runs it: time to the ``sources`` event, to the first raw
+          text from the model (a wrapper around the provider sees it), to the first ``token``
+          event (the first verified line, what the user sees) and to ``done``; the wrapper also
+          records the exact messages the chain sent.
+  pass 2  after restarting the shared llama.cpp server (which empties its prompt cache), the
+          same messages sent straight to its OpenAI-compatible endpoint in the same order, with
+          max_tokens=1: the server's own prompt time (``timings.prompt_ms``) and the wall time
+          to that one token. Same order, same warm-up, fresh cache: both passes reuse exactly
+          the same cached prefix (the fixed system prompt and template head).
+  naive   LangChain's classic "stuff" prompt with the top-4 retrieved sections' full text,
+          max_tokens=1: ``usage.prompt_tokens`` against ours, and its prompt time.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path[0] = str(Path(__file__).resolve().parent.parent)  # as a script: the project, not benchmarks/
+
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from benchmarks.common import Row, golden, median, parser, ratio_row, report, setup_logging, spread
+from benchmarks.corpus import corpus_settings, ensure_index
+
+OVERHEAD_TARGET_PCT = 10.0
+# LangChain's default "stuff" chat prompt (langchain/chains/question_answering/stuff_prompt.py)
+NAIVE_SYSTEM = ("Use the following pieces of context to answer the user's question. \n"
+                "If you don't know the answer, just say that you don't know, don't try to make up an answer.\n"
+                "----------------\n{context}")
+
+
+class TimedProvider:
+    """Delegates to the real provider; records each request and when the first text arrived."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name, self.model, self.uses_llm = inner.name, inner.model, inner.uses_llm
+        self.messages: list[list[dict[str, str]]] = []
+        self.first_text_at: float | None = None
+
+    def stream(self, request) -> Iterator[str]:
+        self.messages.append(request.messages)
+        for piece in self.inner.stream(request):
+            if piece and self.first_text_at is None:
+                self.first_text_at = time.perf_counter()
+            yield piece
+
+    def status(self) -> dict[str, object]:
+        return self.inner.status()
+
+
+@dataclass
+class Case:
+    question: str
+    sources_ms: float = 0.0
+    first_text_ms: float | None = None
+    first_token_ms: float | None = None
+    total_ms: float = 0.0
+    provider: str = ""
+    refused: bool = False
+    messages: list[dict[str, str]] = field(default_factory=list)
+    direct: dict = field(default_factory=dict)  # prompt_tokens, cache_n, prompt_ms, wall_ms
+    naive: dict = field(default_factory=dict)
+
+
+def main() -> None:
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--questions", type=int, default=None, help="in-scope golden questions (default 5, quick 2)")
+    args = p.parse_args()
+    n = args.questions or (2 if args.quick else 5)
+    questions = spread([r["question"] for r in golden("in_scope", with_history=False)], n)
+    setup_logging()
+    work = Path(tempfile.mkdtemp(prefix="bench-answer-"))
+    try:
+        rows, notes = run(work, questions)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report("answer", rows, args, notes)
+
+
+def one_token(client, server, messages: list[dict[str, str]]) -> dict:
+    """Send a prompt for one output token; the server's own prompt figures and the wall time."""
+    t0 = time.perf_counter()
+    resp = client.chat.completions.create(model=server.model_name, messages=messages, max_tokens=1,
+                                          temperature=0, seed=0)
+    wall_ms = (time.perf_counter() - t0) * 1000
+    timings = resp.model_dump().get("timings") or {}
+    return {"prompt_tokens": resp.usage.prompt_tokens, "cache_n": timings.get("cache_n"),
+            "prompt_ms": timings.get("prompt_ms"), "wall_ms": wall_ms}
+
+
+def run(work: Path, questions: list[str]) -> tuple[list[Row], list[str]]:
+    import advisor  # noqa: F401  (offline environment first)
+    import openai
+
+    from advisor.chain import Advisor
+    from advisor.prompts import answer_messages
+    from advisor.providers.llama_server import shared_server
+    from advisor.providers.registry import get_provider
+
+    settings = corpus_settings(work, 1, provider="local")
+    ensure_index(settings)
+    server = shared_server(settings.resolved_model_path, settings.llm_threads, settings.llm_context)
+    system = answer_messages("warm-up", [], [])[0]
+    warm_up = [system, {"role": "user", "content": "Say hello."}]
+
+    def fresh_client() -> openai.OpenAI:
+        client = openai.OpenAI(base_url=server.base_url, api_key=server.api_key, max_retries=0,
+                               timeout=settings.request_timeout)
+        one_token(client, server, warm_up)  # the same cache state before both passes
+        return client
+
+    # pass 1: the chain, as the app runs it
+    provider = TimedProvider(get_provider(settings))
+    chain = Advisor(settings, provider=provider)
+    provider.inner.warm_up()
+    load_s = server.load_seconds
+    _ = chain.retriever.size  # BM25 built before timing
+    fresh_client()
+    cases = []
+    for q in questions:
+        case = Case(q)
+        provider.first_text_at, provider.messages = None, []
+        t0 = time.perf_counter()
+        for event in chain.stream(q):
+            now = (time.perf_counter() - t0) * 1000
+            if event.type == "sources":
+                case.sources_ms = now
+            elif event.type == "token" and case.first_token_ms is None:
+                case.first_token_ms = now
+            elif event.type == "done":
+                case.total_ms, case.provider, case.refused = now, event.data["provider"], event.data["refused"]
+        if provider.first_text_at is not None:
+            case.first_text_ms = (provider.first_text_at - t0) * 1000
+        if provider.messages:  # empty when the chain refused before calling the model
+            case.messages = provider.messages[0]
+        cases.append(case)
+
+    # pass 2: the same prompts straight to the server, on a fresh prompt cache
+    server.stop()
+    client = fresh_client()
+    for case in cases:
+        if case.messages:
+            case.direct = one_token(client, server, case.messages)
+
+    # naive "stuff the top-4 sections" prompts, token counts from the same server
+    for case in cases:
+        hits = chain.retriever.search(case.question, k=4)
+        context = "\n\n".join(chain.retriever.section(h.section_id)["text"] for h in hits)
+        naive = [{"role": "system", "content": NAIVE_SYSTEM.format(context=context)},
+                 {"role": "user", "content": case.question}]
+        case.naive = one_token(client, server, naive)
+
+    return summarise(cases, load_s)
+
+
+def summarise(cases: list[Case], load_s: float | None) -> tuple[list[Row], list[str]]:
+    timed = [c for c in cases if c.messages and c.first_token_ms is not None]
+    over_token = [100 * (c.first_token_ms - c.direct["wall_ms"]) / c.direct["wall_ms"] for c in timed]
+    over_text = [100 * (c.first_text_ms - c.direct["wall_ms"]) / c.direct["wall_ms"] for c in timed if c.first_text_ms]
+    ours = [c.direct["prompt_tokens"] for c in cases if c.direct]
+    naive = [c.naive["prompt_tokens"] for c in cases if c.direct]
+    rows = [
+        Row("questions (answered by the model)", f"{len(cases)} ({len(timed)})"),
+        Row("model load (shared server start)", round(load_s or 0.0, 1), "s"),
+        Row("ours: retrieval → sources event, median", round(median(c.sources_ms for c in timed), 1), "ms"),
+        Row("ours: first raw model text, median", round(median(c.first_text_ms for c in timed if c.first_text_ms)), "ms"),
+        Row("ours: first token event (first verified line), median", round(median(c.first_token_ms for c in timed)), "ms"),
+        Row("ours: whole answer, median", round(median(c.total_ms for c in timed)), "ms"),
+        Row("direct: server prompt processing (prompt_ms), median", round(median(c.direct["prompt_ms"] for c in timed)), "ms"),
+        Row("direct: wall time to 1 token, median", round(median(c.direct["wall_ms"] for c in timed)), "ms"),
+        Row("direct: prompt tokens reused from cache, median", median(c.direct["cache_n"] for c in timed), "tokens"),
+        ratio_row("overhead: first token event vs direct, median", median(over_token), OVERHEAD_TARGET_PCT, "%"),
+        Row("overhead: first raw model text vs direct, median", round(median(over_text), 1), "%"),
+        Row("prompt tokens: ours, median", median(ours), "tokens"),
+        Row("prompt tokens: naive stuff-top-4, median", median(naive), "tokens"),
+        Row("prompt tokens: ours / naive, median", round(median(o / n for o, n in zip(ours, naive)), 3), "×"),
+        Row("naive: server prompt processing, median", round(median(c.naive["prompt_ms"] for c in cases if c.naive)), "ms"),
+    ]
+    notes = [f"q{i}: {c.provider or '-'}{' refused' if c.refused else ''}, tokens {c.direct.get('prompt_tokens')} vs naive "
+             f"{c.naive.get('prompt_tokens')}, first line {c.first_token_ms or 0:.0f} ms vs direct "
+             f"{c.direct.get('wall_ms', 0):.0f} ms — {c.question}" for i, c in enumerate(cases, 1)]
+    notes.append("overhead = (ours − direct wall time to one token) / direct; the first token event waits for a "
+                 "whole verified line, the first raw text does not")
+    return rows, notes
+
+
+if __name__ == "__main__":
+    main()
