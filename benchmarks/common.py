@@ -63,17 +63,20 @@ def table(rows: list[Row], first: str = "metric", extra: dict[int, str] | None =
         lines.append("  ".join(c.rjust(w) if i == value_col else c.ljust(w)
                                for i, (c, w) in enumerate(zip(cells, widths))).rstrip())
         if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
+            lines.append("  ".join("-" * w for w in widths).rstrip())
     return "\n".join(lines)
 
 
-def report(name: str, rows: list[Row], args: argparse.Namespace, notes: Iterable[str] = ()) -> None:
+def report(name: str, rows: list[Row], args: argparse.Namespace, notes: Iterable[str] = (),
+           extra: dict | None = None) -> None:
+    notes = list(notes)
     print(f"\n== {name} ==")
     print(table(rows))
     for note in notes:
         print(f"note: {note}")
     if args.json:
-        print(JSON_MARK + json.dumps({"benchmark": name, "rows": [asdict(r) for r in rows], "notes": list(notes)}))
+        payload = {"benchmark": name, "rows": [asdict(r) for r in rows], "notes": notes, **(extra or {})}
+        print(JSON_MARK + json.dumps(payload))
     sys.stdout.flush()
 
 

@@ -10,6 +10,8 @@ Measures, in one process with the embedding model already loaded (its load time 
   * the N× synthetic corpus (benchmarks/corpus.py; N = 100, ``--quick`` 5) → sections/s, its
     throughput relative to 1×, the no-op re-ingest fraction at N×, and the peak RSS during that
     ingest (VmHWM reset just before it, so it is that ingest's own peak).
+With ``--max-seconds S``, N is lowered (never raised) to what the 1× rate says fits in S seconds,
+so a run on a busy machine stays bounded; the table says which N was used.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ NOOP_TARGET_PCT = 5.0
 def main() -> None:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--copies", type=int, default=None, help="size of the synthetic corpus (default 100, quick 5)")
+    p.add_argument("--max-seconds", type=float, default=None,
+                   help="lower N so that the N× ingest should take about this long at the measured 1× rate")
     p.add_argument("--work-dir", type=Path, default=None,
                    help="keep corpora and indexes here (retrieval.py reuses them); default: a temp dir, removed")
     args = p.parse_args()
@@ -38,23 +42,21 @@ def main() -> None:
     setup_logging()
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     try:
-        rows, notes = run(work, copies)
+        rows, notes, copies = run(work, copies, args.max_seconds)
     finally:
         if args.work_dir is None:
             shutil.rmtree(work, ignore_errors=True)
-    report("ingest", rows, args, notes)
+    report("ingest", rows, args, notes, extra={"copies": copies})
 
 
-def run(work: Path, copies: int) -> tuple[list[Row], list[str]]:
+def run(work: Path, copies: int, max_seconds: float | None = None) -> tuple[list[Row], list[str], int]:
     import advisor  # noqa: F401  (offline environment first)
     from advisor.embeddings import get_embeddings, get_tokenizer
     from advisor.store import open_store
     from ingest.indexer import ingest
 
     one = corpus_settings(work, 1, provider="extractive")
-    big = corpus_settings(work, copies, provider="extractive")
-    for s in (one, big):  # a kept work dir from an earlier run must not turn this into an update
-        shutil.rmtree(s.data_dir, ignore_errors=True)
+    shutil.rmtree(one.data_dir, ignore_errors=True)  # a kept work dir must not turn this into an update
 
     with timed() as load:
         get_embeddings(one).embed_query("warm up")
@@ -69,6 +71,11 @@ def run(work: Path, copies: int) -> tuple[list[Row], list[str]]:
     with timed() as embed_only:
         get_embeddings(one).embed_documents(stored)
 
+    wanted = copies
+    if max_seconds:
+        copies = max(2, min(copies, int(max_seconds / full.seconds)))
+    big = corpus_settings(work, copies, provider="extractive")
+    shutil.rmtree(big.data_dir, ignore_errors=True)
     base_rss = rss_mb()
     peak_reset = reset_peak_rss()
     with timed() as full_n:
@@ -96,9 +103,12 @@ def run(work: Path, copies: int) -> tuple[list[Row], list[str]]:
         Row(f"{copies}×: peak RSS during ingest", round(peak_n), "MB"),
     ]
     notes = [f"{copies}× corpus = the guide + {copies - 1} renamed copies with shifted figures (benchmarks/corpus.py)"]
+    if copies < wanted:
+        notes.append(f"N lowered from {wanted} to {copies} to keep the ingest near {max_seconds:.0f} s "
+                     f"(1× took {full.seconds:.1f} s)")
     if not peak_reset:
         notes.append("could not reset VmHWM: the peak RSS is the whole process's")
-    return rows, notes
+    return rows, notes, copies
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_ORIGINS = ("http://localhost:*", "http://127.0.0.1:*")
 DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
-API_PREFIXES = ("/api/", "/gradio_api/")
+API_PREFIXES = ("/api/", "/gradio_api/", "/v1/")
 SAFE_METHODS = ("GET", "HEAD")
 ALLOW_METHODS = "GET, POST, OPTIONS"
 ALLOW_HEADERS = {"content-type", "x-api-key", "authorization", "accept", "last-event-id"}

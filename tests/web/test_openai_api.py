@@ -115,13 +115,18 @@ def test_stream_wire_format_and_usage_chunk(client):
 
 def test_follow_up_uses_the_history(client):
     first = complete(client, ask(ENTRY)).choices[0].message.content  # sent back with its Sources list
-    completion = complete(client, [{"role": "system", "content": "You are a helpful assistant."},
-                                   {"role": "user", "content": ENTRY},
-                                   {"role": "assistant", "content": first},
-                                   {"role": "user", "content": "and at senior level?"}])
-    assert completion.refused is False
-    assert SENIOR_LEVEL in [c["section_id"] for c in completion.citations]
+
+    def follow_up(question: str) -> ChatCompletion:
+        return complete(client, [{"role": "system", "content": "You are a helpful assistant."},
+                                 {"role": "user", "content": ENTRY}, {"role": "assistant", "content": first},
+                                 {"role": "user", "content": question}])
+
+    completion = follow_up("and at senior level?")
+    assert completion.refused is False and SENIOR_LEVEL in [c["section_id"] for c in completion.citations]
     assert "Senior-Level" in completion.choices[0].message.content.split("**Sources**")[1]
+    # on its own this one is not a question the guides answer; after the salary question it is
+    assert complete(client, ask("and for seniors?")).refused is True
+    assert SENIOR_LEVEL in [c["section_id"] for c in follow_up("and for seniors?").citations]
 
 
 def test_refusal_is_a_normal_assistant_message(client):
