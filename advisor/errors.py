@@ -6,6 +6,7 @@ AdvisorError
  ├── IndexMissingError    no index yet: run `advisor ingest`
  ├── IngestFileError      one guide could not be read (file, line, reason)
  ├── StoreUnavailableError  the vector store cannot be reached
+ ├── FeedbackUnavailableError  the feedback database is locked or cannot be written
  └── ProviderError        the LLM failed or is unreachable
       └── ProviderBusyError  the LLM queue is full; retry later
 """
@@ -43,6 +44,10 @@ class IngestFileError(AdvisorError):
 
 
 class StoreUnavailableError(AdvisorError):
+    pass
+
+
+class FeedbackUnavailableError(AdvisorError):
     pass
 
 

@@ -17,6 +17,9 @@ questions (``--quick``: 2):
           the same cached prefix (the fixed system prompt and template head).
   naive   LangChain's classic "stuff" prompt with the top-4 retrieved sections' full text,
           max_tokens=1: ``usage.prompt_tokens`` against ours, and its prompt time.
+  contention  the query embedding timed while the model generates in the same process (as when
+          one user's question is retrieved while another's answer is being written), with torch's
+          default threads and with one thread, against the same with the model idle.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from benchmarks.common import Row, golden, median, parser, ratio_row, report, setup_logging, spread
+from benchmarks.common import Row, golden, median, parser, ratio_row, report, setup_logging, spread, timed
 from benchmarks.corpus import corpus_settings, ensure_index
 
 OVERHEAD_TARGET_PCT = 10.0
@@ -164,25 +167,62 @@ def run(work: Path, questions: list[str]) -> tuple[list[Row], list[str]]:
                  {"role": "user", "content": case.question}]
         case.naive = one_token(client, server, naive)
 
-    return summarise(cases, load_s)
+    busy = [system, {"role": "user", "content": "List twenty careers in technology, one per line."}]
+    contention = embedding_under_load(lambda: client.chat.completions.create(
+        model=server.model_name, messages=busy, max_tokens=96, temperature=0, seed=0), settings)
+    return summarise(cases, load_s, contention)
 
 
-def summarise(cases: list[Case], load_s: float | None) -> tuple[list[Row], list[str]]:
-    timed = [c for c in cases if c.messages and c.first_token_ms is not None]
-    over_token = [100 * (c.first_token_ms - c.direct["wall_ms"]) / c.direct["wall_ms"] for c in timed]
-    over_text = [100 * (c.first_text_ms - c.direct["wall_ms"]) / c.direct["wall_ms"] for c in timed if c.first_text_ms]
+def embedding_under_load(generate, settings) -> dict[str, list[float]]:
+    """Query-embedding times (ms) while ``generate`` runs in a thread, then idle; default vs 1 torch thread."""
+    import threading
+
+    import torch
+
+    from advisor.embeddings import get_embeddings
+
+    embed = get_embeddings(settings).embed_query
+    default = torch.get_num_threads()
+    out: dict[str, list[float]] = {"busy default": [], "busy 1": [], "idle default": [], "idle 1": []}
+
+    def sample(state: str, i: int) -> None:
+        for threads, key in ((default, f"{state} default"), (1, f"{state} 1")):
+            torch.set_num_threads(threads)
+            with timed() as t:
+                embed(f"what does a career in field number {i} pay at the start?")
+            out[key].append(t.ms)
+        torch.set_num_threads(default)
+
+    worker = threading.Thread(target=generate)
+    worker.start()
+    time.sleep(0.5)  # let the prompt reach the server
+    i = 0
+    while worker.is_alive() and i < 200:
+        sample("busy", i)
+        i += 1
+    worker.join()
+    for j in range(max(5, min(i, 20))):
+        sample("idle", j)
+    return out
+
+
+def summarise(cases: list[Case], load_s: float | None,
+              contention: dict[str, list[float]]) -> tuple[list[Row], list[str]]:
+    answered = [c for c in cases if c.messages and c.first_token_ms is not None]
+    over_token = [100 * (c.first_token_ms - c.direct["wall_ms"]) / c.direct["wall_ms"] for c in answered]
+    over_text = [100 * (c.first_text_ms - c.direct["wall_ms"]) / c.direct["wall_ms"] for c in answered if c.first_text_ms]
     ours = [c.direct["prompt_tokens"] for c in cases if c.direct]
     naive = [c.naive["prompt_tokens"] for c in cases if c.direct]
     rows = [
-        Row("questions (answered by the model)", f"{len(cases)} ({len(timed)})"),
+        Row("questions (answered by the model)", f"{len(cases)} ({len(answered)})"),
         Row("model load (shared server start)", round(load_s or 0.0, 1), "s"),
-        Row("ours: retrieval → sources event, median", round(median(c.sources_ms for c in timed), 1), "ms"),
-        Row("ours: first raw model text, median", round(median(c.first_text_ms for c in timed if c.first_text_ms)), "ms"),
-        Row("ours: first token event (first verified line), median", round(median(c.first_token_ms for c in timed)), "ms"),
-        Row("ours: whole answer, median", round(median(c.total_ms for c in timed)), "ms"),
-        Row("direct: server prompt processing (prompt_ms), median", round(median(c.direct["prompt_ms"] for c in timed)), "ms"),
-        Row("direct: wall time to 1 token, median", round(median(c.direct["wall_ms"] for c in timed)), "ms"),
-        Row("direct: prompt tokens reused from cache, median", median(c.direct["cache_n"] for c in timed), "tokens"),
+        Row("ours: retrieval → sources event, median", round(median(c.sources_ms for c in answered), 1), "ms"),
+        Row("ours: first raw model text, median", round(median(c.first_text_ms for c in answered if c.first_text_ms)), "ms"),
+        Row("ours: first token event (first verified line), median", round(median(c.first_token_ms for c in answered)), "ms"),
+        Row("ours: whole answer, median", round(median(c.total_ms for c in answered)), "ms"),
+        Row("direct: server prompt processing (prompt_ms), median", round(median(c.direct["prompt_ms"] for c in answered)), "ms"),
+        Row("direct: wall time to 1 token, median", round(median(c.direct["wall_ms"] for c in answered)), "ms"),
+        Row("direct: prompt tokens reused from cache, median", median(c.direct["cache_n"] for c in answered), "tokens"),
         ratio_row("overhead: first token event vs direct, median", median(over_token), OVERHEAD_TARGET_PCT, "%"),
         Row("overhead: first raw model text vs direct, median", round(median(over_text), 1), "%"),
         Row("prompt tokens: ours, median", median(ours), "tokens"),
@@ -190,6 +230,10 @@ def summarise(cases: list[Case], load_s: float | None) -> tuple[list[Row], list[
         Row("prompt tokens: ours / naive, median", round(median(o / n for o, n in zip(ours, naive)), 3), "×"),
         Row("naive: server prompt processing, median", round(median(c.naive["prompt_ms"] for c in cases if c.naive)), "ms"),
     ]
+    for state, label in (("idle", "model idle"), ("busy", "model generating")):
+        for n, threads in (("default", "torch default threads"), ("1", "1 torch thread")):
+            times = contention[f"{state} {n}"]
+            rows.append(Row(f"query embedding, {label}, {threads}, median of {len(times)}", round(median(times), 1), "ms"))
     notes = [f"q{i}: {c.provider or '-'}{' refused' if c.refused else ''}, tokens {c.direct.get('prompt_tokens')} vs naive "
              f"{c.naive.get('prompt_tokens')}, first line {c.first_token_ms or 0:.0f} ms vs direct "
              f"{c.direct.get('wall_ms', 0):.0f} ms — {c.question}" for i, c in enumerate(cases, 1)]

@@ -67,6 +67,7 @@ def run(work: Path, copies: int, max_seconds: float | None = None) -> tuple[list
     with timed() as noop:
         again = ingest(one)
     assert first.ok and again.unchanged == first.added and again.chunks_embedded == 0, again.summary()
+    mark_index_ready(one, first.added, full.seconds)
     stored = open_store(one).get(include=["documents"])["documents"]
     with timed() as embed_only:
         get_embeddings(one).embed_documents(stored)

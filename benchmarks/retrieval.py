@@ -10,6 +10,9 @@ from other processes hits all figures alike:
   * ``Retriever.search(q)`` cold: the retriever has never seen q, so it embeds it;
   * ``Retriever.search(q)`` warm: the same query again (Retriever caches query embeddings);
   * the two halves on their own: Chroma's dense query with a precomputed vector, and BM25.
+Also, since the machine is shared: the bare embedding with torch limited to one thread (torch
+uses one per core by default, and threads that wait on each other suffer most when other
+processes want the same cores).
 The N× index is the synthetic corpus of benchmarks/corpus.py (N = 100, ``--quick`` 5); an index
 that ingest.py left in ``--work-dir`` is reused.
 """
@@ -56,6 +59,8 @@ def main() -> None:
 
 
 def measure(work: Path, copies: int, questions: list[str]) -> tuple[list[Row], list[str]]:
+    import torch
+
     import advisor  # noqa: F401  (offline environment first)
     from advisor.bm25 import BM25Index
     from advisor.embeddings import get_embeddings
@@ -76,7 +81,8 @@ def measure(work: Path, copies: int, questions: list[str]) -> tuple[list[Row], l
         embeddings.embed_query(warm_up)
         retriever.search(warm_up)
 
-    embed_ms, cold_ms, warm_ms, dense_ms, bm25_ms = [], [], [], [], []
+    threads = torch.get_num_threads()
+    embed_ms, cold_ms, warm_ms, dense_ms, bm25_ms, one_thread_ms = [], [], [], [], [], []
     started = time.perf_counter()
     for i, q in enumerate(questions):
         if time.perf_counter() - started > BUDGET_SECONDS:
@@ -98,13 +104,21 @@ def measure(work: Path, copies: int, questions: list[str]) -> tuple[list[Row], l
         with timed() as t:
             bm25.search(q, settings.candidates)
         bm25_ms.append(t.ms)
+        torch.set_num_threads(1)
+        try:
+            with timed() as t:
+                embeddings.embed_query(q)
+        finally:
+            torch.set_num_threads(threads)
+        one_thread_ms.append(t.ms)
 
     embed = median(embed_ms)
     x = f"{copies}×"
     rows = [
         Row(f"{x}: sections in index (questions timed)", f"{sections} ({len(cold_ms)})"),
         Row(f"{x}: retriever load (Chroma read + BM25 build)", round(load.ms), "ms"),
-        Row(f"{x}: bare query embedding, median", round(embed, 1), "ms"),
+        Row(f"{x}: bare query embedding, median (torch threads: {threads})", round(embed, 1), "ms"),
+        Row(f"{x}: bare query embedding, torch 1 thread, median", round(median(one_thread_ms), 1), "ms"),
         Row(f"{x}: search cold, median (p90)", f"{median(cold_ms):.1f} ({percentile(cold_ms, 0.9):.1f})", "ms"),
         Row(f"{x}: search warm (cached embedding), median", round(median(warm_ms), 1), "ms"),
         Row(f"{x}:   of which Chroma dense query, median", round(median(dense_ms), 1), "ms"),

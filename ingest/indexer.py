@@ -125,6 +125,7 @@ def ingest(settings: Settings, paths: Sequence[Path] | None = None, progress: bo
         batch = to_write[start : start + WRITE_BATCH]
         store.add_texts([c.embed_text for c in batch], [chunk_metadata(c) for c in batch],
                         ids=[c.chunk_id for c in batch])
+        log.info("wrote %d of %d chunks", min(start + WRITE_BATCH, len(to_write)), len(to_write))
     report.chunks_embedded = len(to_write)
     if stale_chunk_ids:
         store.delete(ids=stale_chunk_ids)

@@ -10,7 +10,7 @@ import math
 
 from starlette.responses import JSONResponse
 
-from advisor.errors import (AdvisorError, ConfigError, IndexMissingError, InvalidQuestionError,
+from advisor.errors import (AdvisorError, ConfigError, FeedbackUnavailableError, IndexMissingError, InvalidQuestionError,
                             ProviderBusyError, ProviderError, StoreUnavailableError)
 
 # most specific first: ProviderBusyError is a ProviderError
@@ -19,6 +19,7 @@ STATUS_FOR: list[tuple[type[AdvisorError], int, str]] = [
     (ProviderBusyError, 503, "model_busy"),
     (IndexMissingError, 503, "index_missing"),
     (StoreUnavailableError, 503, "store_unavailable"),
+    (FeedbackUnavailableError, 503, "feedback_unavailable"),
     (ProviderError, 502, "model_error"),
     (ConfigError, 500, "config_error"),
     (AdvisorError, 500, "advisor_error"),

@@ -18,6 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.errors import FeedbackUnavailableError
+
 log = logging.getLogger(__name__)
 
 SCHEMA = """
@@ -54,14 +56,15 @@ class Feedback(BaseModel):
 
 
 class FeedbackStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout: float = 10.0) -> None:
         self.path = path
+        self.busy_timeout = busy_timeout
         self._ready = False
         self._init_lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
         return conn
 
     def _ensure_schema(self) -> None:
@@ -75,28 +78,36 @@ class FeedbackStore:
             self._ready = True
 
     def add(self, item: Feedback) -> int:
-        """Store one row in its own transaction; return its id."""
-        self._ensure_schema()
+        """Store one row in its own transaction; return its id. A locked or unwritable database
+        raises FeedbackUnavailableError and leaves no partial row (the transaction rolls back)."""
         row = (datetime.now(timezone.utc).isoformat(timespec="seconds"), item.channel, item.rating,
                item.comment or None, item.question, item.answer, json.dumps(item.section_ids),
                int(item.refused), item.provider, item.model)
-        with closing(self._connect()) as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            cur = conn.execute(
-                "INSERT INTO feedback (created_at, channel, rating, comment, question, answer, section_ids,"
-                " refused, provider, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-            conn.execute("COMMIT")
-        log.info("feedback %d stored (%s, %s)", cur.lastrowid, item.channel, item.rating)
-        return int(cur.lastrowid)
+        row_id = self._write(
+            "INSERT INTO feedback (created_at, channel, rating, comment, question, answer, section_ids,"
+            " refused, provider, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row).lastrowid
+        log.info("feedback %d stored (%s, %s)", row_id, item.channel, item.rating)
+        return int(row_id)
 
     def set_comment(self, feedback_id: int, comment: str) -> bool:
         """Attach a comment to a stored rating (the UI asks for it after the thumb)."""
-        self._ensure_schema()
-        with closing(self._connect()) as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            cur = conn.execute("UPDATE feedback SET comment = ? WHERE id = ?", (comment[:2000], feedback_id))
-            conn.execute("COMMIT")
-        return cur.rowcount == 1
+        return self._write("UPDATE feedback SET comment = ? WHERE id = ?", (comment[:2000], feedback_id)).rowcount == 1
+
+    def _write(self, sql: str, params: tuple) -> sqlite3.Cursor:
+        try:
+            self._ensure_schema()
+            with closing(self._connect()) as conn:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    cur = conn.execute(sql, params)
+                    conn.execute("COMMIT")
+                except sqlite3.Error:
+                    conn.execute("ROLLBACK")
+                    raise
+            return cur
+        except (sqlite3.Error, OSError) as exc:
+            log.error("feedback not stored (%s): %s", self.path, exc)
+            raise FeedbackUnavailableError(f"Feedback could not be saved right now ({exc}); please try again later.") from exc
 
     def rows(self) -> list[dict]:
         """Every row, oldest first (for tests and export)."""

@@ -14,7 +14,7 @@ import uuid
 import gradio as gr
 from pydantic import ValidationError
 
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, FeedbackUnavailableError
 from advisor.types import Answer, Profile, Turn
 from advisor.web.feedback import Feedback, FeedbackStore
 from advisor.web.ratelimit import RateLimiter
@@ -155,7 +155,10 @@ class ChatHandlers:
         item = Feedback(rating="up" if data.liked else "down", question=record["question"],
                         answer=record["answer"] or "(empty)", section_ids=record["section_ids"],
                         refused=record["refused"], provider=record["provider"], model=record["model"], channel="ui")
-        row_id = self.feedback.add(item)
+        try:
+            row_id = self.feedback.add(item)
+        except FeedbackUnavailableError as err:
+            return None, gr.update(visible=False), str(err)
         return row_id, gr.update(visible=True), "Thanks! Add a comment if you like."
 
     def comment(self, row_id: int | None, text: str):
@@ -163,7 +166,10 @@ class ChatHandlers:
             return gr.update(visible=False), "", "Rate an answer with a thumb first."
         if not (text or "").strip():
             return gr.update(), text, ""
-        self.feedback.set_comment(row_id, text.strip())
+        try:
+            self.feedback.set_comment(row_id, text.strip())
+        except FeedbackUnavailableError as err:
+            return gr.update(), text, str(err)
         return gr.update(visible=False), "", "Thanks, your comment was saved."
 
     def footer(self) -> str:

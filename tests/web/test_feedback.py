@@ -37,3 +37,35 @@ def test_concurrent_writers(tmp_path):
 def test_invalid_feedback(bad):
     with pytest.raises(ValidationError):
         item(**bad)
+
+
+def test_locked_database_is_a_clear_error_and_writes_nothing(tmp_path, caplog):
+    import sqlite3
+
+    from advisor.errors import FeedbackUnavailableError
+    from advisor.web.errors import classify
+
+    store = FeedbackStore(tmp_path / "feedback.sqlite3", busy_timeout=0.2)
+    store.add(item(1))
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(FeedbackUnavailableError) as err:
+            store.add(item(2))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "try again" in str(err.value) and classify(err.value) == (503, "feedback_unavailable")
+    assert "feedback not stored" in caplog.text
+    assert [r["question"] for r in store.rows()] == ["q1"]
+    store.add(item(3))  # and it recovers once the lock is gone
+    assert len(store.rows()) == 2
+
+
+def test_unwritable_location_is_a_clear_error(tmp_path):
+    from advisor.errors import FeedbackUnavailableError
+
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the data folder should be")
+    with pytest.raises(FeedbackUnavailableError):
+        FeedbackStore(blocker / "feedback.sqlite3").add(item())
