@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ class Settings(BaseSettings):
     llm_queue: int = 4
     openai_base_url: str = "http://127.0.0.1:11434/v1"
     openai_model: str = "qwen2.5:1.5b"
-    openai_api_key: str = "not-needed"
+    openai_api_key: SecretStr = SecretStr("not-needed")
     request_timeout: float = 300.0
 
     # --- web
@@ -78,7 +78,7 @@ class Settings(BaseSettings):
     public_url: str = Field("", description="URL the widget script points iframes at; empty = the request's own")
     rate_limit_per_minute: int = Field(30, ge=1, description="chat requests per client IP per minute")
     max_request_bytes: int = Field(64_000, ge=1024)
-    api_keys: list[str] = Field(default_factory=list, description="if set, the API requires one of these keys")
+    api_keys: list[SecretStr] = Field(default_factory=list, description="if set, the API requires one of these keys")
     warm_up: bool = Field(True, description="load the model when the web app starts")
 
     @cached_property

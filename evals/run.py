@@ -78,7 +78,8 @@ def make_judge(config: RunConfig, settings: Settings) -> FaithfulnessJudge | Non
         return None
     if config.judge == "local":
         return FaithfulnessJudge(JudgeEndpoint.local(settings))
-    return FaithfulnessJudge(JudgeEndpoint(settings.openai_base_url, settings.openai_model, settings.openai_api_key))
+    return FaithfulnessJudge(JudgeEndpoint(settings.openai_base_url, settings.openai_model,
+                                                  settings.openai_api_key.get_secret_value()))
 
 
 def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, list[dict]]:

@@ -32,7 +32,7 @@ def get_provider(settings: Settings, name: str | None = None) -> Provider:
 
 
 def _openai(settings: Settings) -> Provider:
-    return OpenAICompatProvider(settings.openai_base_url, settings.openai_model, settings.openai_api_key,
+    return OpenAICompatProvider(settings.openai_base_url, settings.openai_model, settings.openai_api_key.get_secret_value(),
                                 timeout=settings.request_timeout,
                                 queue=BoundedQueue(slots=4, waiting=settings.llm_queue * 4))
 

@@ -56,7 +56,7 @@ def event_payload(event: StreamEvent) -> object:
 
 def api_key_check(settings: Settings):
     """A dependency that requires one of ``settings.api_keys`` (X-API-Key or Bearer) when any are set."""
-    keys = [k.encode() for k in settings.api_keys]
+    keys = [k.get_secret_value().encode() for k in settings.api_keys]
 
     async def check(request: Request) -> None:
         if not keys:

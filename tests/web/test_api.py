@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
 from advisor.chain import Advisor
 from advisor.cli import main as cli_main
@@ -265,7 +266,8 @@ def test_rate_limit_is_429_with_retry_after(limited):
             response = c.post(path, json={"message": SALARY})
             assert_error(response, 429, "rate_limited")
             assert 1 <= int(response.headers["retry-after"]) <= 30
-        assert c.get("/healthz").status_code == 200  # reads are not limited
+        assert c.get("/healthz").status_code == 200
+    assert "s3cret" not in caplog.text and "wrong" not in caplog.text  # reads are not limited
 
 
 LINE = "Mid-level (mid-career) Neural Network Engineers in the US earn $100,000 to $150,000 annually. [1]\n"
@@ -363,8 +365,10 @@ def test_a_failure_mid_stream_ends_with_an_error_event(indexed_settings):
         assert_error(c.post("/api/chat", json={"message": SALARY}), 500, "internal_error")
 
 
-def test_api_keys_when_configured(indexed_settings):
-    settings = web_settings(indexed_settings, api_keys=["s3cret"], warm_up=False)
+def test_api_keys_when_configured(indexed_settings, caplog):
+    caplog.set_level("DEBUG")
+    settings = web_settings(indexed_settings, api_keys=[SecretStr("s3cret")], warm_up=False)
+    assert "s3cret" not in repr(settings) and "s3cret" not in str(settings.model_dump())
     with serve(settings) as live, httpx.Client(base_url=live.url, timeout=60) as c:
         assert_error(c.post("/api/chat", json={"message": SALARY}), 401, "unauthorized")
         assert_error(c.post("/api/chat", json={"message": SALARY}, headers={"X-API-Key": "wrong"}),
@@ -373,3 +377,4 @@ def test_api_keys_when_configured(indexed_settings):
         assert c.get("/api/sections/neural-network-engineer%23overview",
                      headers={"Authorization": "Bearer s3cret"}).status_code == 200
         assert c.get("/healthz").status_code == 200
+    assert "s3cret" not in caplog.text and "wrong" not in caplog.text

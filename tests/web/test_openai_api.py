@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import httpx
 import openai
 import pytest
+from pydantic import SecretStr
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 from advisor.chain import Advisor
@@ -184,7 +185,7 @@ def test_unknown_v1_routes(server):
 
 
 def test_api_keys_when_configured(indexed_settings):
-    settings = web_settings(indexed_settings, api_keys=["s3cret"], warm_up=False)
+    settings = web_settings(indexed_settings, api_keys=[SecretStr("s3cret")], warm_up=False)
     with serve(settings) as live:
         for key in ("", "wrong"):
             with connect(live.url, api_key=key) as c:
