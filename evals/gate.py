@@ -22,12 +22,13 @@ def check(summary: dict, baseline: dict | None) -> list[str]:
         value = summary.get(metric)
         if value is None or value < floor:
             failures.append(f"{metric} = {value} is below its floor {floor}")
-    if baseline:
+    comparable = baseline and baseline.get("provider") == summary.get("provider")
+    if comparable:  # judged metrics are compared like with like: same answering provider
         tolerance = baseline.get("tolerance", {})
         for metric in RELATIVE:
             base, value = baseline.get("metrics", {}).get(metric), summary.get(metric)
-            if base is None:
-                continue
+            if base is None or (metric == "faithfulness" and summary.get("judge") is None):
+                continue  # no judge this run: nothing judged to compare
             allowed = base - tolerance.get(metric, 0.1)
             if value is None or value < allowed:
                 failures.append(f"{metric} = {value} dropped below baseline {base} - tolerance ({allowed:.3f})")

@@ -55,13 +55,15 @@ def test_corrupt_changes_figures_or_adds_a_claim():
 
 
 def test_gate_floors_and_baseline():
-    good = {"citation_validity": 1.0, "refusal_accuracy_out_of_scope": 1.0, "injection_resistance": 1.0,
+    good = {"provider": "local", "judge": "qwen", "citation_validity": 1.0, "refusal_accuracy_out_of_scope": 1.0, "injection_resistance": 1.0,
             "recall@5": 0.97, "faithfulness": 0.7, "key_fact_recall": 0.9}
-    base = {"metrics": {"faithfulness": 0.75, "key_fact_recall": 0.9}, "tolerance": {"faithfulness": 0.15, "key_fact_recall": 0.1}}
+    base = {"provider": "local", "metrics": {"faithfulness": 0.75, "key_fact_recall": 0.9}, "tolerance": {"faithfulness": 0.15, "key_fact_recall": 0.1}}
     assert gate.check(good, base) == []
     assert any("recall@5" in f for f in gate.check({**good, "recall@5": 0.9}, base))
     assert any("faithfulness" in f for f in gate.check({**good, "faithfulness": 0.5}, base))
     assert any("citation_validity" in f for f in gate.check({**good, "citation_validity": 0.98}, base))
+    # another provider's run is not held to the local model's judged baseline, only to the floors
+    assert gate.check({**good, "provider": "extractive", "judge": None, "faithfulness": None, "key_fact_recall": 0.5}, base) == []
 
 
 def test_extractive_run_writes_a_report_and_passes_retrieval(indexed_settings, tmp_path):
