@@ -70,6 +70,19 @@ def cmd_install_model(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_wages(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.wages import open_wages
+
+    found = open_wages(settings).lookup(args.occupation, args.area)
+    if args.json:
+        print(json.dumps(found.to_json(), indent=2, ensure_ascii=False))
+    elif found.ok:
+        print(found.to_text())
+    else:
+        print(f"error: {found.note}", file=sys.stderr)
+    return 0 if found.ok else 1
+
+
 def _load_json(path: str | None, what: str):
     if not path:
         return None
@@ -173,6 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("chat", help="interactive terminal chat with streaming answers")
     p.add_argument("--provider", choices=["local", "openai", "extractive"])
     p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("wages", help="official U.S. wages for an occupation (BLS OEWS), nationally or in an area")
+    p.add_argument("occupation", help='a job title ("software engineer") or a SOC code ("15-1252")')
+    p.add_argument("--area", metavar="NAME", help='a state, metro or city ("Seattle", "WA"); default: national')
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_wages)
 
     p = sub.add_parser("install-model", help="assemble and verify the local GGUF model")
     p.set_defaults(func=cmd_install_model)

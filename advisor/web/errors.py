@@ -11,7 +11,7 @@ import math
 from starlette.responses import JSONResponse
 
 from advisor.errors import (AdvisorError, ConfigError, FeedbackUnavailableError, IndexMissingError, InvalidQuestionError,
-                            ProviderBusyError, ProviderError, StoreUnavailableError)
+                            ProviderBusyError, ProviderError, StoreUnavailableError, WageDataError)
 
 # most specific first: ProviderBusyError is a ProviderError
 STATUS_FOR: list[tuple[type[AdvisorError], int, str]] = [
@@ -21,6 +21,7 @@ STATUS_FOR: list[tuple[type[AdvisorError], int, str]] = [
     (StoreUnavailableError, 503, "store_unavailable"),
     (FeedbackUnavailableError, 503, "feedback_unavailable"),
     (ProviderError, 502, "model_error"),
+    (WageDataError, 503, "wages_unavailable"),
     (ConfigError, 500, "config_error"),
     (AdvisorError, 500, "advisor_error"),
 ]

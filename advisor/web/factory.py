@@ -24,6 +24,7 @@ from advisor.web.ratelimit import LIMITED_PATHS, RateLimiter, RateLimitMiddlewar
 from advisor.web.security import OriginGuard, OriginPolicy
 from advisor.web.service import AdvisorService
 from advisor.web.ui import CSS, HEAD, build_ui
+from advisor.web.wages_api import wages_router
 from advisor.web.widget import widget_routes
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     install_error_handlers(app)
     health_route(app, service)
     widget_routes(app, settings, policy)
+    app.include_router(wages_router(settings))  # before api_router, whose /api/{rest} catch-all answers 404
     app.include_router(api_router(service, feedback, settings))
     app.include_router(openai_router(service, settings))
 

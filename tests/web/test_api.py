@@ -266,8 +266,7 @@ def test_rate_limit_is_429_with_retry_after(limited):
             response = c.post(path, json={"message": SALARY})
             assert_error(response, 429, "rate_limited")
             assert 1 <= int(response.headers["retry-after"]) <= 30
-        assert c.get("/healthz").status_code == 200
-    assert "s3cret" not in caplog.text and "wrong" not in caplog.text  # reads are not limited
+        assert c.get("/healthz").status_code == 200  # reads are not limited
 
 
 LINE = "Mid-level (mid-career) Neural Network Engineers in the US earn $100,000 to $150,000 annually. [1]\n"
