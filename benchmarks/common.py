@@ -154,3 +154,16 @@ def spread(items: list, n: int) -> list:
         return list(items)
     step = len(items) / n
     return [items[int(i * step)] for i in range(n)]
+
+
+def in_work_dir(work_dir: Path | None, prefix: str, run):
+    """``run(work)`` in the given folder, or in a temporary one that is removed afterwards."""
+    import shutil
+    import tempfile
+
+    work = work_dir or Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        return run(work)
+    finally:
+        if work_dir is None:
+            shutil.rmtree(work, ignore_errors=True)

@@ -16,11 +16,9 @@ from pathlib import Path
 
 sys.path[0] = str(Path(__file__).resolve().parent.parent)  # as a script: the project, not benchmarks/
 
-import shutil
 import subprocess
-import tempfile
 
-from benchmarks.common import ROOT, Row, golden, parser, peak_rss_mb, report, rss_mb, setup_logging, timed
+from benchmarks.common import ROOT, Row, in_work_dir, golden, parser, peak_rss_mb, report, rss_mb, setup_logging, timed
 from benchmarks.corpus import corpus_settings
 
 
@@ -29,12 +27,7 @@ def main() -> None:
     p.add_argument("--work-dir", type=Path, default=None, help="reuse the 1× index kept here")
     args = p.parse_args()
     setup_logging()
-    work = args.work_dir or Path(tempfile.mkdtemp(prefix="bench-memory-"))
-    try:
-        rows = run(work)
-    finally:
-        if args.work_dir is None:
-            shutil.rmtree(work, ignore_errors=True)
+    rows = in_work_dir(args.work_dir, "bench-memory-", run)
     report("memory", rows, args, ["RSS figures are this process's; the 1.1 GB GGUF is memory-mapped, so its "
                                   "pages count once they are read"])
 

@@ -21,12 +21,10 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)  # as a script: the pr
 
 import argparse
 import json
-import shutil
 import subprocess
-import tempfile
 import time
 
-from benchmarks.common import ROOT, Row, golden, parser, report, setup_logging, spread
+from benchmarks.common import ROOT, Row, in_work_dir, golden, parser, report, setup_logging, spread
 from benchmarks.corpus import corpus_settings
 
 CHILD_TIMEOUT = 900
@@ -41,12 +39,7 @@ def main() -> None:
         child(args.child)
         return
     setup_logging()
-    work = args.work_dir or Path(tempfile.mkdtemp(prefix="bench-startup-"))
-    try:
-        rows = run(work)
-    finally:
-        if args.work_dir is None:
-            shutil.rmtree(work, ignore_errors=True)
+    rows = in_work_dir(args.work_dir, "bench-startup-", run)
     report("startup", rows, args, ["timestamps: CLOCK_MONOTONIC; MiniLM loads when the Advisor opens the store; "
                                    "the local model loads inside the first answer, before its first token"])
 

@@ -112,7 +112,7 @@ def publish_screenshot(shot: Path, name: str) -> None:
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+        pytest.fail("Debian chromium is not installed: scripts/test installs it (or apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
