@@ -23,7 +23,7 @@ from advisor.settings import Settings
 from advisor.store import open_store
 from ingest.chunking import Chunk, chunk_section
 from ingest.documents import guide_files, parse_guide
-from ingest.sections import Document, Section, slugify
+from ingest.sections import Document, Section, doc_id_for
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def load_documents(paths: Iterable[Path], settings: Settings, report: IngestRepo
             docs.append(parse_guide(path, settings))
         except IngestFileError as err:
             report.errors.append(err)
-            failed_doc_ids.add(slugify(path.stem))
+            failed_doc_ids.add(doc_id_for(path))
     return docs, failed_doc_ids
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from advisor.errors import IngestFileError
-from ingest.sections import Document, Section, assign_unique_ids, slugify
+from ingest.sections import Document, Section, assign_unique_ids, doc_id_for
 
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -40,7 +40,7 @@ def parse_markdown(text: str, path: Path) -> Document:
     headings = _headings(lines)
     h1s = [h for h in headings if h[1] == 1]
     title_from_h1 = h1s[0][2] if len(h1s) == 1 and headings and headings[0][1] == 1 else None
-    doc_id = slugify(path.stem)
+    doc_id = doc_id_for(path)
     title = str(meta.get("title") or title_from_h1 or path.stem.replace("-", " ").title())
     role = str(meta.get("role") or title)
     source = str(meta.get("source") or path.name)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor.errors import IngestFileError
-from ingest.sections import Document, Section, assign_unique_ids, slugify
+from ingest.sections import Document, Section, assign_unique_ids, doc_id_for
 
 BULLET = re.compile(r"^\s*[-*•]\s+")
 SMALL_WORDS = {"and", "or", "of", "the", "in", "for", "to", "a", "an", "with", "on", "at", "by", "&", "vs"}
@@ -113,7 +113,7 @@ def parse_text(text: str, path: Path, top_level_headings: list[str]) -> Document
     headings = [it.text for it in items if it.kind == "heading"]
     uses_known = any(h.lower().startswith(tuple(known)) for h in headings)
 
-    doc_id = slugify(path.stem)
+    doc_id = doc_id_for(path)
     title = path.stem.replace("-", " ").replace("_", " ").title()
     role = re.sub(r"\s+(Career\s+)?Guide$", "", title, flags=re.I)
 

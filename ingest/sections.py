@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 PATH_SEPARATOR = " › "
 
@@ -14,6 +15,11 @@ def slugify(text: str) -> str:
     """ASCII, lowercase, hyphenated: the same heading gives the same slug on every machine."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
+
+
+def doc_id_for(path: Path) -> str:
+    """A guide's document id: its file name without the suffix, slugified."""
+    return slugify(path.stem)
 
 
 @dataclass(frozen=True)

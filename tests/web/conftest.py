@@ -95,6 +95,13 @@ def serve(settings: Settings, advisor=None) -> LiveServer:
     return LiveServer(create_app(settings, advisor))
 
 
+@pytest.fixture(scope="module")
+def server(indexed_settings: Settings) -> Iterator[LiveServer]:
+    """The app on the real index with the extractive provider, one per test module."""
+    with serve(web_settings(indexed_settings)) as live:
+        yield live
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

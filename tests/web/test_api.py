@@ -26,12 +26,6 @@ OTHER = "http://127.0.0.2:5173"
 
 
 @pytest.fixture(scope="module")
-def server(indexed_settings):
-    with serve(web_settings(indexed_settings)) as live:
-        yield live
-
-
-@pytest.fixture(scope="module")
 def client(server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server.url, timeout=60) as c:
         yield c

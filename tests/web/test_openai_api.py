@@ -36,12 +36,6 @@ def connect(url: str, api_key: str = "not-needed", **kwargs) -> openai.OpenAI:
 
 
 @pytest.fixture(scope="module")
-def server(indexed_settings):
-    with serve(web_settings(indexed_settings)) as live:
-        yield live
-
-
-@pytest.fixture(scope="module")
 def client(server) -> Iterator[openai.OpenAI]:
     with connect(server.url) as c:
         yield c
