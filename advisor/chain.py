@@ -12,10 +12,10 @@ import logging
 import time
 from collections.abc import Iterator
 
-from advisor import followup, profile as profile_advice, scope
+from advisor import followup, profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder
 from advisor.injection import strip_instructions
-from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError, ProviderError
+from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError, ProviderError, WageDataError
 from advisor.prompts import answer_messages, is_model_refusal
 from advisor.providers.base import GenerationRequest, Provider
 from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, ExtractiveProvider
@@ -23,6 +23,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import content_tokens, sentences
 from advisor.types import Answer, Hit, Profile, StreamEvent, Timings, Turn
+from advisor.wages import open_wages
 
 log = logging.getLogger(__name__)
 
@@ -56,15 +57,31 @@ class Advisor:
         asked = validate_question(question)
         question = strip_instructions(asked).strip()
         history = list(history or [])
-        standalone, hits = self.retrieve(question, history) if question else (asked, [])
+        query = self.search_text(question)
+        standalone, hits = self.retrieve(query, history) if question else (asked, [])
         timings = Timings(retrieve_ms=ms_since(started))
 
-        reason = "only instructions to the assistant, no question" if not question else self._out_of_scope(question, hits)
+        official = self._official_pay(question, standalone, hits, profile) if question else None
+        abroad = scope.foreign_pay(question) or (official and official.lookup.status == "outside_us"
+                                                  and official.lookup.place)
+        if abroad:
+            log.info("refused before the model: pay outside the U.S. (%s)", abroad)
+            yield from self._refusal(standalone, timings, started, why=salary.OUTSIDE_US.format(place=abroad))
+            return
+        reason = "only instructions to the assistant, no question" if not question else self._out_of_scope(query, hits)
+        if reason and official and self._other_job(official, question, hits):
+            log.info("guides refuse (%s); answering from official wage data", reason)
+            yield from self._official_only(official, standalone, timings, started)
+            return
         if reason:
             log.info("refused before the model: %s", reason)
             yield from self._refusal(standalone, timings, started)
             return
-        yield StreamEvent(type="sources", data=[h.model_dump() for h in hits])
+        official_lines, wages = self._official_block(official, standalone, hits)
+        extra = [h for _, cited in official_lines for h in cited]
+        sources = hits + [h for i, h in enumerate(extra) if h.section_id not in
+                          {x.section_id for x in hits + extra[:i]}]
+        yield StreamEvent(type="sources", data=[h.model_dump() for h in sources])
 
         context = self._context(hits, standalone)
         builder = CitationBuilder(list(context))
@@ -108,7 +125,8 @@ class Advisor:
         if not lines:
             yield from self._refusal(standalone, timings, started, provider)
             return
-        for line in self._profile_lines(profile, question, hits, builder):
+        official_text = ["", *cite_all(official_lines, builder)] if official_lines else []
+        for line in self._profile_lines(profile, question, hits, builder) + official_text:
             lines.append(line)
             yield StreamEvent(type="token", data=line + "\n")
 
@@ -117,10 +135,16 @@ class Advisor:
         timings.total_ms = ms_since(started)
         answer = Answer(answer="\n".join(lines).strip(), citations=citations, refused=False,
                         provider=provider.name if provider.uses_llm else "extractive",
-                        model=provider.model, timings=timings, standalone_question=standalone, notice=notice)
+                        model=provider.model, timings=timings, standalone_question=standalone, notice=notice,
+                        wages=wages)
         yield StreamEvent(type="done", data=answer.model_dump())
 
     # --- steps
+    @staticmethod
+    def search_text(question: str) -> str:
+        """What retrieval sees of a question: no planted instructions, no words about the sources."""
+        return salary.search_text(strip_instructions(question).strip())
+
     def retrieve(self, question: str, history: list[Turn], k: int | None = None) -> tuple[str, list[Hit]]:
         """(stand-alone question, ranked sections)."""
         hits = self.retriever.search_many(followup.retrieval_queries(question, history), k)
@@ -135,16 +159,71 @@ class Advisor:
             return "no retrieval results"
         if weak := self._weak(question, hits):
             return weak
-        if place := scope.foreign_pay(question):
-            return f"asks about pay in {place!r}; the guides' salary figures are for the US"
+        corpus, covered = self._guides()
+        if years := scope.unknown_years(question, corpus):
+            return f"asks about {', '.join(years)}, which no guide mentions"
+        if role := scope.uncovered_role(question, covered):
+            return f"asks about {role!r}, which no guide covers"
+        return None
+
+    def _official_pay(self, question: str, standalone: str, hits: list[Hit],
+                      profile: Profile | None) -> salary.OfficialPay | None:
+        """The official wage lookup a pay question calls for; None for other questions, or when the
+        wage data cannot be opened (the answer then comes from the guides alone, and the log says why)."""
+        if not salary.asks_pay(standalone):
+            return None
+        try:
+            return salary.plan(open_wages(self.settings), question, standalone, hits[0].role if hits else None,
+                               profile)
+        except WageDataError as err:
+            log.warning("official wage data unavailable, answering from the guides only: %s", err)
+            return None
+
+    def _other_job(self, official: salary.OfficialPay, question: str, hits: list[Hit]) -> bool:
+        """The guides refused a pay question that names a job they don't cover and that OEWS knows
+        (not one asking about a year or a role the guides do cover: those stay refused)."""
+        if not (official.named and official.lookup.ok):
+            return False
+        corpus, covered = self._guides()
+        named = official.named.lower()
+        return not scope.unknown_years(question, corpus) and not any(role.rstrip("s") in named for role in covered)
+
+    def _guides(self) -> tuple[str, set[str]]:
+        """(all guide text, the roles the guides cover), read once."""
         if self._covered_roles is None:
             self._corpus = self.retriever.corpus_text()
             self._covered_roles = scope.covered_roles(self.retriever.roles(), self._corpus)
-        if years := scope.unknown_years(question, self._corpus):
-            return f"asks about {', '.join(years)}, which no guide mentions"
-        if role := scope.uncovered_role(question, self._covered_roles):
-            return f"asks about {role!r}, which no guide covers"
-        return None
+        return self._corpus, self._covered_roles
+
+    def _official_block(self, official: salary.OfficialPay | None, question: str,
+                        hits: list[Hit]) -> tuple[list[salary.Line], dict | None]:
+        """Official-data lines (with the guide bands they are set against) and the chart figures."""
+        if official is None:
+            return [], None
+        outline = self.retriever.outline()
+        bands = [(slug, band) for slug in official.bands_wanted(question)
+                 if (sid := profile_advice.band_section_id(outline, hits[0].doc_id, slug))
+                 and (band := self.retriever.section_hit(sid))]
+        return official.block(bands)
+
+    def _official_only(self, official: salary.OfficialPay, standalone: str, timings: Timings,
+                       started: float) -> Iterator[StreamEvent]:
+        """A pay question about a job no guide covers, answered from the official figures alone."""
+        block, wages = official.block([])
+        yield StreamEvent(type="sources", data=[h.model_dump() for _, cited in block for h in cited])
+        builder = CitationBuilder([])
+        lines = ["My guides don't cover this occupation, but the official U.S. wage data does.",
+                 *cite_all(block, builder)]
+        timings.first_token_ms = ms_since(started)
+        for line in lines:
+            yield StreamEvent(type="token", data=line + "\n")
+        citations = builder.citations()
+        yield StreamEvent(type="citations", data=[c.model_dump() for c in citations])
+        timings.total_ms = ms_since(started)
+        answer = Answer(answer="\n".join(lines), citations=citations, provider="bls-oews",
+                        model=official.lookup.citation["title"], timings=timings, standalone_question=standalone,
+                        wages=wages)
+        yield StreamEvent(type="done", data=answer.model_dump())
 
     def _context(self, hits: list[Hit], question: str) -> list[Hit]:
         """The sources the model reads: the strongest few, each trimmed to what bears on the question."""
@@ -194,7 +273,7 @@ class Advisor:
         doc_id = hits[0].doc_id
         lines: list[str] = []
         if profile.years_experience is not None and profile_advice.wants_salary(question):
-            sid = profile_advice.band_section_id(outline, doc_id, profile.years_experience)
+            sid = profile_advice.band_section_id(outline, doc_id, profile_advice.band_for(profile.years_experience))
             if sid and (band := self.retriever.section_hit(sid)):
                 lines += ["", "For your profile:", builder.cite_fixed(profile_advice.band_line(profile, band), band),
                           profile_advice.BAND_NOTE]
@@ -208,9 +287,10 @@ class Advisor:
         return lines
 
     def _refusal(self, standalone: str, timings: Timings, started: float,
-                 provider: Provider | None = None) -> Iterator[StreamEvent]:
+                 provider: Provider | None = None, why: str | None = None) -> Iterator[StreamEvent]:
         roles = ", ".join(sorted(self.retriever.roles())) or "the roles in my guides"
-        text = (f"I don't know: my guides don't cover that. I can help with the {roles} role: {TOPICS}.")
+        why = why or "I don't know: my guides don't cover that."
+        text = f"{why} I can help with the {roles} role: {TOPICS}."
         yield StreamEvent(type="token", data=text + "\n")
         yield StreamEvent(type="citations", data=[])
         timings.total_ms = ms_since(started)
@@ -221,6 +301,11 @@ class Advisor:
 
 
 REFUSED = object()
+
+
+def cite_all(lines: list[salary.Line], builder: CitationBuilder) -> list[str]:
+    """Rule-built lines: cited to their sources, or as they are when they are framing."""
+    return [builder.cite_fixed(text, *cited) if cited else text for text, cited in lines]
 
 
 def validate_question(question: object) -> str:

@@ -72,21 +72,24 @@ class CitationBuilder:
         self._claims[chosen].append(text)
         return f"{prefix}{text} [{self._order.index(chosen) + 1}]"
 
-    def cite_fixed(self, text: str, hit: Hit) -> str:
-        """Cite a line built by rule from ``hit``'s own text (profile advice)."""
-        index = next((i for i, h in enumerate(self.hits) if h.section_id == hit.section_id), None)
-        if index is None:
-            self.hits.append(hit)
-            self._tokens.append(content_tokens(hit.heading + " " + hit.text))
-            self._numbers.append(numbers(hit.text))
-            self._all_numbers |= self._numbers[-1]
-            self._all_text += " " + (hit.heading + " " + hit.text).lower()
-            index = len(self.hits) - 1
-        if index not in self._claims:
-            self._order.append(index)
-            self._claims[index] = []
-        self._claims[index].append(text)
-        return f"- {text} [{self._order.index(index) + 1}]"
+    def cite_fixed(self, text: str, *hits: Hit) -> str:
+        """Cite a line built by rule from the ``hits``' own text (profile advice, official wages)."""
+        marks = []
+        for hit in hits:
+            index = next((i for i, h in enumerate(self.hits) if h.section_id == hit.section_id), None)
+            if index is None:
+                self.hits.append(hit)
+                self._tokens.append(content_tokens(hit.heading + " " + hit.text))
+                self._numbers.append(numbers(hit.text))
+                self._all_numbers |= self._numbers[-1]
+                self._all_text += " " + (hit.heading + " " + hit.text).lower()
+                index = len(self.hits) - 1
+            if index not in self._claims:
+                self._order.append(index)
+                self._claims[index] = []
+            self._claims[index].append(text)
+            marks.append(f"[{self._order.index(index) + 1}]")
+        return f"- {text} {''.join(marks)}"
 
     def _choose(self, claim: set[str], figures: set[str], claimed: set[int]) -> int | None:
         candidates = [i for i in range(len(self.hits)) if coverage(claim, self._tokens[i]) >= MIN_COVERAGE
@@ -105,6 +108,6 @@ class CitationBuilder:
         for n, i in enumerate(self._order, start=1):
             hit = self.hits[i]
             out.append(Citation(n=n, section_id=hit.section_id, doc=hit.doc_id, title=hit.title,
-                                heading_path=hit.heading, source=hit.source,
-                                quote=best_sentence(hit.text, " ".join(self._claims[i]))))
+                                heading_path=hit.heading, source=hit.source, kind=hit.kind, url=hit.url,
+                                wages=hit.wages, quote=best_sentence(hit.text, " ".join(self._claims[i]))))
         return out

@@ -29,8 +29,8 @@ def wants_skills(question: str) -> bool:
     return bool(SKILL_WORDS.search(question))
 
 
-def band_section_id(outline: list[tuple[str, str, str]], doc_id: str, years: float) -> str | None:
-    slug = band_for(years)
+def band_section_id(outline: list[tuple[str, str, str]], doc_id: str, slug: str) -> str | None:
+    """The guide's salary section for a band ("mid-level")."""
     return next((sid for sid, heading, doc in outline
                  if doc == doc_id and heading.lower().startswith("salary") and sid.endswith("/" + slug)), None)
 

@@ -21,6 +21,9 @@ class Hit(BaseModel):
     similarity: float = Field(0.0, description="dense cosine similarity of the best chunk")
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    kind: Literal["section", "wages"] = Field("section", description="a guide section, or an official wage table")
+    url: str | None = None
+    wages: dict | None = Field(None, description="for kind 'wages': occupation, area, measure, series, release")
 
 
 class Citation(BaseModel):
@@ -31,6 +34,9 @@ class Citation(BaseModel):
     heading_path: str
     source: str
     quote: str
+    kind: Literal["section", "wages"] = "section"
+    url: str | None = None
+    wages: dict | None = None
 
 
 class Timings(BaseModel):
@@ -48,10 +54,12 @@ class Answer(BaseModel):
     timings: Timings = Field(default_factory=Timings)
     standalone_question: str | None = None
     notice: str | None = Field(None, description="e.g. why the extractive fallback answered")
+    wages: dict | None = Field(None, description="the official wage figures behind a pay answer (for charts)")
 
     def public_json(self) -> dict:
         """The JSON of ``advisor ask --json``; the API returns exactly this shape."""
-        return self.model_dump(include={"answer", "citations", "refused", "provider", "model", "timings", "notice"})
+        return self.model_dump(include={"answer", "citations", "refused", "provider", "model", "timings", "notice",
+                                        "wages"})
 
 
 class Turn(BaseModel):

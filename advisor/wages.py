@@ -163,9 +163,10 @@ LONGEST_ALIAS_FIRST = sorted(ALIAS_KEYS, key=len, reverse=True)
 def _place_key(place: str) -> str:
     """"The Greater Seattle area" → "seattle"; "Bay Area" → "san francisco"."""
     key = " ".join(re.sub(r"[^a-z0-9,]+", " ", place.lower().replace(".", "")).split()).strip(" ,")
-    if key in PLACE_ALIASES:
-        return PLACE_ALIASES[key]
-    key = re.sub(r"^((the|greater) )+", "", re.sub(r" (metro(politan)?( area)?|area)$", "", key))
+    for strip in (r"^((the|greater) )+", r" (metro(politan)?( area)?|area)$"):
+        if key in PLACE_ALIASES:
+            return PLACE_ALIASES[key]
+        key = re.sub(strip, "", key)
     return PLACE_ALIASES.get(key, key)
 
 
@@ -439,8 +440,9 @@ class WageData:
         best = scored[0][0]
         if best < 0.5:
             return []
-        return [OccupationMatch(self._occupations[c], set(words) != set(self._title_words[c]), round(s, 3))
-                for s, _, c in scored[:limit] if s >= best - 0.15]
+        found = [OccupationMatch(self._occupations[c], set(words) != set(self._title_words[c]), round(s, 3))
+                 for s, _, c in scored[:limit] if s >= best - 0.15]
+        return found[:1] if not found[0].approximate else found  # the title itself: nothing else is closer
 
     def _similar(self, word: str) -> dict[str, float]:
         """Title words like ``word``: itself 1.0, a longer or shorter form 0.9, a near spelling its ratio."""

@@ -11,16 +11,16 @@ import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import get_args
 
 import numpy as np
 
 from advisor.chain import Advisor
 from advisor.embeddings import get_embeddings
-from advisor.injection import strip_instructions
 from advisor.settings import Settings
 from advisor.types import Answer
 from evals.checks import RECALL_KS, case_metrics
-from evals.golden import GOLDEN, Case, load_cases, subset
+from evals.golden import GOLDEN, Case, Kind, load_cases, subset
 from evals.judge import FaithfulnessJudge, JudgeEndpoint, sanity_pairs
 
 log = logging.getLogger(__name__)
@@ -68,8 +68,7 @@ def run_case(advisor: Advisor, case: Case) -> tuple[Answer, list[str], list[str]
             answer = Answer.model_validate(event.data)
     if not retrieved:  # refused before retrieval reached the answer step, or k=0
         return answer, retrieved, []
-    question = strip_instructions(case.question).strip()
-    _, deeper = advisor.retrieve(question, case.history, k=max(RECALL_KS))
+    _, deeper = advisor.retrieve(advisor.search_text(case.question), case.history, k=max(RECALL_KS))
     return answer, retrieved, retrieved + [h.section_id for h in deeper if h.section_id not in retrieved]
 
 
@@ -103,7 +102,8 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
         row["answer_similarity"] = answer_similarity(settings, answer.answer, case.reference) if answered else None
         row["faithfulness"] = None
         if judge and answered and (config.judge_cases is None or judged < config.judge_cases):
-            contexts = [advisor.retriever.section(c.section_id)["text"] for c in answer.citations] or ["(none)"]
+            contexts = [c.quote if c.kind == "wages" else advisor.retriever.section(c.section_id)["text"]
+                        for c in answer.citations] or ["(none)"]
             row["faithfulness"] = judge.score(case.question, answer.answer, contexts)
             judged += 1
         log.info("[%d/%d] %s refused=%s facts=%s faith=%s", n, len(cases), case.id, answer.refused,
@@ -128,7 +128,7 @@ def _mean(values: list) -> float | None:
 
 def summarise(rows: list[dict], sanity: list[dict], settings: Settings, config: RunConfig, judge) -> dict:
     oos = [r for r in rows if r["kind"] == "out_of_scope"]
-    must_answer = [r for r in rows if r["expected"]]
+    must_answer = [r for r in rows if r["expected"] or r["kind"] == "wages"]
     answered = [r for r in rows if not r["refused"]]
     firsts = [r["timings"]["first_token_ms"] for r in answered if r["timings"]["first_token_ms"]]
     pairs = [p for p in sanity if p["faithful_score"] is not None and p["corrupted_score"] is not None]
@@ -137,7 +137,7 @@ def summarise(rows: list[dict], sanity: list[dict], settings: Settings, config: 
         "provider": rows[0]["provider"] if rows else None,
         "judge": judge.model if judge else None,
         "cases": len(rows),
-        "by_kind": {k: sum(r["kind"] == k for r in rows) for k in ("in_scope", "follow_up", "out_of_scope", "injection")},
+        "by_kind": {k: sum(r["kind"] == k for r in rows) for k in get_args(Kind)},
         "refusal_accuracy": _mean([r["refusal_correct"] for r in rows]),
         "refusal_accuracy_out_of_scope": _mean([r["refusal_correct"] for r in oos]),
         "false_refusal_rate": _mean([r["refused"] for r in must_answer]),

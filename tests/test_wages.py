@@ -218,6 +218,8 @@ def test_corrupt_package_is_a_clear_error_and_the_advisor_still_answers(indexed_
                                                                         capsys):
     bad = corrupted_package(tmp_path / "package")
     monkeypatch.setattr(wages, "package_data", lambda: bad)
+    monkeypatch.setattr(wages, "_OPENED", {})  # as in a new process, before the data was ever unpacked
+    shutil.rmtree(indexed_settings.data_dir / "oews", ignore_errors=True)
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(indexed_settings.data_dir))
     with pytest.raises(WageDataError, match=re.escape(REINSTALL)) as err:
         open_wages(indexed_settings)
@@ -228,6 +230,7 @@ def test_corrupt_package_is_a_clear_error_and_the_advisor_still_answers(indexed_
     assert main(["ask", "What do mid-level engineers make?", "--provider", "extractive", "--json"]) == 0
     answer = json.loads(capsys.readouterr().out)
     assert not answer["refused"] and "$100,000" in answer["answer"]
+    assert "BLS OEWS" not in answer["answer"] and answer["wages"] is None  # the guides alone
 
 
 def test_corrupt_cache_is_rebuilt_from_the_package(tmp_path, caplog):

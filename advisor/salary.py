@@ -1,0 +1,218 @@
+"""Official pay beside the guides' bands: which occupation and U.S. place a pay question means,
+the BLS OEWS lines of the answer, each cited to its own wage table, and how a guide band compares.
+
+The lines are built by rule from the OEWS database and the guide's own band text, never by the
+model, so no figure in them can be invented. The guide's bands are national US figures, so they
+are set against the national percentiles: entry level against the 10th–25th, mid level against
+the 25th–75th, senior level against the 75th–90th (our reading, stated in the answer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from advisor.profile import band_for
+from advisor.types import Hit, Profile
+from advisor.wages import PERCENTILES, WageData, WageLookup, WageReport, is_foreign
+
+PAY = re.compile(
+    r"\b(?:salar\w*|pay|paid|earn\w*|income|compensation|wages?|percentiles?|oews|bls)\b"
+    r"|\bofficial\s+(?:data|figures|statistics|numbers|wages?|pay)\b"
+    r"|\bhow much\b.*\b(?:make|get)\b|\b(?:do|does)\b.*\bmake\b\s*(?:in\b|per\b|a year|annually|\?|$)", re.I)
+LEVELS = {"entry-level": re.compile(r"\b(?:entry|junior|new grads?|graduates?|beginners?|starting)\b", re.I),
+          "mid-level": re.compile(r"\b(?:mid|midlevel|mid-career|intermediate)\b", re.I),
+          "senior-level": re.compile(r"\b(?:senior|lead|principal|staff)\b", re.I)}
+BAND_PERCENTILES = {"entry-level": ("annual_p10", "annual_p25"), "mid-level": ("annual_p25", "annual_p75"),
+                    "senior-level": ("annual_p75", "annual_p90")}
+ORDINAL = {"annual_p10": "10th", "annual_p25": "25th", "annual_median": "50th", "annual_p75": "75th",
+           "annual_p90": "90th"}
+WORD = r"[a-z][a-z+#/&'-]*"
+PHRASE = rf"(?P<occ>{WORD}(?:\s+{WORD}){{0,5}}?)"
+BOUNDARY = r"(?=\s+(?:in|around|near|across|at|with|compared|versus|vs|nationally|today|now)\b|\s*[?.!,;]|\s*$)"
+OCCUPATION_PATTERNS = [
+    re.compile(rf"\b(?:do|does|did|would|will|can|could)\s+(?:an?\s+|the\s+|most\s+)?{PHRASE}\s+"
+               rf"(?:typically\s+|usually\s+|generally\s+|really\s+)?(?:earn|make|get paid|take home|bring in)\b"),
+    re.compile(rf"\b(?:salary|salaries|pay|wages?|income|compensation|earnings)\s+(?:of|for)\s+(?:an?\s+|the\s+)?"
+               rf"{PHRASE}{BOUNDARY}"),
+    re.compile(rf"\bas\s+(?:an?\s+|the\s+){PHRASE}{BOUNDARY}"),
+    re.compile(rf"\b(?:are|is)\s+(?:an?\s+|the\s+)?{PHRASE}\s+paid\b"),
+    re.compile(rf"{PHRASE}\s+(?:salary|salaries|pay|wages?|earnings)\b"),
+]
+LEAD_NOISE = frozenset("what whats is are the a an average typical median mean annual yearly starting entry level "
+                       "senior junior mid how much do does of for their our my your entry-level mid-level "
+                       "senior-level".split())
+COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs|against|official|oews|bls)\b", re.I)
+PLACE_START = re.compile(r"\b(?:in|around|near|across|within)\s+", re.I)
+MAX_PLACE_WORDS = 6
+NATIONAL_WORDS = re.compile(r"\b(?:nationally|nationwide|national|across the (?:us|u\.s\.|country))\b", re.I)
+BAND_FIGURES = re.compile(r"\$([\d,]+)(\+)?(?:\s*(?:to|–|-)\s*\$([\d,]+))?")
+OUTSIDE_US = ("I don't know what that pays outside the United States: my guides' salary figures and the official "
+              "wage data I use (BLS OEWS) cover the U.S. only, so there are no figures for {place}.")
+
+
+META = re.compile(r"\b(?:the\s+)?(?:official|government|oews|bls)(?:\s+(?:u\.?s\.?\s+)?(?:data|figures|statistics|"
+                  r"numbers|wages?|pay))?\b|\b(?:the\s+)?guides?'?s?\b|\bcompared?\s+(?:with|to|against)\b", re.I)
+
+
+def asks_pay(question: str) -> bool:
+    return bool(PAY.search(question))
+
+
+def search_text(question: str) -> str:
+    """A pay question without its words about the sources ("the guide's", "official data"), which
+    match no section, plus "salary": what retrieval and the evidence check should see."""
+    if not asks_pay(question) or not META.search(question):
+        return question
+    return " ".join(META.sub(" ", question).split()) + " salary"
+
+
+def level_asked(question: str) -> str | None:
+    """The guide band a question names ("mid-level engineers") or None."""
+    return next((slug for slug, pattern in LEVELS.items() if pattern.search(question)), None)
+
+
+def occupation_phrase(data: WageData, question: str) -> str | None:
+    """The occupation a pay question names, as asked ("data scientists"), when OEWS knows it."""
+    text = " ".join(question.lower().replace("’", "'").split())
+    for pattern in OCCUPATION_PATTERNS:
+        for m in pattern.finditer(text):
+            words = m.group("occ").split()
+            while words and words[0] in LEAD_NOISE:
+                words.pop(0)
+            if found := _known_suffix(data, words):
+                return found
+    return None
+
+
+def _known_suffix(data: WageData, words: list[str]) -> str | None:
+    """The longest tail of ``words`` OEWS knows ("neural network engineers", not "network engineers")."""
+    return next((tail for i in range(len(words)) if data.find_occupations(tail := " ".join(words[i:]))), None)
+
+
+def place_in(data: WageData, question: str) -> str | None:
+    """The U.S. or foreign place a question names after "in", "around", … (longest match), or None."""
+    if NATIONAL_WORDS.search(question):
+        return "national"
+    for m in PLACE_START.finditer(question):
+        words = re.split(r"\s+", question[m.end():].strip())[:MAX_PLACE_WORDS]
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n]).strip(" ?.!;:'\"")
+            if place and (is_foreign(place) or data.find_areas(place)):
+                return place
+    return None
+
+
+Line = tuple[str, tuple[Hit, ...]]  # text and the sources it is cited to (none: a framing line)
+
+
+@dataclass(frozen=True)
+class OfficialPay:
+    """The OEWS lookup for a pay question and whether the question itself named the occupation."""
+
+    lookup: WageLookup
+    named: str | None  # the occupation as the question put it, or None when it is the guides' role
+    level: str | None  # the guide band the question (or the profile) is about
+
+    def bands_wanted(self, question: str) -> list[str]:
+        """Guide bands to set against the official figures: the one asked about, or all three when
+        the question asks for a comparison without naming one."""
+        if self.level:
+            return [self.level]
+        return list(BAND_PERCENTILES) if COMPARE.search(question) else []
+
+    def block(self, bands: list[tuple[str, Hit]]) -> tuple[list[Line], dict]:
+        """The answer's official-data lines and the chart figures; ``bands`` are (slug, guide section)."""
+        lookup = self.lookup
+        chart = lookup.to_json()
+        if not lookup.ok:
+            return [(lookup.note, ())], chart
+        lines: list[Line] = [(f"Official U.S. figures ({lookup.citation['title']}):", ())]
+        if lookup.note:
+            lines.append((lookup.note, ()))
+        national = {r.occupation.code: r for r in lookup.national} or {r.occupation.code: r for r in lookup.reports}
+        for report in (*lookup.reports, *lookup.national):
+            if report.published:
+                lines.append((report_line(report), (report_hit(report, lookup.citation),)))
+        chart["guide_bands"] = []
+        first = national.get(lookup.reports[0].occupation.code) if lookup.reports else None
+        for slug, section in bands:
+            figures = band_figures(section.text)
+            if not (figures and first and first.published and (line := comparison_line(slug, figures, first))):
+                continue
+            lines.append((line, (section, report_hit(first, lookup.citation))))
+            chart["guide_bands"].append({"label": slug, "low": figures[0], "high": figures[1],
+                                         "section_id": section.section_id})
+        if chart["guide_bands"]:
+            lines.append(("(Career Advisor sets the guide's entry band against the 10th–25th percentiles, mid "
+                          "against the 25th–75th and senior against the 75th–90th; the guide's figures are "
+                          "for 2024, the official ones for May 2025.)", ()))
+        return lines, chart
+
+
+def plan(data: WageData, question: str, standalone: str, role: str | None,
+         profile: Profile | None) -> OfficialPay | None:
+    """What to look up for a pay question: the occupation it names (else ``role``, the guides'),
+    in the place it names (else the profile's location, else the nation). The question comes
+    first, then the turn it follows up (``standalone``), then the profile."""
+    named = occupation_phrase(data, question) or occupation_phrase(data, standalone)
+    occupation = named or role
+    if not occupation:
+        return None
+    place = place_in(data, question) or place_in(data, standalone) or (profile.location if profile else None)
+    level = level_asked(question) or level_asked(standalone)
+    if level is None and profile and profile.years_experience is not None:
+        level = band_for(profile.years_experience)
+    return OfficialPay(data.lookup(occupation, place), named, level)
+
+
+def report_hit(report: WageReport, citation: dict) -> Hit:
+    """One OEWS table (occupation × area) as a citable source."""
+    where = "United States" if report.area.kind == "national" else report.area.name
+    occupation = f"{report.occupation.title} ({report.occupation.code})"
+    return Hit(section_id=f"oews:{report.series}", doc_id="bls-oews", role=report.occupation.title,
+               title=report.source, heading=f"{occupation} › {where} › annual wages", source=report.source,
+               text=report_line(report), score=0.0, kind="wages", url=citation["url"],
+               wages={"occupation_code": report.occupation.code, "occupation_title": report.occupation.title,
+                      "area": report.area.name, "area_code": report.area.code, "area_kind": report.area.kind,
+                      "measure": "annual wage percentiles (10th, 25th, median, 75th, 90th)",
+                      "series": report.series, "release": report.release})
+
+
+def report_line(report: WageReport) -> str:
+    where = "nationally" if report.area.kind == "national" else f"in {report.area.name}"
+    shown = {m: report.value(m).display() if report.value(m) else "not published" for m in PERCENTILES}
+    return (f"{report.occupation.title} ({report.occupation.code}) {where}: median {shown['annual_median']} a year; "
+            f"the middle half earn {shown['annual_p25']} to {shown['annual_p75']}, and the 10th to 90th percentiles "
+            f"are {shown['annual_p10']} to {shown['annual_p90']}.")
+
+
+def band_figures(text: str) -> tuple[float, float | None] | None:
+    """(low, high) of a guide band ("$70,000 to $100,000"); high is None for "$150,000+"."""
+    m = BAND_FIGURES.search(text)
+    if not m:
+        return None
+    low = float(m.group(1).replace(",", ""))
+    return low, (float(m.group(3).replace(",", "")) if m.group(3) and not m.group(2) else None)
+
+
+def comparison_line(slug: str, band: tuple[float, float | None], report: WageReport) -> str | None:
+    """How a guide band sits against the official percentiles we set it against, in words."""
+    low_key, high_key = BAND_PERCENTILES[slug]
+    low, high = report.value(low_key), report.value(high_key)
+    if not low or low.value is None:
+        return None
+    span = f"${band[0]:,.0f} to ${band[1]:,.0f}" if band[1] else f"${band[0]:,.0f} and up"
+    official = f"{low.display()} to {high.display()}" if high else low.display()
+    parts = [f"starts {_gap(band[0], low.value)} the {ORDINAL[low_key]} percentile"]
+    if band[1] and high and high.value is not None:
+        parts.append(f"ends {_gap(band[1], high.value)} the {ORDINAL[high_key]}")
+    return (f"The guide's {slug} band ({span}, US 2024) against the official {ORDINAL[low_key]} to "
+            f"{ORDINAL[high_key]} percentiles for {report.occupation.title} nationally ({official}): the guide's "
+            f"band {' and '.join(parts)}.")
+
+
+def _gap(guide: float, official: float) -> str:
+    if abs(guide - official) < 500:
+        return "at"
+    return f"${abs(guide - official):,.0f} {'below' if guide < official else 'above'}"
