@@ -56,6 +56,9 @@ def source_html(citation: dict, uid: str, section_text: str | None) -> str:
     n = citation["n"]
     full = (f'<details class="adv-full"><summary>Show the whole section</summary>'
             f'<div class="adv-section-text">{body_html(section_text)}</div></details>') if section_text else ""
+    if citation.get("kind") == "wages" and citation.get("url"):
+        full = (f'<a class="adv-official" href="{text_html(citation["url"])}" target="_blank" rel="noopener">'
+                f'BLS OEWS tables (series {text_html(citation["wages"]["series"])})</a>')
     return (f'<div class="adv-source" id="adv-{uid}-{n}">'
             f'<div class="adv-source-head"><span class="adv-n">[{n}]</span> '
             f'<span class="adv-heading">{text_html(citation["heading_path"])}</span>'
@@ -64,8 +67,10 @@ def source_html(citation: dict, uid: str, section_text: str | None) -> str:
 
 
 def answer_html(text: str, *, uid: str, citations: list[dict] | None = None, refused: bool = False,
-                notice: str | None = None, sections: dict[str, str] | None = None, pending: bool = False) -> str:
-    """An assistant message: a badge saying what kind of answer it is, the text, then its sources."""
+                notice: str | None = None, sections: dict[str, str] | None = None, pending: bool = False,
+                wages: dict | None = None) -> str:
+    """An assistant message: a badge saying what kind of answer it is, the text, the wage chart
+    of a pay answer, then its sources."""
     citations = citations or []
     sections = sections or {}
     if pending:
@@ -74,10 +79,15 @@ def answer_html(text: str, *, uid: str, citations: list[dict] | None = None, ref
         kind, badge = "adv-refused", "Not in my guides"
     else:
         count = len(citations)
-        kind, badge = "adv-cited", f"From the guides · {count} source{'s' if count != 1 else ''}"
+        origin = {c.get("kind", "section") for c in citations}
+        where = {"wages": "From official wage data", "section": "From the guides"}.get(
+            origin.pop() if len(origin) == 1 else "", "From the guides and official wage data")
+        kind, badge = "adv-cited", f"{where} · {count} source{'s' if count != 1 else ''}"
     known = {c["n"] for c in citations}
     html = [f'<div class="adv-answer {kind}"><div class="adv-badge">{badge}</div>',
             f'<div class="adv-text">{body_html(text, uid, known)}</div>']
+    if wages and not refused:
+        html.append(wage_chart_html(wages))
     if notice:
         html.append(f'<div class="adv-notice">{text_html(notice)}</div>')
     if citations:
@@ -90,3 +100,56 @@ def answer_html(text: str, *, uid: str, citations: list[dict] | None = None, ref
 
 def error_html(message: str) -> str:
     return f'<div class="adv-answer adv-error"><div class="adv-badge">Could not answer</div><p>{text_html(message)}</p></div>'
+
+
+CHART_MEASURES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
+
+
+def wage_chart_html(wages: dict) -> str:
+    """Percentile wages as range bars on one scale: each occupation in the asked area and
+    nationally, and the guide bands they were set against. Built from numbers only; a
+    suppressed or top-coded percentile is left off the bar and named in the row's label."""
+    rows = []  # (label, {measure: value}, note)
+    for i, report in enumerate(wages.get("reports", [])):
+        pair = [report] + wages.get("national", [])[i:i + 1]
+        for r in pair:
+            values = {m: r["values"][m]["value"] for m in CHART_MEASURES if m in r["values"]}
+            missing = [r["values"][m]["display"] for m in CHART_MEASURES
+                       if m in r["values"] and r["values"][m]["value"] is None]
+            where = "U.S." if r["area"]["kind"] == "national" else r["area"]["name"]
+            rows.append((f'{r["occupation"]["title"]} · {where}', values, "; ".join(dict.fromkeys(missing))))
+    for band in wages.get("guide_bands", []):
+        values = {"annual_p10": band["low"], "annual_p90": band["high"] or band["low"]}
+        rows.append((f'Guide: {band["label"]} band', values, "" if band["high"] else "open-ended above"))
+    figures = [v for _, values, _ in rows for v in values.values() if v is not None]
+    if not figures:
+        return ""
+    low, high = min(figures), max(figures)
+    span = (high - low) or 1.0
+
+    def pos(value: float) -> float:
+        return round(4 + 92 * (value - low) / span, 2)
+
+    out = [f'<div class="adv-wage-chart" role="img" aria-label="Annual wage percentiles, {text_html(wages["citation"]["title"])}">',
+           f'<div class="adv-chart-title">Annual wages · {text_html(wages["citation"]["title"])}</div>']
+    for label, values, note in rows:
+        known = [values[m] for m in CHART_MEASURES if values.get(m) is not None]
+        guide = label.startswith("Guide:")
+        bar = ""
+        if known:
+            bar = (f'<div class="adv-range{" adv-guide" if guide else ""}" style="left:{pos(min(known))}%;'
+                   f'width:{max(pos(max(known)) - pos(min(known)), 0.8)}%"></div>')
+        if values.get("annual_p25") is not None and values.get("annual_p75") is not None:
+            bar += (f'<div class="adv-box" style="left:{pos(values["annual_p25"])}%;'
+                    f'width:{max(pos(values["annual_p75"]) - pos(values["annual_p25"]), 0.8)}%"></div>')
+        if values.get("annual_median") is not None:
+            bar += f'<div class="adv-median" style="left:{pos(values["annual_median"])}%"></div>'
+        figures_text = (f'median ${values["annual_median"]:,.0f}' if values.get("annual_median") is not None
+                        else " to ".join(f"${v:,.0f}" for v in dict.fromkeys(known)))
+        out.append(f'<div class="adv-chart-row"><div class="adv-chart-label">{text_html(label)}'
+                   f'<span class="adv-chart-figure"> · {text_html(figures_text)}'
+                   f'{" · " + text_html(note) if note else ""}</span></div>'
+                   f'<div class="adv-track">{bar}</div></div>')
+    out.append(f'<div class="adv-chart-axis"><span>${low:,.0f}</span><span>${high:,.0f}</span></div>'
+               '<div class="adv-chart-legend">line: 10th–90th percentile · box: 25th–75th · mark: median</div></div>')
+    return "".join(out)

@@ -55,6 +55,18 @@ CSS = """
 .adv-quote { margin: .3em 0; padding-left: .6em; border-left: 3px solid var(--color-accent); font-style: italic; }
 .adv-full summary { cursor: pointer; }
 .adv-section-text { max-height: 260px; overflow-y: auto; margin-top: .3em; }
+.adv-wage-chart { margin: .6em 0; padding: .5em .7em; border: 1px solid var(--border-color-primary); border-radius: 8px; font-size: .85em; }
+.adv-chart-title { font-weight: 700; margin-bottom: .3em; }
+.adv-chart-row { margin: .35em 0; }
+.adv-chart-figure { opacity: .75; }
+.adv-track { position: relative; height: 14px; background: var(--background-fill-secondary); border-radius: 7px; }
+.adv-range { position: absolute; top: 6px; height: 2px; background: #5b7fb8; }
+.adv-range.adv-guide { top: 3px; height: 8px; border-radius: 4px; background: #f0b44c; }
+.adv-box { position: absolute; top: 2px; height: 10px; border-radius: 3px; background: #2f5ea8; }
+.adv-median { position: absolute; top: 0; width: 3px; height: 14px; margin-left: -1px; background: #111; }
+.adv-chart-axis { display: flex; justify-content: space-between; opacity: .7; font-size: .9em; padding: 0 3%; }
+.adv-chart-legend { opacity: .7; font-size: .9em; }
+.adv-official { font-size: .9em; }
 """
 
 # markers jump to their source (and flash it) instead of following the link
@@ -140,7 +152,7 @@ class ChatHandlers:
         sections = {c.section_id: s["text"] for c in answer.citations
                     if (s := self.service.section(c.section_id)) is not None}
         html = answer_html(answer.answer, uid=uid, citations=[c.model_dump() for c in answer.citations],
-                           refused=answer.refused, notice=answer.notice, sections=sections)
+                           refused=answer.refused, notice=answer.notice, sections=sections, wages=answer.wages)
         turns = {**turns, str(len(asked)): {
             "question": message, "answer": answer.answer, "refused": answer.refused,
             "section_ids": [c.section_id for c in answer.citations],

@@ -19,7 +19,7 @@ from advisor.web.feedback import FeedbackStore
 from tests.web.conftest import serve, web_settings
 
 SALARY = "What do mid-level engineers make?"
-ASK_JSON_KEYS = {"answer", "citations", "refused", "provider", "model", "timings", "notice"}
+ASK_JSON_KEYS = {"answer", "citations", "refused", "provider", "model", "timings", "notice", "wages"}
 MID_LEVEL = "neural-network-engineer#salary-ranges/mid-level"
 ALLOWED = "http://localhost:5173"
 OTHER = "http://127.0.0.2:5173"
@@ -88,6 +88,10 @@ def test_stream_sends_tokens_then_citations_then_done(client):
     done = events[-1][1]
     assert set(done) == ASK_JSON_KEYS and done["answer"] == tokens.strip()
     assert done["citations"] == events[-2][1] and done["citations"][0]["section_id"] == MID_LEVEL
+    # the OEWS tables cited under the guide band are among the sources sent first
+    sources = {h["section_id"] for h in events[0][1]}
+    wage_ids = {c["section_id"] for c in done["citations"] if c["kind"] == "wages"}
+    assert wage_ids and wage_ids <= sources and done["wages"]["citation"]["title"] == "BLS OEWS May 2025"
 
 
 def test_stream_of_a_refusal_has_no_sources(client):

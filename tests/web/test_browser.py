@@ -108,6 +108,41 @@ def test_example_question_with_a_profile(server, page):
     assert "For your profile:" in text and "4 years of experience" in text
 
 
+def test_salary_answer_charts_official_percentiles(server, page, artifacts):
+    """A pay question with a location: the official percentiles drawn for the user's area and the
+    nation, with the guide band they are set against, and each OEWS table listed as a source."""
+    p = page.page
+    p.goto(server.url + "/")
+    p.get_by_text("Your profile (optional)").click()
+    p.get_by_role("textbox", name="Location").fill("Seattle, WA")
+    ask_in_chat(p, "How does the guide's mid-level band compare with official data?")
+    answer = p.locator(".adv-answer.adv-cited").last
+    answer.locator(".adv-source").first.wait_for(timeout=TIMEOUT)
+    chart = answer.locator(".adv-wage-chart")
+    expect(chart).to_be_visible()
+    labels = chart.locator(".adv-chart-label").all_inner_texts()
+    assert [label.split(" · ")[:2] for label in labels] == [
+        ["Computer and Information Research Scientists", "Seattle-Tacoma-Bellevue, WA"],
+        ["Computer and Information Research Scientists", "U.S."],
+        ["Data Scientists", "Seattle-Tacoma-Bellevue, WA"], ["Data Scientists", "U.S."],
+        ["Guide: mid-level band", "$100,000 to $150,000"]]
+    assert "median $164,740" in labels[2] and "median $120,230" in labels[3]
+    # the bars are drawn where the figures put them: Seattle's median right of the nation's
+    medians = [m.bounding_box() for m in chart.locator(".adv-median").all()]
+    boxes = [b.bounding_box() for b in chart.locator(".adv-box").all()]
+    assert len(medians) == 4 and len(boxes) == 4 and all(b["width"] > 5 for b in boxes)
+    assert medians[2]["x"] > medians[3]["x"] and medians[0]["x"] > medians[1]["x"]
+    guide = chart.locator(".adv-range.adv-guide").bounding_box()
+    assert guide["width"] > 5
+    official = answer.locator(".adv-source", has_text="BLS OEWS May 2025")
+    assert official.count() == 4 and official.first.locator("a.adv-official").get_attribute("href").startswith(
+        "https://www.bls.gov/")
+    assert "From the guides and official wage data" in answer.locator(".adv-badge").text_content()
+    chart.scroll_into_view_if_needed()
+    p.screenshot(path=str(artifacts / "chat-wages.png"))
+    publish_screenshot(artifacts / "chat-wages.png", "screenshot-wages.png")
+
+
 # (2) the widget on another site
 def test_widget_on_an_allowed_site(third_party_site, page, artifacts):
     allowed, _ = third_party_site

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.web.render import answer_html, body_html
+from advisor.web.render import answer_html, body_html, wage_chart_html
 
 EVIL = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 CITATION = {"n": 1, "section_id": "doc#a", "doc": "doc", "title": f"Guide {EVIL}",
@@ -32,3 +32,27 @@ def test_refused_and_pending_look_different():
 
 def test_lists_and_paragraphs():
     assert body_html("Para\n- one\n- two\nEnd") == "<p>Para</p><ul><li>one</li><li>two</li></ul><p>End</p>"
+
+
+def _report(area: str, kind: str, values: dict) -> dict:
+    shown = {m: {"value": v, "display": f"${v:,.0f}" if v is not None else "≥ $239,200 (top-coded)"}
+             for m, v in values.items()}
+    return {"occupation": {"code": "29-1211", "title": "Anesthesiologists <b>"}, "area": {"name": area, "kind": kind},
+            "values": shown}
+
+
+def test_wage_chart_leaves_top_coded_values_off_the_bar_and_escapes_labels():
+    area = _report("Austin-Round Rock-San Marcos, TX", "metro", {"annual_p10": 100000.0, "annual_p25": 150000.0,
+                                                                "annual_median": 200000.0, "annual_p75": None,
+                                                                "annual_p90": None})
+    nation = _report("National", "national", {"annual_p10": 50000.0, "annual_p25": 60000.0, "annual_median": 70000.0,
+                                               "annual_p75": 80000.0, "annual_p90": 90000.0})
+    html = wage_chart_html({"reports": [area], "national": [nation], "citation": {"title": "BLS OEWS May 2025"},
+                            "guide_bands": [{"label": "senior-level", "low": 150000.0, "high": None}]})
+    assert "<b>" not in html and "Anesthesiologists &lt;b&gt;" in html
+    assert "≥ $239,200 (top-coded)" in html  # named, not drawn
+    assert html.count('class="adv-box"') == 1  # the area has no 75th percentile: no box
+    # one scale from the lowest (50,000 → 4 %) to the highest known figure (200,000 → 96 %)
+    assert 'class="adv-median" style="left:96.0%"' in html and "left:4.0%" in html
+    assert "Guide: senior-level band" in html and "open-ended above" in html
+    assert wage_chart_html({"reports": [], "national": [], "citation": {"title": "x"}}) == ""

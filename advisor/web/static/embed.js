@@ -113,6 +113,14 @@
     return details;
   }
 
+  function officialLink(citation) {
+    var link = el("a", "official", "BLS OEWS tables (series " + citation.wages.series + ")");
+    link.href = citation.url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    return link;
+  }
+
   function renderSources(container, citations, id) {
     var byNumber = {};
     if (!citations.length) return byNumber;
@@ -127,7 +135,7 @@
       head.appendChild(el("span", "doc", " · " + c.title));
       li.appendChild(head);
       li.appendChild(el("blockquote", "quote", c.quote));
-      li.appendChild(sectionDetails(c));
+      li.appendChild(c.kind === "wages" ? officialLink(c) : sectionDetails(c));
       ol.appendChild(li);
       byNumber[c.n] = li;
     });
