@@ -118,6 +118,7 @@ def test_salary_answer_charts_official_percentiles(server, page, artifacts):
     ask_in_chat(p, "How does the guide's mid-level band compare with official data?")
     answer = p.locator(".adv-answer.adv-cited").last
     answer.locator(".adv-source").first.wait_for(timeout=TIMEOUT)
+    assert "years of experience" not in answer.locator(".adv-text").inner_text()  # none given, none assumed
     chart = answer.locator(".adv-wage-chart")
     expect(chart).to_be_visible()
     labels = chart.locator(".adv-chart-label").all_inner_texts()
