@@ -1,0 +1,107 @@
+"""Reading a pay question (occupation, place, band) and the official-data lines built from OEWS."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor import salary
+from advisor.types import Hit, Profile
+from advisor.wages import open_wages
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    from advisor.settings import Settings
+
+    return open_wages(Settings(data_dir=tmp_path_factory.mktemp("wages")))
+
+
+@pytest.mark.parametrize("question, pay", [
+    ("What do data scientists earn in Seattle?", True),
+    ("How much can you make as a software engineer?", True),
+    ("How does the guide's mid-level band compare with official data?", True),
+    ("What's the salary of a dentist?", True),
+    ("What makes a good neural network engineer?", False),
+    ("How do I make the switch into AI?", False),
+    ("Which skills do I need?", False),
+])
+def test_pay_questions_are_recognised(question, pay):
+    assert salary.asks_pay(question) is pay
+
+
+@pytest.mark.parametrize("question, occupation", [
+    ("What do data scientists earn in Seattle?", "data scientists"),
+    ("What's the salary of a dentist?", "dentist"),
+    ("What is the average data scientist salary in austin, tx?", "data scientist"),
+    ("How much can you make as a software engineer in the Bay Area?", "software engineer"),
+    ("Are registered nurses paid well in Ohio?", "registered nurses"),
+    ("What do mid-level neural network engineers earn?", "neural network engineers"),  # not "network engineers"
+    ("What do they earn in Seattle?", None),
+    ("How should I negotiate a pay rise with my manager?", None),
+])
+def test_the_occupation_a_question_names(data, question, occupation):
+    assert salary.occupation_phrase(data, question) == occupation
+
+
+@pytest.mark.parametrize("question, place", [
+    ("What do data scientists earn in Seattle?", "Seattle"),
+    ("What is the average data scientist salary in austin, tx?", "austin, tx"),
+    ("What do neural network engineers make in New York City per year?", "New York City"),
+    ("How much do they earn in the Bay Area?", "the Bay Area"),
+    ("What do data scientists earn in London?", "London"),
+    ("What do nurses earn nationally?", "national"),
+    ("What do nurses earn in their first year?", None),
+])
+def test_the_place_a_question_names(data, question, place):
+    assert salary.place_in(data, question) == place
+
+
+def test_the_plan_falls_back_to_the_profile_and_the_guide_role(data):
+    plan = salary.plan(data, "What would I earn?", "What would I earn?", "Neural Network Engineer",
+                       Profile(location="Austin, TX", years_experience=4))
+    assert plan.named is None and plan.level == "mid-level" and plan.lookup.approximate
+    assert plan.lookup.area.name == "Austin-Round Rock-San Marcos, TX"
+    assert [r.occupation.code for r in plan.lookup.reports] == ["15-1221", "15-2051"]
+    follow_up = salary.plan(data, "and in Seattle?", "What do data scientists earn? and in Seattle?", None, None)
+    assert follow_up.named == "data scientists" and follow_up.lookup.area.name == "Seattle-Tacoma-Bellevue, WA"
+
+
+def test_search_text_drops_words_about_the_sources():
+    assert salary.search_text("How does the guide's mid-level band compare with official data?") == \
+        "How does mid-level band ? salary"
+    assert salary.search_text("What do mid-level engineers earn?") == "What do mid-level engineers earn?"
+    assert salary.search_text("Which guide covers skills?") == "Which guide covers skills?"  # not about pay
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("Entry-level Neural Network Engineers in the US earn $70,000 to $100,000 per year.", (70000.0, 100000.0)),
+    ("Senior-level Neural Network Engineers in the US earn $150,000+ per year.", (150000.0, None)),
+    ("No figures here.", None),
+])
+def test_band_figures(text, figures):
+    assert salary.band_figures(text) == figures
+
+
+def test_comparison_says_where_the_band_sits(data):
+    national = data.lookup("15-1221").reports[0]  # 25th $103,570, 75th $188,700, 90th $230,630
+    assert salary.comparison_line("mid-level", (100000.0, 150000.0), national).endswith(
+        "the guide's band starts $3,570 below the 25th percentile and ends $38,700 below the 75th.")
+    senior = salary.comparison_line("senior-level", (150000.0, None), national)
+    assert "($150,000 and up, US 2024)" in senior and "starts $38,700 below the 75th percentile." in senior
+
+
+def test_block_cites_each_table_and_the_band(data):
+    plan = salary.plan(data, "What do mid-level neural network engineers earn in Seattle?",
+                       "What do mid-level neural network engineers earn in Seattle?", None, None)
+    band = Hit(section_id="g#salary-ranges/mid-level", doc_id="g", role="r", title="t", heading="Salary › Mid",
+               source="s", text="Mid-level engineers earn $100,000 to $150,000 annually.", score=0.0)
+    lines, chart = plan.block([("mid-level", band)])
+    cited = [(text, [h.section_id for h in hits]) for text, hits in lines if hits]
+    series = [ids[0] for _, ids in cited[:4]]
+    assert series == ["oews:OEUM0042660000000151221", "oews:OEUM0042660000000152051",
+                      "oews:OEUN0000000000000151221", "oews:OEUN0000000000000152051"]
+    assert cited[4][1] == ["g#salary-ranges/mid-level", "oews:OEUN0000000000000151221"]
+    assert "median $211,270 a year" in cited[0][0]
+    assert chart["guide_bands"] == [{"label": "mid-level", "low": 100000.0, "high": 150000.0,
+                                     "section_id": "g#salary-ranges/mid-level"}]
+    assert [r["area"]["name"] for r in chart["national"]] == ["National", "National"]
