@@ -164,6 +164,53 @@ def test_widget_on_an_allowed_site(third_party_site, page, artifacts):
     publish_screenshot(artifacts / "widget.png", "screenshot-widget.png")
 
 
+
+def test_widget_charts_official_wages(third_party_site, page, artifacts):
+    """A pay answer in the widget: the area's and the nation's official percentiles drawn on one
+    scale under the answer text, above its BLS OEWS sources; an answer about the work has none."""
+    allowed, _ = third_party_site
+    p = page.page
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    frame = open_widget(p, allowed.url("index.html", host="localhost"))
+    frame.locator(".msg.greeting").wait_for(timeout=TIMEOUT)
+    ask_in_embed(frame, "What do data scientists earn in Seattle?")
+    answer = frame.locator(".msg.cited").last
+    answer.locator(".source").first.wait_for(timeout=TIMEOUT)
+    chart = answer.locator(".wage-chart")
+    expect(chart).to_be_visible()
+    labels = chart.locator(".chart-label").all_inner_texts()
+    assert [label.split(" · ")[:2] for label in labels] == [
+        ["Data Scientists", "Seattle-Tacoma-Bellevue, WA"], ["Data Scientists", "U.S."]]
+    assert "median $164,740" in labels[0] and "median $120,230" in labels[1]
+    medians = [m.bounding_box() for m in chart.locator(".chart-median").all()]
+    boxes = [b.bounding_box() for b in chart.locator(".chart-box").all()]
+    assert len(medians) == 2 and len(boxes) == 2 and all(b["width"] > 5 for b in boxes)
+    assert medians[0]["x"] > medians[1]["x"]  # Seattle's median right of the nation's
+    axis = chart.locator(".chart-axis span").all_inner_texts()
+    assert len(axis) == 2 and all(a.startswith("$") for a in axis)
+    assert "10th–90th percentile" in chart.locator(".chart-legend").inner_text()
+    # under the answer text, above the sources
+    text_box, chart_box = answer.locator(".text").bounding_box(), chart.bounding_box()
+    sources_box = answer.locator(".sources-title").bounding_box()
+    assert text_box["y"] + text_box["height"] <= chart_box["y"]
+    assert chart_box["y"] + chart_box["height"] <= sources_box["y"]
+    sources = answer.locator(".source")
+    assert sources.count() == 2
+    for source in sources.all():
+        assert "BLS OEWS May 2025" in source.locator(".doc").inner_text()
+        assert source.locator("a.official").get_attribute("href").startswith("https://www.bls.gov/")
+    chart.scroll_into_view_if_needed()
+    p.screenshot(path=str(artifacts / "widget-wages.png"))
+
+    ask_in_embed(frame, "What does a neural network engineer do day to day?")
+    expect(frame.locator(".msg.cited")).to_have_count(2, timeout=TIMEOUT)
+    answer = frame.locator(".msg.cited").last
+    answer.locator(".source").first.wait_for(timeout=TIMEOUT)
+    assert "BLS OEWS" not in answer.locator(".sources").inner_text()
+    assert answer.locator(".wage-chart").count() == 0 and frame.locator(".wage-chart").count() == 1
+    assert not errors, errors
+
 # (3) a site that is not allowed
 def test_a_site_that_is_not_allowed_cannot_embed_or_call(third_party_site, server, page):
     _, refused = third_party_site

@@ -121,6 +121,94 @@
     return link;
   }
 
+  var CHART_MEASURES = ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"];
+
+  function known(v) { return typeof v === "number" && isFinite(v); }
+
+  function dollars(v) { return "$" + Math.round(v).toLocaleString("en-US"); }
+
+  /* Rows for the wage chart: each occupation in the asked area, then nationally, then the guide
+     bands it was set against. A suppressed or top-coded percentile (value null) is left off the
+     bar and named in the row's label by its display text. */
+  function chartRows(wages) {
+    var rows = [];
+    var national = wages.national || [];
+    (wages.reports || []).forEach(function (report, i) {
+      [report].concat(national[i] ? [national[i]] : []).forEach(function (r) {
+        var values = {}, missing = [];
+        CHART_MEASURES.forEach(function (m) {
+          var v = (r.values || {})[m];
+          if (!v) return;
+          values[m] = known(v.value) ? v.value : null;
+          if (values[m] === null && v.display && missing.indexOf(v.display) < 0) missing.push(v.display);
+        });
+        var where = r.area.kind === "national" ? "U.S." : r.area.name;
+        rows.push({ label: r.occupation.title + " · " + where, values: values, note: missing.join("; "), guide: false });
+      });
+    });
+    (wages.guide_bands || []).forEach(function (band) {
+      rows.push({ label: "Guide: " + band.label + " band", guide: true,
+                  values: { annual_p10: band.low, annual_p90: known(band.high) ? band.high : band.low },
+                  note: known(band.high) ? "" : "open-ended above" });
+    });
+    return rows;
+  }
+
+  /* Percentile wages as range bars on one shared scale (the chat page's wage_chart_html, built
+     with DOM APIs): line 10th–90th percentile, box 25th–75th, mark at the median. */
+  function wageChart(wages) {
+    var rows = chartRows(wages);
+    var figures = [];
+    rows.forEach(function (row) {
+      CHART_MEASURES.forEach(function (m) { if (known(row.values[m])) figures.push(row.values[m]); });
+    });
+    if (!figures.length) return null;
+    var low = Math.min.apply(null, figures), high = Math.max.apply(null, figures);
+    var span = (high - low) || 1;
+    function pos(v) { return Math.round((4 + 92 * (v - low) / span) * 100) / 100; }
+    function bar(className, from, to) {
+      var node = el("div", className);
+      node.style.left = pos(from) + "%";
+      node.style.width = Math.max(pos(to) - pos(from), 0.8) + "%";
+      return node;
+    }
+
+    var source = (wages.citation && wages.citation.title) || "official wage data";
+    var chart = el("div", "wage-chart");
+    chart.setAttribute("role", "img");
+    chart.setAttribute("aria-label", "Annual wage percentiles, " + source);
+    chart.appendChild(el("div", "chart-title", "Annual wages · " + source));
+    rows.forEach(function (row) {
+      var v = row.values;
+      var figuresKnown = CHART_MEASURES.filter(function (m) { return known(v[m]); }).map(function (m) { return v[m]; });
+      var line = el("div", "chart-row");
+      var label = el("div", "chart-label", row.label);
+      var text = known(v.annual_median) ? "median " + dollars(v.annual_median)
+        : figuresKnown.map(dollars).filter(function (d, i, all) { return all.indexOf(d) === i; }).join(" to ");
+      label.appendChild(el("span", "chart-figure", " · " + text + (row.note ? " · " + row.note : "")));
+      var track = el("div", "chart-track");
+      if (figuresKnown.length) {
+        track.appendChild(bar("chart-range" + (row.guide ? " guide" : ""),
+                              Math.min.apply(null, figuresKnown), Math.max.apply(null, figuresKnown)));
+      }
+      if (known(v.annual_p25) && known(v.annual_p75)) track.appendChild(bar("chart-box", v.annual_p25, v.annual_p75));
+      if (known(v.annual_median)) {
+        var mark = el("div", "chart-median");
+        mark.style.left = pos(v.annual_median) + "%";
+        track.appendChild(mark);
+      }
+      line.appendChild(label);
+      line.appendChild(track);
+      chart.appendChild(line);
+    });
+    var axis = el("div", "chart-axis");
+    axis.appendChild(el("span", null, dollars(low)));
+    axis.appendChild(el("span", null, dollars(high)));
+    chart.appendChild(axis);
+    chart.appendChild(el("div", "chart-legend", "line: 10th–90th percentile · box: 25th–75th · mark: median"));
+    return chart;
+  }
+
   function renderSources(container, citations, id) {
     var byNumber = {};
     if (!citations.length) return byNumber;
@@ -259,6 +347,8 @@
           badge.textContent = data.refused ? "Not in my guides" : "From the guides · " + n + " source" + (n === 1 ? "" : "s");
           var sources = renderSources(extra, data.citations, id);
           renderText(text, data.answer, sources);
+          var chart = data.wages && !data.refused ? wageChart(data.wages) : null;
+          if (chart) li.insertBefore(chart, extra);  // under the text, above the notice and sources
           if (data.notice) extra.insertBefore(el("p", "notice", data.notice), extra.firstChild);
           extra.appendChild(feedbackBar(question, data));
           footer.textContent = "Answers by " + data.provider + " · model " + data.model;
