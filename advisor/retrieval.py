@@ -2,12 +2,18 @@
 
 Results are per section (a section's best chunk stands for it), so ``k`` counts distinct
 sections. The best dense similarity travels with the results: the refusal gate reads it.
+
+Questions are embedded on one process-wide thread with ``settings.query_threads`` torch threads
+(default 1): with torch's default of one thread per core, a single short query now and then stalls
+for 0.4–0.5 s on a busy 2-core box (its threads wait on each other while other processes hold the
+cores), one thread does not. Ingest batches keep torch's default.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,12 +42,38 @@ def strip_context(document: str) -> str:
     return body if sep else document
 
 
+_query_pools: dict[int, ThreadPoolExecutor] = {}
+_query_pools_lock = threading.Lock()
+
+
+def _set_torch_threads(threads: int) -> None:
+    """Initializer of a query-embedding thread. Torch keeps a thread count per OS thread once set,
+    so this thread gets ``threads`` and threads already running keep theirs; ``set_num_threads`` also
+    sets the count that threads new to torch start with, which a throwaway thread puts back."""
+    import torch  # loaded with the embedding model anyway; not needed to import this module
+
+    default = torch.get_num_threads()  # this thread is new to torch: it reads that start count
+    torch.set_num_threads(threads)
+    restore = threading.Thread(target=torch.set_num_threads, args=(default,))
+    restore.start()
+    restore.join()
+
+
+def query_pool(threads: int) -> ThreadPoolExecutor:
+    """The process-wide thread that embeds questions with ``threads`` torch threads."""
+    with _query_pools_lock:
+        if threads not in _query_pools:
+            _query_pools[threads] = ThreadPoolExecutor(1, f"query-embed-{threads}", _set_torch_threads, (threads,))
+        return _query_pools[threads]
+
+
 class Retriever:
     def __init__(self, settings: Settings, store: Chroma | None = None) -> None:
         self.settings = settings
         self.store = store or open_store(settings)
         self._lock = threading.Lock()
         self._chunks: dict[str, StoredChunk] = {}
+        self._sections: dict[str, list[StoredChunk]] = {}  # section id → its chunks in order
         self._bm25: BM25Index | None = None
         self._embed = lru_cache(maxsize=1024)(self._embed_uncached)
 
@@ -54,8 +86,14 @@ class Retriever:
             raise StoreUnavailableError(f"Cannot read the guide index: {exc}") from exc
         chunks = {cid: StoredChunk(cid, strip_context(doc), meta)
                   for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+        sections: dict[str, list[StoredChunk]] = {}
+        for c in chunks.values():
+            sections.setdefault(c.meta["section_id"], []).append(c)
+        for parts in sections.values():
+            parts.sort(key=lambda c: c.meta["chunk_index"])
         with self._lock:
             self._chunks = chunks
+            self._sections = sections
             self._bm25 = BM25Index(list(chunks), [c.meta["heading"] + "\n" + c.text for c in chunks.values()])
 
     def _ensure_loaded(self) -> None:
@@ -67,13 +105,12 @@ class Retriever:
     @property
     def size(self) -> int:
         self._ensure_loaded()
-        return len({c.meta["section_id"] for c in self._chunks.values()})
+        return len(self._sections)
 
     def section(self, section_id: str) -> dict | None:
         """A whole section (its chunks joined) with its metadata, or None."""
         self._ensure_loaded()
-        parts = sorted((c for c in self._chunks.values() if c.meta["section_id"] == section_id),
-                       key=lambda c: c.meta["chunk_index"])
+        parts = self._sections.get(section_id)
         if not parts:
             return None
         meta = {k: v for k, v in parts[0].meta.items() if k not in ("chunk_index", "chunk_count")}
@@ -104,7 +141,8 @@ class Retriever:
         return "\n".join(c.text for c in self._chunks.values())
 
     def _embed_uncached(self, query: str) -> tuple[float, ...]:
-        return tuple(get_embeddings(self.settings).embed_query(query))
+        embeddings = get_embeddings(self.settings)
+        return tuple(query_pool(self.settings.query_threads).submit(embeddings.embed_query, query).result())
 
     # --- search
     def search(self, query: str, k: int | None = None) -> list[Hit]:

@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     # --- embeddings and chunking
     embedding_model: str = Field("", description="sentence-transformers model path; empty = packaged all-MiniLM-L6-v2")
     embedding_batch_size: int = 32
+    query_threads: int = Field(1, ge=1, description="torch threads for embedding a question (ingest keeps torch's default)")
     chunk_max_tokens: int = Field(256, ge=32, description="word pieces per chunk, incl. heading context")
     max_file_bytes: int = Field(1_000_000, ge=1)
     top_level_headings: list[str] = Field(default_factory=lambda: list(DEFAULT_TOP_LEVEL_HEADINGS))
