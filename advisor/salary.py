@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from advisor.profile import band_for
-from advisor.types import Hit, Profile
+from advisor.types import Citation, Hit, Profile
 from advisor.wages import PERCENTILES, WageData, WageLookup, WageReport, is_foreign
 
 PAY = re.compile(
@@ -47,6 +47,7 @@ PLACE_START = re.compile(r"\b(?:in|around|near|across|within)\s+", re.I)
 MAX_PLACE_WORDS = 6
 NATIONAL_WORDS = re.compile(r"\b(?:nationally|nationwide|national|across the (?:us|u\.s\.|country))\b", re.I)
 BAND_FIGURES = re.compile(r"\$([\d,]+)(\+)?(?:\s*(?:to|–|-)\s*\$([\d,]+))?")
+HEADER = "Official U.S. figures"  # starts the rule-built block of an answer
 OUTSIDE_US = ("I don't know what that pays outside the United States: my guides' salary figures and the official "
               "wage data I use (BLS OEWS) cover the U.S. only, so there are no figures for {place}.")
 
@@ -127,7 +128,7 @@ class OfficialPay:
         chart = lookup.to_json()
         if not lookup.ok:
             return [(lookup.note, ())], chart
-        lines: list[Line] = [(f"Official U.S. figures ({lookup.citation['title']}):", ())]
+        lines: list[Line] = [(f"{HEADER} ({lookup.citation['title']}):", ())]
         if lookup.note:
             lines.append((lookup.note, ()))
         national = {r.occupation.code: r for r in lookup.national} or {r.occupation.code: r for r in lookup.reports}
@@ -164,6 +165,22 @@ def plan(data: WageData, question: str, standalone: str, role: str | None,
     if level is None and profile and profile.years_experience is not None:
         level = band_for(profile.years_experience)
     return OfficialPay(data.lookup(occupation, place), named, level)
+
+
+def model_part(answer: str) -> str:
+    """The answer without its rule-built official block: what a faithfulness judge should read."""
+    return answer.split(f"\n{HEADER} (", 1)[0].strip() if f"{HEADER} (" in answer else answer
+
+
+def citation_matches(data: WageData, citation: Citation) -> bool:
+    """A wage citation names a real OEWS table and quotes exactly the figures the database holds."""
+    w = citation.wages or {}
+    occupation = data.occupation(w.get("occupation_code", ""))
+    area = next((a for a in data.find_areas(w.get("area")) if a.code == w.get("area_code")), None)
+    if not (occupation and area):
+        return False
+    report = data.report(occupation, area)
+    return citation.section_id == f"oews:{report.series}" and citation.quote == report_line(report)
 
 
 def report_hit(report: WageReport, citation: dict) -> Hit:

@@ -10,15 +10,18 @@ import logging
 import statistics
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import get_args
 
 import numpy as np
 
+from advisor import salary
 from advisor.chain import Advisor
 from advisor.embeddings import get_embeddings
 from advisor.settings import Settings
 from advisor.types import Answer
+from advisor.wages import open_wages
 from evals.checks import RECALL_KS, case_metrics
 from evals.golden import GOLDEN, Case, Kind, load_cases, subset
 from evals.judge import FaithfulnessJudge, JudgeEndpoint, sanity_pairs
@@ -87,6 +90,7 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
     advisor = Advisor(settings)
     cases = subset(load_cases(config.golden), config.cases)
     judge = make_judge(config, settings)
+    wage_check = partial(salary.citation_matches, open_wages(settings))
     judged = 0
     rows = []
     for n, case in enumerate(cases, start=1):
@@ -95,16 +99,17 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
                "refused": answer.refused, "notice": answer.notice, "provider": answer.provider,
                "citations": [c.section_id for c in answer.citations], "expected": case.expected_sections,
                "retrieved": retrieved, "timings": answer.timings.model_dump(),
-               **case_metrics(case, answer, retrieved, ranked)}
+               **case_metrics(case, answer, retrieved, ranked, wage_check)}
         ids = id_context_scores(retrieved, case.expected_sections)
         row["id_context_precision"], row["id_context_recall"] = ids if ids else (None, None)
         answered = not answer.refused and case.reference
         row["answer_similarity"] = answer_similarity(settings, answer.answer, case.reference) if answered else None
         row["faithfulness"] = None
-        if judge and answered and (config.judge_cases is None or judged < config.judge_cases):
-            contexts = [c.quote if c.kind == "wages" else advisor.retriever.section(c.section_id)["text"]
-                        for c in answer.citations] or ["(none)"]
-            row["faithfulness"] = judge.score(case.question, answer.answer, contexts)
+        # the judge reads what the model wrote; the rule-built official lines are checked exactly above
+        sections = [c for c in answer.citations if c.kind == "section"]
+        if judge and answered and sections and (config.judge_cases is None or judged < config.judge_cases):
+            contexts = [advisor.retriever.section(c.section_id)["text"] for c in sections]
+            row["faithfulness"] = judge.score(case.question, salary.model_part(answer.answer), contexts)
             judged += 1
         log.info("[%d/%d] %s refused=%s facts=%s faith=%s", n, len(cases), case.id, answer.refused,
                  row["key_fact_recall"], row["faithfulness"])

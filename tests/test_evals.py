@@ -1,6 +1,7 @@
 """The eval harness: golden set integrity, deterministic checks, the report, and the gate."""
 
 import json
+from functools import partial
 from typing import get_args
 
 import pytest
@@ -54,6 +55,23 @@ def test_citation_validity_checks_markers_and_retrieval():
     assert checks.citation_validity(_answer("a [1] b [2]", ["x", "y"]), ["x", "y", "z"])
     assert not checks.citation_validity(_answer("a [1] b [3]", ["x", "y"]), ["x", "y"])
     assert not checks.citation_validity(_answer("a [1]", ["not-retrieved"]), ["x"])
+
+
+def test_official_wage_citations_must_quote_the_database(indexed_settings):
+    answer = Advisor(indexed_settings).ask("What do data scientists earn in Seattle?")
+    ids = [c.section_id for c in answer.citations]
+    check = partial(salary.citation_matches, open_wages(indexed_settings))
+    assert checks.citation_validity(answer, ids, check)
+    assert not checks.citation_validity(answer, ids)  # wage citations nobody checked are not valid
+    wrong = answer.citations[0].model_copy(update={"quote": answer.citations[0].quote.replace("164,740", "164,470")})
+    tampered = answer.model_copy(update={"citations": [wrong, *answer.citations[1:]]})
+    assert not checks.citation_validity(tampered, ids, check)
+
+
+def test_the_judge_reads_only_what_the_model_wrote():
+    text = "- Mid-level engineers earn $100,000 to $150,000 annually. [1]\n\nOfficial U.S. figures (BLS OEWS May 2025):\n- x [2]"
+    assert salary.model_part(text) == "- Mid-level engineers earn $100,000 to $150,000 annually. [1]"
+    assert salary.model_part("- no official block [1]") == "- no official block [1]"
 
 
 def test_corrupt_changes_figures_or_adds_a_claim():

@@ -200,6 +200,7 @@ def test_widget_charts_official_wages(third_party_site, page, artifacts):
     for source in sources.all():
         assert "BLS OEWS May 2025" in source.locator(".doc").inner_text()
         assert source.locator("a.official").get_attribute("href").startswith("https://www.bls.gov/")
+    assert "From official wage data · 2 sources" in answer.locator(".badge").text_content()
     chart.scroll_into_view_if_needed()
     p.screenshot(path=str(artifacts / "widget-wages.png"))
 
@@ -209,7 +210,9 @@ def test_widget_charts_official_wages(third_party_site, page, artifacts):
     answer.locator(".source").first.wait_for(timeout=TIMEOUT)
     assert "BLS OEWS" not in answer.locator(".sources").inner_text()
     assert answer.locator(".wage-chart").count() == 0 and frame.locator(".wage-chart").count() == 1
+    assert answer.locator(".badge").text_content().startswith("From the guides · ")
     assert not errors, errors
+
 
 # (3) a site that is not allowed
 def test_a_site_that_is_not_allowed_cannot_embed_or_call(third_party_site, server, page):

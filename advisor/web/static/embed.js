@@ -113,6 +113,13 @@
     return details;
   }
 
+  // what an answer's sources are: the guides, official wage data, or both (as on the chat page)
+  function origin(citations) {
+    var official = citations.filter(function (c) { return c.kind === "wages"; }).length;
+    if (!official) return "From the guides";
+    return official === citations.length ? "From official wage data" : "From the guides and official wage data";
+  }
+
   function officialLink(citation) {
     var link = el("a", "official", "BLS OEWS tables (series " + citation.wages.series + ")");
     link.href = citation.url;
@@ -344,7 +351,7 @@
         } else if (name === "done") {
           li.className = "msg bot " + (data.refused ? "refused" : "cited");
           var n = data.citations.length;
-          badge.textContent = data.refused ? "Not in my guides" : "From the guides · " + n + " source" + (n === 1 ? "" : "s");
+          badge.textContent = data.refused ? "Not in my guides" : origin(data.citations) + " · " + n + " source" + (n === 1 ? "" : "s");
           var sources = renderSources(extra, data.citations, id);
           renderText(text, data.answer, sources);
           var chart = data.wages && !data.refused ? wageChart(data.wages) : null;
