@@ -122,12 +122,13 @@ class OfficialPay:
             return [self.level]
         return list(BAND_PERCENTILES) if COMPARE.search(question) else []
 
-    def block(self, bands: list[tuple[str, Hit]]) -> tuple[list[Line], dict]:
-        """The answer's official-data lines and the chart figures; ``bands`` are (slug, guide section)."""
+    def block(self, bands: list[tuple[str, Hit]]) -> tuple[list[Line], dict | None]:
+        """The answer's official-data lines and the chart figures; ``bands`` are (slug, guide section).
+        When nothing matched (a profile location BLS doesn't know), one line says why, and no chart."""
         lookup = self.lookup
-        chart = lookup.to_json()
         if not lookup.ok:
-            return [(lookup.note, ())], chart
+            return [(lookup.note, ())], None
+        chart = lookup.to_json()
         lines: list[Line] = [(f"{HEADER} ({lookup.citation['title']}):", ())]
         if lookup.note:
             lines.append((lookup.note, ()))

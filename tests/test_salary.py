@@ -105,3 +105,10 @@ def test_block_cites_each_table_and_the_band(data):
     assert chart["guide_bands"] == [{"label": "mid-level", "low": 100000.0, "high": 150000.0,
                                      "section_id": "g#salary-ranges/mid-level"}]
     assert [r["area"]["name"] for r in chart["national"]] == ["National", "National"]
+
+
+def test_an_unknown_profile_location_is_said_not_guessed(data):
+    plan = salary.plan(data, "What would I earn?", "What would I earn?", "Neural Network Engineer",
+                       Profile(location="Atlantis"))
+    lines, chart = plan.block([])
+    assert chart is None and lines == [(plan.lookup.note, ())] and "Atlantis" in plan.lookup.note
