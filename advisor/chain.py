@@ -106,13 +106,17 @@ class Advisor:
             failed = True
 
         strong = max(h.similarity for h in hits) >= self.settings.confident_similarity
-        if builder.cited_lines == 0 and provider.uses_llm and not failed and (refused_by_model or not strong):
+        if builder.cited_lines == 0 and provider.uses_llm and not failed and (refused_by_model or not strong) \
+                and not official_lines:
             # the model declined, or said nothing the guides back, on weak evidence: not in the guides
+            # (with official figures to give, the guides' own passages are given beside them instead)
             yield from self._refusal(standalone, timings, started, provider)
             return
         if builder.cited_lines == 0 and provider.uses_llm:
             # nothing the model said survived the checks: answer from the guides instead
-            notice = notice or f"The model's answer could not be verified against the guides. {EXTRACTIVE_NOTICE}"
+            why = ("The model declined the question" if refused_by_model
+                   else "The model's answer could not be verified against the guides")
+            notice = notice or f"{why}. {EXTRACTIVE_NOTICE}"
             provider = ExtractiveProvider()
             builder = CitationBuilder(list(context))
             lines = []

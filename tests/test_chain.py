@@ -212,6 +212,16 @@ def test_salary_answer_cites_the_guide_band_and_the_official_figures(make, retri
     assert_citations_valid(answer, retriever)
 
 
+def test_a_model_that_declines_a_comparison_still_gets_the_band_and_the_official_figures(make, retriever):
+    # the 1.5B model reads "official data" in the question, finds none in the guide and declines
+    provider = ScriptedProvider("The guides do not cover this.")
+    answer = make(provider).ask("How does the guide's mid-level band compare with official data?")
+    assert not answer.refused and answer.notice.startswith("The model declined the question. Answered without")
+    assert answer.citations[0].section_id == MID and "$100,000 to $150,000" in answer.answer
+    assert "ends $38,700 below the 75th" in answer.answer
+    assert_citations_valid(answer, retriever)
+
+
 def test_pay_for_a_job_the_guides_do_not_cover_comes_from_official_data(make, retriever):
     provider = ScriptedProvider("- Sure! [1]")
     answer = make(provider).ask("What do data scientists earn in Seattle?")
