@@ -104,7 +104,8 @@ def print_sources(answer: Answer) -> None:
     if answer.notice:
         print(f"\nnote: {answer.notice}")
     for c in answer.citations:
-        print(f"  [{c.n}] {c.heading_path} ({c.doc}) — “{c.quote}”")
+        print(f"  [{c.n}] {c.heading_path} ({c.source if c.kind == 'wages' else c.doc}) — “{c.quote}”"
+              + (f" {c.url}" if c.url else ""))
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

@@ -138,7 +138,8 @@ def sources_markdown(citations: list[Citation]) -> str:
     if not citations:
         return ""
     return SOURCES_HEADING + "\n".join(
-        f"{c.n}. {c.heading_path} — {c.doc}: “{' '.join(c.quote.split())}”" for c in citations)
+        f"{c.n}. {c.heading_path} — {c.source if c.kind == 'wages' else c.doc}: “{' '.join(c.quote.split())}”"
+        + (f" ({c.url})" if c.url else "") for c in citations)
 
 
 def extras(answer: Answer) -> dict:

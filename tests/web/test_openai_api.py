@@ -77,8 +77,10 @@ def test_completion_is_cited_in_text_and_in_the_extra_field(client, server):
     assert completion.citations[0]["section_id"] == MID_LEVEL and completion.citations[0]["n"] == 1
     content = choice.message.content
     assert "$100,000" in content and "[1]" in content and SOURCES in content
-    numbers = [line.split(".")[0] for line in content.split("**Sources**\n")[1].splitlines()]
-    assert numbers == [str(c["n"]) for c in completion.citations]
+    listed = content.split("**Sources**\n")[1].splitlines()
+    assert [line.split(".")[0] for line in listed] == [str(c["n"]) for c in completion.citations]
+    official = [line for line in listed if "BLS OEWS May 2025:" in line]  # the OEWS tables, with their link
+    assert official and all(line.endswith("(https://www.bls.gov/oes/tables.htm)") for line in official)
     # the same answer as the JSON API, with the Sources list after it
     api = httpx.post(f"{server.url}/api/chat", json={"message": SALARY}, timeout=60).json()
     assert content.startswith(api["answer"] + "\n\n**Sources**\n") and completion.citations == api["citations"]
