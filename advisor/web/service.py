@@ -13,9 +13,10 @@ from collections.abc import Iterator
 
 from advisor import __version__
 from advisor.chain import Advisor
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, WageDataError
 from advisor.settings import Settings
 from advisor.types import Answer, Profile, StreamEvent, Turn
+from advisor.wages import open_wages
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +53,18 @@ class AdvisorService:
         return self.advisor.retriever.section(section_id)
 
     def warm_up(self) -> None:
-        """Open the index and load the embedding and answer models (run in a background thread)."""
+        """Open the index, load the embedding and answer models and unpack the official wage data
+        (run in a background thread), so that the first question waits for none of them."""
         self.warming_up = True
         try:
             advisor = self.advisor
             advisor.retriever.search("warm up", k=1)
             if hasattr(advisor.provider, "warm_up"):
                 advisor.provider.warm_up()
+            try:
+                open_wages(self.settings)
+            except WageDataError as err:  # pay answers then come from the guides alone
+                log.warning("official wage data unavailable: %s", err)
             log.info("warm-up done: %d sections, provider %s", advisor.retriever.size, advisor.provider.name)
         except AdvisorError as err:
             self.warm_up_error = str(err)

