@@ -62,8 +62,8 @@ class Advisor:
         timings = Timings(retrieve_ms=ms_since(started))
 
         official = self._official_pay(question, standalone, hits, profile) if question else None
-        abroad = scope.foreign_pay(question) or (official and official.lookup.status == "outside_us"
-                                                  and official.lookup.place)
+        abroad = scope.foreign_pay(question) or (official and official.place_asked
+                                                  and official.lookup.status == "outside_us" and official.lookup.place)
         if abroad:
             log.info("refused before the model: pay outside the U.S. (%s)", abroad)
             yield from self._refusal(standalone, timings, started, why=salary.OUTSIDE_US.format(place=abroad))

@@ -114,6 +114,7 @@ class OfficialPay:
     lookup: WageLookup
     named: str | None  # the occupation as the question put it, or None when it is the guides' role
     level: str | None  # the guide band the question (or the profile) is about
+    place_asked: bool = False  # the place came from the question, not from the profile
 
     def bands_wanted(self, question: str) -> list[str]:
         """Guide bands to set against the official figures: the one asked about, or all three when
@@ -161,11 +162,12 @@ def plan(data: WageData, question: str, standalone: str, role: str | None,
     occupation = named or role
     if not occupation:
         return None
-    place = place_in(data, question) or place_in(data, standalone) or (profile.location if profile else None)
+    asked = place_in(data, question) or place_in(data, standalone)
+    place = asked or (profile.location if profile else None)
     level = level_asked(question) or level_asked(standalone)
     if level is None and profile and profile.years_experience is not None:
         level = band_for(profile.years_experience)
-    return OfficialPay(data.lookup(occupation, place), named, level)
+    return OfficialPay(data.lookup(occupation, place), named, level, asked is not None)
 
 
 def model_part(answer: str) -> str:

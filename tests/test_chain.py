@@ -255,6 +255,14 @@ def test_pay_outside_the_us_is_refused_with_the_reason(make, question, place):
     assert "cover the U.S. only" in answer.answer and place.lower() in answer.answer.lower()
 
 
+def test_a_profile_abroad_still_gets_the_guide_band_and_says_why_no_official_figures(make, retriever):
+    answer = make().ask("What do mid-level neural network engineers earn?", profile=Profile(location="Berlin"))
+    assert not answer.refused and "$100,000 to $150,000" in answer.answer
+    assert "cover only the United States, so there are none for Berlin" in answer.answer
+    assert answer.wages is None and not official(answer)
+    assert_citations_valid(answer, retriever)
+
+
 def test_questions_that_are_not_about_pay_get_no_wage_data(make):
     answer = make().ask("What makes a good neural network engineer?")
     assert answer.wages is None and not official(answer)
