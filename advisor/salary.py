@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from advisor.profile import band_for
 from advisor.types import Citation, Hit, Profile
-from advisor.wages import PERCENTILES, WageData, WageLookup, WageReport, is_foreign
+from advisor.wages import PERCENTILES, WageData, WageLookup, WageReport, is_foreign, title_words
 
 PAY = re.compile(
     r"\b(?:salar\w*|pay|paid|earn\w*|income|compensation|wages?|percentiles?|oews|bls)\b"
@@ -159,6 +159,8 @@ def plan(data: WageData, question: str, standalone: str, role: str | None,
     in the place it names (else the profile's location, else the nation). The question comes
     first, then the turn it follows up (``standalone``), then the profile."""
     named = occupation_phrase(data, question) or occupation_phrase(data, standalone)
+    if named and role and _generic(named, role):
+        named = None  # "mid-level engineers" in a guide about Neural Network Engineers: the guide's role
     occupation = named or role
     if not occupation:
         return None
@@ -184,6 +186,12 @@ def citation_matches(data: WageData, citation: Citation) -> bool:
         return False
     report = data.report(occupation, area)
     return citation.section_id == f"oews:{report.series}" and citation.quote == report_line(report)
+
+
+def _generic(named: str, role: str) -> bool:
+    """One word of the role's own title ("engineers" for Neural Network Engineer), not a job of its own."""
+    words = set(title_words(named))
+    return len(words) == 1 and words <= set(title_words(role))
 
 
 def report_hit(report: WageReport, citation: dict) -> Hit:

@@ -156,6 +156,11 @@ def _words(text: str, query: bool = False) -> tuple[str, ...]:
     return tuple(toks)
 
 
+def title_words(query: str) -> tuple[str, ...]:
+    """A job title's words as lookups compare them: stemmed, without levels ("senior", "mid")."""
+    return _words(query, query=True)
+
+
 ALIAS_KEYS = {_words(k, query=True): v for k, v in OCCUPATION_ALIASES.items()}
 LONGEST_ALIAS_FIRST = sorted(ALIAS_KEYS, key=len, reverse=True)
 

@@ -66,6 +66,17 @@ def test_the_plan_falls_back_to_the_profile_and_the_guide_role(data):
     assert follow_up.named == "data scientists" and follow_up.lookup.area.name == "Seattle-Tacoma-Bellevue, WA"
 
 
+@pytest.mark.parametrize("question, codes", [
+    ("What do mid-level engineers make?", ["15-1221", "15-2051"]),  # the guide's engineers, not 17-2000
+    ("What do senior engineers earn in Ohio?", ["15-1221", "15-2051"]),
+    ("What do network engineers earn?", ["15-1241"]),  # a job of its own
+    ("What do software engineers earn?", ["15-1252"]),
+])
+def test_a_word_of_the_guide_role_means_the_guide_role(data, question, codes):
+    plan = salary.plan(data, question, question, "Neural Network Engineer", None)
+    assert [r.occupation.code for r in plan.lookup.reports] == codes
+
+
 def test_search_text_drops_words_about_the_sources():
     assert salary.search_text("How does the guide's mid-level band compare with official data?") == \
         "How does mid-level band ? salary"
