@@ -68,7 +68,8 @@ class Advisor:
             log.info("refused before the model: pay outside the U.S. (%s)", abroad)
             yield from self._refusal(standalone, timings, started, why=salary.OUTSIDE_US.format(place=abroad))
             return
-        reason = "only instructions to the assistant, no question" if not question else self._out_of_scope(query, hits)
+        reason = ("only instructions to the assistant, no question" if not question
+                  else self._out_of_scope(query, hits, standalone))
         if reason and official and self._other_job(official, question, hits):
             log.info("guides refuse (%s); answering from official wage data", reason)
             yield from self._official_only(official, standalone, timings, started)
@@ -158,7 +159,9 @@ class Advisor:
         s = self.settings
         return scope.lacks_evidence(question, hits, s.refusal_floor, s.refusal_threshold, s.keyword_coverage_min)
 
-    def _out_of_scope(self, question: str, hits: list[Hit]) -> str | None:
+    def _out_of_scope(self, question: str, hits: list[Hit], standalone: str | None = None) -> str | None:
+        """Why the guides can't answer, or None. A follow-up ("what do they earn?") keeps the job its
+        conversation is about: the role check reads the stand-alone question."""
         if not hits:
             return "no retrieval results"
         if weak := self._weak(question, hits):
@@ -166,7 +169,7 @@ class Advisor:
         corpus, covered = self._guides()
         if years := scope.unknown_years(question, corpus):
             return f"asks about {', '.join(years)}, which no guide mentions"
-        if role := scope.uncovered_role(question, covered):
+        if role := scope.uncovered_role(standalone or question, covered):
             return f"asks about {role!r}, which no guide covers"
         return None
 

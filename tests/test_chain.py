@@ -234,6 +234,15 @@ def test_pay_for_a_job_the_guides_do_not_cover_comes_from_official_data(make, re
     assert_citations_valid(answer, retriever)
 
 
+def test_a_follow_up_keeps_the_job_the_conversation_is_about(make, retriever):
+    history = [Turn(role="user", content="What do data scientists earn?"),
+               Turn(role="assistant", content="Data Scientists (15-2051) nationally: median $120,230 a year. [1]")]
+    answer = make().ask("What do they earn in Seattle?", history)
+    assert answer.provider == "bls-oews" and "Neural Network" not in answer.answer  # no guide band for another job
+    assert "Data Scientists (15-2051) in Seattle-Tacoma-Bellevue, WA: median $164,740" in answer.answer
+    assert_citations_valid(answer, retriever)
+
+
 def test_the_profile_location_picks_the_area(make, retriever):
     answer = make().ask("What does a senior neural network engineer earn?",
                         profile=Profile(location="Austin, TX", years_experience=10))
