@@ -70,7 +70,7 @@ class Advisor:
             return
         reason = ("only instructions to the assistant, no question" if not question
                   else self._out_of_scope(query, hits, standalone))
-        if reason and official and self._other_job(official, question, hits):
+        if reason and official and self._other_job(official, question):
             log.info("guides refuse (%s); answering from official wage data", reason)
             yield from self._official_only(official, standalone, timings, started)
             return
@@ -79,10 +79,9 @@ class Advisor:
             yield from self._refusal(standalone, timings, started)
             return
         official_lines, wages = self._official_block(official, standalone, hits)
-        extra = [h for _, cited in official_lines for h in cited]
-        sources = hits + [h for i, h in enumerate(extra) if h.section_id not in
-                          {x.section_id for x in hits + extra[:i]}]
-        yield StreamEvent(type="sources", data=[h.model_dump() for h in sources])
+        sources = {h.section_id: h for h in hits}  # and what the official lines will cite, once each
+        sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
+        yield StreamEvent(type="sources", data=[h.model_dump() for h in sources.values()])
 
         context = self._context(hits, standalone)
         builder = CitationBuilder(list(context))
@@ -186,7 +185,7 @@ class Advisor:
             log.warning("official wage data unavailable, answering from the guides only: %s", err)
             return None
 
-    def _other_job(self, official: salary.OfficialPay, question: str, hits: list[Hit]) -> bool:
+    def _other_job(self, official: salary.OfficialPay, question: str) -> bool:
         """The guides refused a pay question that names a job they don't cover and that OEWS knows
         (not one asking about a year or a role the guides do cover: those stay refused)."""
         if not (official.named and official.lookup.ok):
