@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from advisor.profile import band_for
 from advisor.types import Citation, Hit, Profile
-from advisor.wages import PERCENTILES, WageData, WageLookup, WageReport, is_foreign, title_words
+from advisor.wages import WageData, WageLookup, WageReport, is_foreign, title_words
 
 PAY = re.compile(
     r"\b(?:salar\w*|pay|paid|earn\w*|income|compensation|wages?|percentiles?|oews|bls)\b"
@@ -133,17 +133,16 @@ class OfficialPay:
         lines: list[Line] = [(f"{HEADER} ({lookup.citation['title']}):", ())]
         if lookup.note:
             lines.append((lookup.note, ()))
-        national = {r.occupation.code: r for r in lookup.national} or {r.occupation.code: r for r in lookup.reports}
-        for report in (*lookup.reports, *lookup.national):
-            if report.published:
-                lines.append((report_line(report), (report_hit(report, lookup.citation),)))
+        hits = {r.series: report_hit(r, lookup.citation) for r in (*lookup.reports, *lookup.national) if r.published}
+        lines += [(hit.text, (hit,)) for hit in hits.values()]
         chart["guide_bands"] = []
-        first = national.get(lookup.reports[0].occupation.code) if lookup.reports else None
+        # the guide's bands are national: set them against the first occupation's national figures
+        first = (lookup.national or lookup.reports)[0] if lookup.reports else None
         for slug, section in bands:
             figures = band_figures(section.text)
             if not (figures and first and first.published and (line := comparison_line(slug, figures, first))):
                 continue
-            lines.append((line, (section, report_hit(first, lookup.citation))))
+            lines.append((line, (section, hits[first.series])))
             chart["guide_bands"].append({"label": slug, "low": figures[0], "high": figures[1],
                                          "section_id": section.section_id})
         if chart["guide_bands"]:
@@ -185,7 +184,7 @@ def citation_matches(data: WageData, citation: Citation) -> bool:
     if not (occupation and area):
         return False
     report = data.report(occupation, area)
-    return citation.section_id == f"oews:{report.series}" and citation.quote == report_line(report)
+    return citation.section_id == f"oews:{report.series}" and citation.quote == report.summary()
 
 
 def _generic(named: str, role: str) -> bool:
@@ -200,19 +199,11 @@ def report_hit(report: WageReport, citation: dict) -> Hit:
     occupation = f"{report.occupation.title} ({report.occupation.code})"
     return Hit(section_id=f"oews:{report.series}", doc_id="bls-oews", role=report.occupation.title,
                title=report.source, heading=f"{occupation} › {where} › annual wages", source=report.source,
-               text=report_line(report), score=0.0, kind="wages", url=citation["url"],
+               text=report.summary(), score=0.0, kind="wages", url=citation["url"],
                wages={"occupation_code": report.occupation.code, "occupation_title": report.occupation.title,
                       "area": report.area.name, "area_code": report.area.code, "area_kind": report.area.kind,
                       "measure": "annual wage percentiles (10th, 25th, median, 75th, 90th)",
                       "series": report.series, "release": report.release})
-
-
-def report_line(report: WageReport) -> str:
-    where = "nationally" if report.area.kind == "national" else f"in {report.area.name}"
-    shown = {m: report.value(m).display() if report.value(m) else "not published" for m in PERCENTILES}
-    return (f"{report.occupation.title} ({report.occupation.code}) {where}: median {shown['annual_median']} a year; "
-            f"the middle half earn {shown['annual_p25']} to {shown['annual_p75']}, and the 10th to 90th percentiles "
-            f"are {shown['annual_p10']} to {shown['annual_p90']}.")
 
 
 def band_figures(text: str) -> tuple[float, float | None] | None:

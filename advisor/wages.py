@@ -244,11 +244,12 @@ class WageReport:
         return any(v.value is not None for v in self.values)
 
     def summary(self) -> str:
-        """One sentence for an answer: the median and the 10th–90th percentile range."""
-        where = "the U.S." if self.area.kind == "national" else self.area.name
-        lines = {m: self.value(m).display() if self.value(m) else "not published" for m in PERCENTILES}
-        return (f"{self.occupation.title} ({self.occupation.code}) in {where}: median {lines['annual_median']}"
-                f" a year (10th–90th percentile {lines['annual_p10']} – {lines['annual_p90']}); {self.source}.")
+        """One sentence for an answer (and its citation's quote): median, middle half, 10th–90th."""
+        where = "nationally" if self.area.kind == "national" else f"in {self.area.name}"
+        shown = {m: self.value(m).display() if self.value(m) else "not published" for m in PERCENTILES}
+        return (f"{self.occupation.title} ({self.occupation.code}) {where}: median {shown['annual_median']} a year; "
+                f"the middle half earn {shown['annual_p25']} to {shown['annual_p75']}, and the 10th to 90th "
+                f"percentiles are {shown['annual_p10']} to {shown['annual_p90']}.")
 
     def to_json(self) -> dict:
         return {"occupation": vars(self.occupation), "area": vars(self.area), "release": self.release,
@@ -485,10 +486,6 @@ class WageData:
         return ([a for a, towns in in_state if city in towns]  # else "Honolulu" → Urban Honolulu
                 or [a for a, towns in in_state
                     if any(t.startswith(city + " ") or t.endswith(" " + city) for t in towns)])
-
-    def find_area(self, place: str | None) -> Area | None:
-        found = self.find_areas(place)
-        return found[0] if found else None
 
     # figures
     def report(self, occupation: Occupation, area: Area, approximate: bool = False, note: str = "") -> WageReport:

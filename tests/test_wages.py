@@ -108,7 +108,7 @@ def test_every_alias_names_an_occupation_in_the_data(data):
     ("New Mexico", ("3500000", "New Mexico", "state")),
 ])
 def test_area_resolution(data, place, expected):
-    area = data.find_area(place)
+    area = data.lookup("software developers", place).area
     assert (area.code, area.name, area.kind) == expected
 
 
