@@ -57,13 +57,12 @@ class Advisor:
         asked = validate_question(question)
         question = strip_instructions(asked).strip()
         history = list(history or [])
-        query = self.search_text(question)
+        query = salary.search_text(question)
         standalone, hits = self.retrieve(query, history) if question else (asked, [])
         timings = Timings(retrieve_ms=ms_since(started))
 
         official = self._official_pay(question, standalone, hits, profile) if question else None
-        abroad = scope.foreign_pay(question) or (official and official.place_asked
-                                                  and official.lookup.status == "outside_us" and official.lookup.place)
+        abroad = scope.foreign_pay(question) or (official and official.abroad)
         if abroad:
             log.info("refused before the model: pay outside the U.S. (%s)", abroad)
             yield from self._refusal(standalone, timings, started, why=salary.OUTSIDE_US.format(place=abroad))
@@ -134,14 +133,9 @@ class Advisor:
             lines.append(line)
             yield StreamEvent(type="token", data=line + "\n")
 
-        citations = builder.citations()
-        yield StreamEvent(type="citations", data=[c.model_dump() for c in citations])
-        timings.total_ms = ms_since(started)
-        answer = Answer(answer="\n".join(lines).strip(), citations=citations, refused=False,
-                        provider=provider.name if provider.uses_llm else "extractive",
-                        model=provider.model, timings=timings, standalone_question=standalone, notice=notice,
-                        wages=wages)
-        yield StreamEvent(type="done", data=answer.model_dump())
+        yield from self._finish(timings, started, answer="\n".join(lines).strip(), citations=builder.citations(),
+                                provider=provider.name if provider.uses_llm else "extractive",
+                                model=provider.model, standalone_question=standalone, notice=notice, wages=wages)
 
     # --- steps
     @staticmethod
@@ -191,8 +185,7 @@ class Advisor:
         if not (official.named and official.lookup.ok):
             return False
         corpus, covered = self._guides()
-        named = official.named.lower()
-        return not scope.unknown_years(question, corpus) and not any(role.rstrip("s") in named for role in covered)
+        return not scope.unknown_years(question, corpus) and not scope.mentions_covered_role(official.named, covered)
 
     def _guides(self) -> tuple[str, set[str]]:
         """(all guide text, the roles the guides cover), read once."""
@@ -223,13 +216,9 @@ class Advisor:
         timings.first_token_ms = ms_since(started)
         for line in lines:
             yield StreamEvent(type="token", data=line + "\n")
-        citations = builder.citations()
-        yield StreamEvent(type="citations", data=[c.model_dump() for c in citations])
-        timings.total_ms = ms_since(started)
-        answer = Answer(answer="\n".join(lines), citations=citations, provider="bls-oews",
-                        model=official.lookup.citation["title"], timings=timings, standalone_question=standalone,
-                        wages=wages)
-        yield StreamEvent(type="done", data=answer.model_dump())
+        yield from self._finish(timings, started, answer="\n".join(lines), citations=builder.citations(),
+                                provider="bls-oews", model=official.lookup.citation["title"],
+                                standalone_question=standalone, wages=wages)
 
     def _context(self, hits: list[Hit], question: str) -> list[Hit]:
         """The sources the model reads: the strongest few, each trimmed to what bears on the question."""
@@ -298,12 +287,17 @@ class Advisor:
         why = why or "I don't know: my guides don't cover that."
         text = f"{why} I can help with the {roles} role: {TOPICS}."
         yield StreamEvent(type="token", data=text + "\n")
-        yield StreamEvent(type="citations", data=[])
-        timings.total_ms = ms_since(started)
         provider = provider or self.provider
-        answer = Answer(answer=text, citations=[], refused=True, provider=provider.name, model=provider.model,
-                        timings=timings, standalone_question=standalone)
-        yield StreamEvent(type="done", data=answer.model_dump())
+        yield from self._finish(timings, started, answer=text, citations=[], refused=True, provider=provider.name,
+                                model=provider.model, standalone_question=standalone)
+
+    @staticmethod
+    def _finish(timings: Timings, started: float, **answer: object) -> Iterator[StreamEvent]:
+        """The closing events of every answer, refusals included: its citations, then the whole Answer."""
+        timings.total_ms = ms_since(started)
+        done = Answer(timings=timings, **answer)
+        yield StreamEvent(type="citations", data=[c.model_dump() for c in done.citations])
+        yield StreamEvent(type="done", data=done.model_dump())
 
 
 REFUSED = object()

@@ -116,6 +116,11 @@ class OfficialPay:
     level: str | None  # the guide band the question (or the profile) is about
     place_asked: bool = False  # the place came from the question, not from the profile
 
+    @property
+    def abroad(self) -> str | None:
+        """The place outside the U.S. the question asked about (a profile's doesn't count)."""
+        return self.lookup.place if self.place_asked and self.lookup.status == "outside_us" else None
+
     def bands_wanted(self, question: str) -> list[str]:
         """Guide bands to set against the official figures: the one asked about, or all three when
         the question asks for a comparison without naming one."""

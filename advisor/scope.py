@@ -74,11 +74,15 @@ def covered_roles(role_names: set[str], corpus_text: str) -> set[str]:
     return {r.lower() for r in role_names} | found
 
 
+def mentions_covered_role(text: str, covered: set[str]) -> bool:
+    flat = " ".join(text.lower().split())
+    return any(role.rstrip("s") in flat for role in covered)
+
+
 def uncovered_role(question: str, covered: set[str]) -> str | None:
     """A job the question names that is another career than the guides cover ("a dentist",
     "software engineers"), unless the question also names a covered role."""
-    flat = " ".join(question.lower().split())
-    if any(role.rstrip("s") in flat for role in covered):
+    if mentions_covered_role(question, covered):
         return None
     m = OTHER_ROLE.search(question) or OTHER_JOB.search(question)
     if m and not any(m.group(0).lower().rstrip("s") in role for role in covered):
