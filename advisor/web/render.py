@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from advisor.wages import PERCENTILES
+
 MARKER = re.compile(r"\[(\d+)\]")
 
 
@@ -102,26 +104,22 @@ def error_html(message: str) -> str:
     return f'<div class="adv-answer adv-error"><div class="adv-badge">Could not answer</div><p>{text_html(message)}</p></div>'
 
 
-CHART_MEASURES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
-
-
 def wage_chart_html(wages: dict) -> str:
     """Percentile wages as range bars on one scale: each occupation in the asked area and
     nationally, and the guide bands they were set against. Built from numbers only; a
     suppressed or top-coded percentile is left off the bar and named in the row's label."""
-    rows = []  # (label, {measure: value}, note)
+    rows = []  # (label, {measure: value}, note, is a guide band)
     for i, report in enumerate(wages.get("reports", [])):
-        pair = [report] + wages.get("national", [])[i:i + 1]
-        for r in pair:
-            values = {m: r["values"][m]["value"] for m in CHART_MEASURES if m in r["values"]}
-            missing = [r["values"][m]["display"] for m in CHART_MEASURES
-                       if m in r["values"] and r["values"][m]["value"] is None]
+        for r in [report] + wages.get("national", [])[i:i + 1]:
+            shown = {m: r["values"][m] for m in PERCENTILES if m in r["values"]}
+            missing = [v["display"] for v in shown.values() if v["value"] is None]
             where = "U.S." if r["area"]["kind"] == "national" else r["area"]["name"]
-            rows.append((f'{r["occupation"]["title"]} · {where}', values, "; ".join(dict.fromkeys(missing))))
+            rows.append((f'{r["occupation"]["title"]} · {where}', {m: v["value"] for m, v in shown.items()},
+                         "; ".join(dict.fromkeys(missing)), False))
     for band in wages.get("guide_bands", []):
         values = {"annual_p10": band["low"], "annual_p90": band["high"] or band["low"]}
-        rows.append((f'Guide: {band["label"]} band', values, "" if band["high"] else "open-ended above"))
-    figures = [v for _, values, _ in rows for v in values.values() if v is not None]
+        rows.append((f'Guide: {band["label"]} band', values, "" if band["high"] else "open-ended above", True))
+    figures = [v for _, values, _, _ in rows for v in values.values() if v is not None]
     if not figures:
         return ""
     low, high = min(figures), max(figures)
@@ -130,26 +128,26 @@ def wage_chart_html(wages: dict) -> str:
     def pos(value: float) -> float:
         return round(4 + 92 * (value - low) / span, 2)
 
-    out = [f'<div class="adv-wage-chart" role="img" aria-label="Annual wage percentiles, {text_html(wages["citation"]["title"])}">',
-           f'<div class="adv-chart-title">Annual wages · {text_html(wages["citation"]["title"])}</div>']
-    for label, values, note in rows:
-        known = [values[m] for m in CHART_MEASURES if values.get(m) is not None]
-        guide = label.startswith("Guide:")
-        bar = ""
-        if known:
-            bar = (f'<div class="adv-range{" adv-guide" if guide else ""}" style="left:{pos(min(known))}%;'
-                   f'width:{max(pos(max(known)) - pos(min(known)), 0.8)}%"></div>')
-        if values.get("annual_p25") is not None and values.get("annual_p75") is not None:
-            bar += (f'<div class="adv-box" style="left:{pos(values["annual_p25"])}%;'
-                    f'width:{max(pos(values["annual_p75"]) - pos(values["annual_p25"]), 0.8)}%"></div>')
-        if values.get("annual_median") is not None:
-            bar += f'<div class="adv-median" style="left:{pos(values["annual_median"])}%"></div>'
-        figures_text = (f'median ${values["annual_median"]:,.0f}' if values.get("annual_median") is not None
+    def bar(css: str, start: float, end: float) -> str:
+        return f'<div class="{css}" style="left:{pos(start)}%;width:{max(pos(end) - pos(start), 0.8)}%"></div>'
+
+    title = text_html(wages["citation"]["title"])
+    out = [f'<div class="adv-wage-chart" role="img" aria-label="Annual wage percentiles, {title}">',
+           f'<div class="adv-chart-title">Annual wages · {title}</div>']
+    for label, values, note, guide in rows:
+        known = [values[m] for m in PERCENTILES if values.get(m) is not None]
+        median, p25, p75 = values.get("annual_median"), values.get("annual_p25"), values.get("annual_p75")
+        bars = bar("adv-range adv-guide" if guide else "adv-range", min(known), max(known)) if known else ""
+        if p25 is not None and p75 is not None:
+            bars += bar("adv-box", p25, p75)
+        if median is not None:
+            bars += f'<div class="adv-median" style="left:{pos(median)}%"></div>'
+        figures_text = (f"median ${median:,.0f}" if median is not None
                         else " to ".join(f"${v:,.0f}" for v in dict.fromkeys(known)))
         out.append(f'<div class="adv-chart-row"><div class="adv-chart-label">{text_html(label)}'
                    f'<span class="adv-chart-figure"> · {text_html(figures_text)}'
                    f'{" · " + text_html(note) if note else ""}</span></div>'
-                   f'<div class="adv-track">{bar}</div></div>')
+                   f'<div class="adv-track">{bars}</div></div>')
     out.append(f'<div class="adv-chart-axis"><span>${low:,.0f}</span><span>${high:,.0f}</span></div>'
                '<div class="adv-chart-legend">line: 10th–90th percentile · box: 25th–75th · mark: median</div></div>')
     return "".join(out)
