@@ -60,19 +60,21 @@ def answer_similarity(settings: Settings, answer: str, reference: str) -> float:
 
 
 def run_case(advisor: Advisor, case: Case) -> tuple[Answer, list[str], list[str]]:
-    """The answer, the section ids the answer step saw (``k`` of them), and that ranking
-    continued to 10 for the recall@k curve."""
+    """The answer, the source ids the answer step saw (``k`` guide sections, and any official
+    wage tables), and the guide-section ranking continued to 10 for the recall@k curve."""
     retrieved: list[str] = []
+    guide: list[str] = []  # of those, the guide sections (not the official wage tables): the ranking's head
     answer = None
     for event in advisor.stream(case.question, case.history):
         if event.type == "sources":
             retrieved = [h["section_id"] for h in event.data]
+            guide = [h["section_id"] for h in event.data if h["kind"] == "section"]
         elif event.type == "done":
             answer = Answer.model_validate(event.data)
-    if not retrieved:  # refused before retrieval reached the answer step, or k=0
+    if not guide:  # refused before retrieval reached the answer step, or k=0
         return answer, retrieved, []
     _, deeper = advisor.retrieve(advisor.search_text(case.question), case.history, k=max(RECALL_KS))
-    return answer, retrieved, retrieved + [h.section_id for h in deeper if h.section_id not in retrieved]
+    return answer, retrieved, guide + [h.section_id for h in deeper if h.section_id not in guide]
 
 
 def make_judge(config: RunConfig, settings: Settings) -> FaithfulnessJudge | None:
