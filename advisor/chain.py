@@ -1,9 +1,13 @@
-"""The answer pipeline: question → retrieval → scope checks → provider → verified citations.
+"""The answer pipeline, stage by stage:
+
+1. understand (``advisor.query``): the question as a typed ``Query`` — roles, levels, pay, list…
+2. gather (``advisor.evidence``): the sections that query asks for;
+3. decide (``advisor.decide``): refuse with a reason, ask which role, official data only, or answer;
+4. generate (here): the model's lines, each verified against its sources as it streams;
+5. compose (here): rule-built profile and official-wage lines, then one ``Answer``.
 
 ``Advisor.stream`` yields typed events (sources, token, citations, done) that the CLI, API, UI
-and evals all consume; ``Advisor.ask`` collects them into one ``Answer``. Model text reaches
-the user one verified line at a time: each line is checked against the retrieved sections
-before it is shown.
+and evals all consume; ``Advisor.ask`` collects them into one ``Answer``.
 """
 
 from __future__ import annotations
@@ -11,14 +15,20 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from advisor import followup, profile as profile_advice, salary, scope
+from advisor import profile as profile_advice, salary
 from advisor.citations import CitationBuilder
-from advisor.injection import strip_instructions
+from advisor.decide import after_model, decide
+from advisor.embeddings import get_tokenizer
 from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError, ProviderError, WageDataError
-from advisor.prompts import answer_messages, is_model_refusal
+from advisor.evidence import Evidence, gather
+from advisor.guides import Catalog
+from advisor.injection import strip_instructions
+from advisor.prompts import AnswerShape, answer_messages, is_model_refusal
 from advisor.providers.base import GenerationRequest, Provider
 from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, ExtractiveProvider
+from advisor.query import Query, understand
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import content_tokens, sentences
@@ -32,6 +42,8 @@ TOPICS = "what the job is, skills and education, salaries, career growth, the jo
 
 
 class Advisor:
+    """The answer pipeline: understand → gather → decide → generate → compose."""
+
     def __init__(self, settings: Settings, retriever: Retriever | None = None,
                  provider: Provider | None = None) -> None:
         from advisor.providers.registry import get_provider
@@ -39,8 +51,7 @@ class Advisor:
         self.settings = settings
         self.retriever = retriever or Retriever(settings)
         self.provider = provider or get_provider(settings)
-        self._covered_roles: set[str] | None = None
-        self._corpus = ""
+        self._catalog: Catalog | None = None
 
     # --- public API
     def ask(self, question: str, history: list[Turn] | None = None, profile: Profile | None = None) -> Answer:
@@ -54,150 +65,118 @@ class Advisor:
     def stream(self, question: str, history: list[Turn] | None = None,
                profile: Profile | None = None) -> Iterator[StreamEvent]:
         started = time.perf_counter()
-        asked = validate_question(question)
-        question = strip_instructions(asked).strip()
-        history = list(history or [])
-        query = salary.search_text(question)
-        standalone, hits = self.retrieve(query, history) if question else (asked, [])
+        query = self.understand(validate_question(question), history)
+        evidence = self.gather(query) if query.asked else Evidence(hits=[])
+        official = self._official_pay(query, evidence, profile)
         timings = Timings(retrieve_ms=ms_since(started))
-
-        official = self._official_pay(question, standalone, hits, profile) if question else None
-        abroad = scope.foreign_pay(question) or (official and official.abroad)
-        if abroad:
-            log.info("refused before the model: pay outside the U.S. (%s)", abroad)
-            yield from self._refusal(standalone, timings, started, why=salary.OUTSIDE_US.format(place=abroad))
+        decision = decide(query, evidence, official, self.catalog, self.settings)
+        if decision.action == "answer":
+            yield from self._answer(query, evidence, official, profile, timings, started)
             return
-        reason = ("only instructions to the assistant, no question" if not question
-                  else self._out_of_scope(query, hits, standalone))
-        if reason and official and self._other_job(official, question):
-            log.info("guides refuse (%s); answering from official wage data", reason)
-            yield from self._official_only(official, standalone, timings, started)
-            return
-        if reason:
-            log.info("refused before the model: %s", reason)
-            yield from self._refusal(standalone, timings, started)
-            return
-        official_lines, wages = self._official_block(official, standalone, hits)
-        sources = {h.section_id: h for h in hits}  # and what the official lines will cite, once each
-        sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
-        yield StreamEvent(type="sources", data=[h.model_dump() for h in sources.values()])
+        log.info("%s before the model: %s", decision.action, decision.reason)
+        if decision.action == "official_only":
+            yield from self._official_only(official, query.standalone, timings, started)
+        elif decision.action == "clarify":
+            yield from self._say(decision.message, query.standalone, timings, started)
+        else:
+            yield from self._refusal(query.standalone, timings, started, why=decision.message)
 
-        context = self._context(hits, standalone)
-        builder = CitationBuilder(list(context))
-        lines: list[str] = []
-        notice = EXTRACTIVE_NOTICE if not self.provider.uses_llm else None
-        provider = self.provider
-        refused_by_model = failed = False
-        try:
-            for line in self._generate(provider, question, standalone, context, history, builder):
-                if line is REFUSED:
-                    refused_by_model = True
-                    break
-                if timings.first_token_ms is None:
-                    timings.first_token_ms = ms_since(started)
-                lines.append(line)
-                yield StreamEvent(type="token", data=line + "\n")
-        except ProviderBusyError:
-            raise
-        except (ProviderError, ConfigError) as err:
-            log.warning("provider %s failed, falling back to extractive: %s", provider.name, err)
-            notice = f"The language model is unavailable ({err}). {EXTRACTIVE_NOTICE}"
-            failed = True
+    # --- stages
+    @property
+    def catalog(self) -> Catalog:
+        """What the indexed guides cover, read once."""
+        if self._catalog is None:
+            known = frozenset(w for w in get_tokenizer(self.settings).get_vocab() if w.isalpha())
+            self._catalog = Catalog(self.retriever.documents(), self.retriever.all_sections(), known)
+        return self._catalog
 
-        strong = max(h.similarity for h in hits) >= self.settings.confident_similarity
-        if builder.cited_lines == 0 and provider.uses_llm and not failed and (refused_by_model or not strong) \
-                and not official_lines:
-            # the model declined, or said nothing the guides back, on weak evidence: not in the guides
-            # (with official figures to give, the guides' own passages are given beside them instead)
-            yield from self._refusal(standalone, timings, started, provider)
-            return
-        if builder.cited_lines == 0 and provider.uses_llm:
-            # nothing the model said survived the checks: answer from the guides instead
-            why = ("The model declined the question" if refused_by_model
-                   else "The model's answer could not be verified against the guides")
-            notice = notice or f"{why}. {EXTRACTIVE_NOTICE}"
-            provider = ExtractiveProvider()
-            builder = CitationBuilder(list(context))
-            lines = []
-            for line in self._generate(provider, question, standalone, context, history, builder):
-                if timings.first_token_ms is None:
-                    timings.first_token_ms = ms_since(started)
-                lines.append(line)
-                yield StreamEvent(type="token", data=line + "\n")
+    def understand(self, question: str, history: list[Turn] | None = None) -> Query:
+        return understand(question, history, self.catalog)
 
-        if not lines:
-            yield from self._refusal(standalone, timings, started, provider)
-            return
-        official_text = ["", *cite_all(official_lines, builder)] if official_lines else []
-        for line in self._profile_lines(profile, question, hits, builder) + official_text:
-            lines.append(line)
-            yield StreamEvent(type="token", data=line + "\n")
+    def gather(self, query: Query, k: int | None = None) -> Evidence:
+        return gather(query, self.retriever, self.catalog, k)
 
-        yield from self._finish(timings, started, answer="\n".join(lines).strip(), citations=builder.citations(),
-                                provider=provider.name if provider.uses_llm else "extractive",
-                                model=provider.model, standalone_question=standalone, notice=notice, wages=wages)
-
-    # --- steps
-    @staticmethod
-    def search_text(question: str) -> str:
-        """What retrieval sees of a question: no planted instructions, no words about the sources."""
-        return salary.search_text(strip_instructions(question).strip())
-
-    def retrieve(self, question: str, history: list[Turn], k: int | None = None) -> tuple[str, list[Hit]]:
-        """(stand-alone question, ranked sections)."""
-        hits = self.retriever.search_many(followup.retrieval_queries(question, history), k)
-        return followup.standalone_question(question, history), hits
-
-    def _weak(self, question: str, hits: list[Hit]) -> str | None:
-        s = self.settings
-        return scope.lacks_evidence(question, hits, s.refusal_floor, s.refusal_threshold, s.keyword_coverage_min)
-
-    def _out_of_scope(self, question: str, hits: list[Hit], standalone: str | None = None) -> str | None:
-        """Why the guides can't answer, or None. A follow-up ("what do they earn?") keeps the job its
-        conversation is about: the role check reads the stand-alone question."""
-        if not hits:
-            return "no retrieval results"
-        if weak := self._weak(question, hits):
-            return weak
-        corpus, covered = self._guides()
-        if years := scope.unknown_years(question, corpus):
-            return f"asks about {', '.join(years)}, which no guide mentions"
-        if role := scope.uncovered_role(standalone or question, covered):
-            return f"asks about {role!r}, which no guide covers"
-        return None
-
-    def _official_pay(self, question: str, standalone: str, hits: list[Hit],
-                      profile: Profile | None) -> salary.OfficialPay | None:
-        """The official wage lookup a pay question calls for; None for other questions, or when the
-        wage data cannot be opened (the answer then comes from the guides alone, and the log says why)."""
-        if not salary.asks_pay(standalone):
+    def _official_pay(self, query: Query, evidence: Evidence, profile: Profile | None) -> salary.OfficialPay | None:
+        """The official wage lookup a pay question calls for; None for other questions, a comparison
+        of roles (each guide's own band answers it), or when the wage data cannot be opened (the
+        answer then comes from the guides alone, and the log says why)."""
+        if not query.pay or query.compares_roles or not query.asked:
             return None
+        role = query.roles[0].role if query.roles else (evidence.hits[0].role if evidence.hits else None)
         try:
-            return salary.plan(open_wages(self.settings), question, standalone, hits[0].role if hits else None,
-                               profile)
+            return salary.plan(open_wages(self.settings), query.asked, query.standalone, role, profile)
         except WageDataError as err:
             log.warning("official wage data unavailable, answering from the guides only: %s", err)
             return None
 
-    def _other_job(self, official: salary.OfficialPay, question: str) -> bool:
-        """The guides refused a pay question that names a job they don't cover and that OEWS knows
-        (not one asking about a year or a role the guides do cover: those stay refused)."""
-        if not (official.named and official.lookup.ok):
-            return False
-        corpus, covered = self._guides()
-        return not scope.unknown_years(question, corpus) and not scope.mentions_covered_role(official.named, covered)
+    def _answer(self, query: Query, evidence: Evidence, official: salary.OfficialPay | None,
+                profile: Profile | None, timings: Timings, started: float) -> Iterator[StreamEvent]:
+        """A guide answer: sources, verified model lines (or the guides' own), then rule-built lines."""
+        hits = evidence.hits
+        official_lines, wages = self._official_block(official, query.standalone, hits)
+        sources = {h.section_id: h for h in hits}  # and what the official lines will cite, once each
+        sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
+        yield StreamEvent(type="sources", data=[h.model_dump() for h in sources.values()])
 
-    def _guides(self) -> tuple[str, set[str]]:
-        """(all guide text, the roles the guides cover), read once."""
-        if self._covered_roles is None:
-            self._corpus = self.retriever.corpus_text()
-            self._covered_roles = scope.covered_roles(self.retriever.roles(), self._corpus)
-        return self._corpus, self._covered_roles
+        context = self._context(query, hits)
+        generated = Generated(CitationBuilder(list(context)), self.provider)
+        yield from self._generate(generated, query, context, timings, started,
+                                  strong=evidence.best_similarity >= self.settings.confident_similarity,
+                                  has_official=bool(official_lines))
+        if not generated.lines:
+            yield from self._refusal(query.standalone, timings, started, generated.provider)
+            return
+        builder = generated.builder
+        official_text = ["", *cite_all(official_lines, builder)] if official_lines else []
+        for line in self._profile_lines(profile, query, hits, builder) + official_text:
+            generated.lines.append(line)
+            yield StreamEvent(type="token", data=line + "\n")
+        provider = generated.provider
+        yield from self._finish(timings, started, answer="\n".join(generated.lines).strip(),
+                                citations=builder.citations(), dropped=builder.dropped,
+                                provider=provider.name if provider.uses_llm else "extractive", model=provider.model,
+                                standalone_question=query.standalone, notice=generated.notice, wages=wages)
+
+    def _generate(self, generated: Generated, query: Query, context: list[Hit], timings: Timings,
+                  started: float, strong: bool, has_official: bool) -> Iterator[StreamEvent]:
+        """The model's verified lines as they come; then, by ``after_model``, the guides' own
+        sentences when nothing it said survived, or nothing (a refusal follows) when it declined."""
+        for line in self._lines(generated, query, context):
+            yield self._token(line, timings, started)
+        verdict = after_model(generated.builder.cited_lines, self.provider.uses_llm, generated.failed,
+                              generated.declined, strong, has_official)
+        if verdict == "refuse":
+            generated.lines.clear()
+        elif verdict == "extractive":
+            why = ("The model declined the question" if generated.declined
+                   else "The model's answer could not be verified against the guides")
+            generated.fall_back(f"{why}. {EXTRACTIVE_NOTICE}", context)
+            for line in self._lines(generated, query, context):
+                yield self._token(line, timings, started)
+
+    def _lines(self, generated: Generated, query: Query, context: list[Hit]) -> Iterator[str]:
+        """Verified lines from the provider (the extractive one if the model fails midway)."""
+        try:
+            for line in self._verified(generated, query, context):
+                generated.lines.append(line)
+                yield line
+        except ProviderBusyError:
+            raise
+        except (ProviderError, ConfigError) as err:
+            log.warning("provider %s failed, falling back to extractive: %s", generated.provider.name, err)
+            generated.failed = True
+            generated.notice = f"The language model is unavailable ({err}). {EXTRACTIVE_NOTICE}"
+
+    @staticmethod
+    def _token(line: str, timings: Timings, started: float) -> StreamEvent:
+        if timings.first_token_ms is None:
+            timings.first_token_ms = ms_since(started)
+        return StreamEvent(type="token", data=line + "\n")
 
     def _official_block(self, official: salary.OfficialPay | None, question: str,
                         hits: list[Hit]) -> tuple[list[salary.Line], dict | None]:
         """Official-data lines (with the guide bands they are set against) and the chart figures."""
-        if official is None:
+        if official is None or not hits:
             return [], None
         outline = self.retriever.outline()
         bands = [(slug, band) for slug in official.bands_wanted(question)
@@ -220,21 +199,29 @@ class Advisor:
                                 provider="bls-oews", model=official.lookup.citation["title"],
                                 standalone_question=standalone, wages=wages)
 
-    def _context(self, hits: list[Hit], question: str) -> list[Hit]:
-        """The sources the model reads: the strongest few, each trimmed to what bears on the question."""
+    def _context(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """The sources the model reads: the strongest few (each side's best for a comparison, the
+        outline of a broad question whole), each trimmed to what bears on the question."""
         s = self.settings
-        top = hits[0].similarity
-        chosen = [h for i, h in enumerate(hits) if i == 0 or h.similarity >= top - s.context_similarity_window]
-        clean = [h.model_copy(update={"text": strip_instructions(h.text)}) for h in chosen[: s.prompt_sources]]
-        return [trim_hit(h, question, s.source_chars) for h in clean if h.text.strip()]
+        if query.compares_roles:
+            chosen = [h for g in query.roles for h in [h for h in hits if h.doc_id == g.doc_id][:2]]
+        else:
+            top = hits[0].similarity
+            chosen = [h for i, h in enumerate(hits) if i == 0 or h.similarity >= top - s.context_similarity_window]
+            chosen = chosen[: s.prompt_sources]
+        clean = [h.model_copy(update={"text": strip_instructions(h.text)}) for h in chosen]
+        return [h if "/" not in h.section_id and query.wants_list else trim_hit(h, query.standalone, s.source_chars)
+                for h in clean if h.text.strip()]
 
-    def _generate(self, provider: Provider, question: str, standalone: str, context: list[Hit],
-                  history: list[Turn], builder: CitationBuilder) -> Iterator[str | object]:
-        """Verified lines as the provider produces them; REFUSED at the end if the model said the
-        sources lack the answer and nothing it said could be verified."""
-        messages = answer_messages(question, context, history) if provider.uses_llm else []
-        request = GenerationRequest(question=standalone, focus=question, hits=context, messages=messages,
-                                    max_tokens=self.settings.max_answer_tokens)
+    def _verified(self, generated: Generated, query: Query, context: list[Hit]) -> Iterator[str]:
+        """Verified lines as the provider produces them; ``generated.declined`` is set when the model
+        said the sources lack the answer and nothing it said could be verified."""
+        provider, builder = generated.provider, generated.builder
+        shape = AnswerShape(wants_list=query.wants_list, compares=query.compares)
+        messages = answer_messages(query.asked, context, list(query.history), shape) if provider.uses_llm else []
+        tokens = self.settings.max_list_tokens if query.wants_list else self.settings.max_answer_tokens
+        request = GenerationRequest(question=query.standalone, focus=query.asked, hits=context, messages=messages,
+                                    max_tokens=tokens)
         buffer, emitted, declined = "", False, False
         for piece in provider.stream(request):
             buffer += piece
@@ -250,8 +237,7 @@ class Advisor:
         if line:
             emitted = True
             yield line
-        if declined and not emitted:
-            yield REFUSED
+        generated.declined = declined and not emitted
 
     @staticmethod
     def _verify(raw: str, builder: CitationBuilder) -> tuple[str | None, bool]:
@@ -260,19 +246,19 @@ class Advisor:
             return None, True
         return builder.check_line(raw), False
 
-    def _profile_lines(self, profile: Profile | None, question: str, hits: list[Hit],
+    def _profile_lines(self, profile: Profile | None, query: Query, hits: list[Hit],
                        builder: CitationBuilder) -> list[str]:
-        if profile is None:
+        if profile is None or not hits:
             return []
         outline = self.retriever.outline()
         doc_id = hits[0].doc_id
         lines: list[str] = []
-        if profile.years_experience is not None and profile_advice.wants_salary(question):
+        if profile.years_experience is not None and query.pay:
             sid = profile_advice.band_section_id(outline, doc_id, profile_advice.band_for(profile.years_experience))
             if sid and (band := self.retriever.section_hit(sid)):
                 lines += ["", "For your profile:", builder.cite_fixed(profile_advice.band_line(profile, band), band),
                           profile_advice.BAND_NOTE]
-        if profile.skills and profile_advice.wants_skills(question):
+        if profile.skills and profile_advice.wants_skills(query.asked):
             reqs = [h for sid in profile_advice.requirement_section_ids(outline, doc_id)
                     if (h := self.retriever.section_hit(sid))]
             pairs = profile_advice.skills_lines(profile, reqs)
@@ -281,11 +267,17 @@ class Advisor:
                 lines += [builder.cite_fixed(text, hit) for text, hit in pairs]
         return lines
 
+    def _say(self, text: str, standalone: str, timings: Timings, started: float) -> Iterator[StreamEvent]:
+        """A short answer of our own (which role do you mean?): not a refusal, nothing to cite."""
+        yield StreamEvent(type="token", data=text + "\n")
+        yield from self._finish(timings, started, answer=text, citations=[], provider="career-advisor",
+                                model="rules", standalone_question=standalone)
+
     def _refusal(self, standalone: str, timings: Timings, started: float,
                  provider: Provider | None = None, why: str | None = None) -> Iterator[StreamEvent]:
-        roles = ", ".join(sorted(self.retriever.roles())) or "the roles in my guides"
+        roles = self.catalog.role_names() or "the roles in my guides"
         why = why or "I don't know: my guides don't cover that."
-        text = f"{why} I can help with the {roles} role: {TOPICS}."
+        text = f"{why} I can help with the {roles} role{'s' if len(self.catalog.guides) > 1 else ''}: {TOPICS}."
         yield StreamEvent(type="token", data=text + "\n")
         provider = provider or self.provider
         yield from self._finish(timings, started, answer=text, citations=[], refused=True, provider=provider.name,
@@ -300,7 +292,26 @@ class Advisor:
         yield StreamEvent(type="done", data=done.model_dump())
 
 
-REFUSED = object()
+@dataclass
+class Generated:
+    """What the generate stage has produced so far, and with which provider."""
+
+    builder: CitationBuilder
+    provider: Provider
+    lines: list[str] = field(default_factory=list)
+    notice: str | None = None
+    failed: bool = False
+    declined: bool = False
+
+    def __post_init__(self) -> None:
+        self.notice = EXTRACTIVE_NOTICE if not self.provider.uses_llm else None
+
+    def fall_back(self, notice: str, context: list[Hit]) -> None:
+        """Start again with the guides' own sentences (the extractive provider)."""
+        self.notice = self.notice or notice
+        self.provider = ExtractiveProvider()
+        self.builder = CitationBuilder(list(context))
+        self.lines = []
 
 
 def cite_all(lines: list[salary.Line], builder: CitationBuilder) -> list[str]:

@@ -13,16 +13,11 @@ from advisor.types import Hit, Profile
 
 BANDS = [(3, "entry-level"), (8, "mid-level"), (float("inf"), "senior-level")]
 BAND_NOTE = "(Career Advisor maps under 3 years of experience to entry level, 3 to 7 to mid level and 8 or more to senior level; the guide itself gives no year ranges.)"
-SALARY_WORDS = re.compile(r"\b(salar|pay|paid|earn|income|compensation|wage|make)\w*", re.I)
 SKILL_WORDS = re.compile(r"\b(skill|learn|gap|requirement|qualif|ready|prepare|need|study|improve)\w*", re.I)
 
 
 def band_for(years: float) -> str:
     return next(slug for limit, slug in BANDS if years < limit)
-
-
-def wants_salary(question: str) -> bool:
-    return bool(SALARY_WORDS.search(question))
 
 
 def wants_skills(question: str) -> bool:

@@ -8,6 +8,7 @@ escaped so that they can't close the fences.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -41,10 +42,27 @@ def format_history(history: list[Turn], max_chars: int = 400) -> str:
     return f"\nEarlier in this chat (context for the question only):\n<history>\n{turns}\n</history>\n"
 
 
-def answer_messages(question: str, hits: list[Hit], history: list[Turn]) -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class AnswerShape:
+    """How long an answer the question needs: a list question gets every item its sources give."""
+
+    wants_list: bool = False
+    compares: bool = False
+
+    @property
+    def length_rule(self) -> str:
+        if self.compares:
+            return "Write short bullet points that give each side of the comparison its own figures or facts"
+        if self.wants_list:
+            return "Write one short bullet point for each item the sources list that answers the question, with no repeats"
+        return "Write 1 to 4 short bullet points"
+
+
+def answer_messages(question: str, hits: list[Hit], history: list[Turn],
+                    shape: AnswerShape = AnswerShape()) -> list[dict[str, str]]:
     user = template("answer.txt").format(
         sources=format_sources(hits), history=format_history(history),
-        question=fence_safe(question), refusal=MODEL_REFUSAL,
+        question=fence_safe(question), refusal=MODEL_REFUSAL, length=shape.length_rule,
     )
     return [{"role": "system", "content": template("system.txt").strip()}, {"role": "user", "content": user}]
 

@@ -136,6 +136,12 @@ class Retriever:
         self._ensure_loaded()
         return {c.meta["role"] for c in self._chunks.values()}
 
+    def documents(self) -> dict[str, dict[str, str]]:
+        """doc id → the guide's role, title and aliases ("|"-joined), from its front matter."""
+        self._ensure_loaded()
+        return {c.meta["doc_id"]: {k: str(c.meta.get(k, "")) for k in ("role", "title", "aliases")}
+                for c in self._chunks.values()}
+
     def corpus_text(self) -> str:
         self._ensure_loaded()
         return "\n".join(c.text for c in self._chunks.values())
@@ -145,35 +151,44 @@ class Retriever:
         return tuple(query_pool(self.settings.query_threads).submit(embeddings.embed_query, query).result())
 
     # --- search
-    def search(self, query: str, k: int | None = None) -> list[Hit]:
+    def search(self, query: str, k: int | None = None, docs: frozenset[str] | None = None) -> list[Hit]:
+        """The ``k`` best sections for ``query``, from the guides ``docs`` only when given."""
         k = self.settings.k if k is None else k
         self._ensure_loaded()
         if k <= 0 or not query.strip():
             return []
         n = max(self.settings.candidates, k)
+        where = {"doc_id": {"$in": sorted(docs)}} if docs else None
         try:
-            dense = self.store.similarity_search_by_vector_with_relevance_scores(list(self._embed(query)), k=n)
+            dense = self.store.similarity_search_by_vector_with_relevance_scores(list(self._embed(query)), k=n,
+                                                                                 filter=where)
         except Exception as exc:
             raise StoreUnavailableError(f"Search failed, the guide index is unavailable: {exc}") from exc
         dense_ids = [(d.id, 1.0 - dist) for d, dist in dense if d.id in self._chunks]
-        keyword = self._bm25.search(query, n) if self._bm25 else []
+        keyword = self._bm25.search(query, n if not docs else len(self._chunks)) if self._bm25 else []
+        if docs:
+            keyword = [(cid, score) for cid, score in keyword if self._chunks[cid].meta["doc_id"] in docs][:n]
         return self._fuse(dense_ids, keyword, k)
 
-    def search_many(self, queries: list[str], k: int | None = None) -> list[Hit]:
+    def search_many(self, queries: list[str], k: int | None = None, docs: frozenset[str] | None = None) -> list[Hit]:
         """Fuse the rankings of several queries (a follow-up and its stand-alone form)."""
         k = self.settings.k if k is None else k
         if len(queries) == 1:
-            return self.search(queries[0], k)
+            return self.search(queries[0], k, docs)
         fused: dict[str, Hit] = {}
         scores: dict[str, float] = {}
         for q in queries:
-            for rank, hit in enumerate(self.search(q, max(self.settings.candidates, k)), start=1):
+            for rank, hit in enumerate(self.search(q, max(self.settings.candidates, k), docs), start=1):
                 scores[hit.section_id] = scores.get(hit.section_id, 0.0) + 1.0 / (self.settings.rrf_k + rank)
                 best = fused.get(hit.section_id)
                 if best is None or hit.similarity > best.similarity:
                     fused[hit.section_id] = hit
         ranked = sorted(fused, key=lambda sid: scores[sid], reverse=True)[:k]
         return [fused[sid].model_copy(update={"score": round(scores[sid], 6)}) for sid in ranked]
+
+    def all_sections(self) -> list[Hit]:
+        """Every section as a Hit, in stored order (for the guides' outline)."""
+        return [h for sid, _, _ in self.outline() if (h := self.section_hit(sid))]
 
     def _fuse(self, dense: list[tuple[str, float]], keyword: list[tuple[str, float]], k: int) -> list[Hit]:
         s = self.settings

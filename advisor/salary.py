@@ -14,15 +14,9 @@ from dataclasses import dataclass
 
 from advisor.profile import band_for
 from advisor.types import Citation, Hit, Profile
+from advisor.vocabulary import asks_pay, levels_in
 from advisor.wages import WageData, WageLookup, WageReport, is_foreign, title_words
 
-PAY = re.compile(
-    r"\b(?:salar\w*|pay|paid|earn\w*|income|compensation|wages?|percentiles?|oews|bls)\b"
-    r"|\bofficial\s+(?:data|figures|statistics|numbers|wages?|pay)\b"
-    r"|\bhow much\b.*\b(?:make|get)\b|\b(?:do|does)\b.*\bmake\b\s*(?:in\b|per\b|a year|annually|\?|$)", re.I)
-LEVELS = {"entry-level": re.compile(r"\b(?:entry|junior|new grads?|graduates?|beginners?|starting)\b", re.I),
-          "mid-level": re.compile(r"\b(?:mid|midlevel|mid-career|intermediate)\b", re.I),
-          "senior-level": re.compile(r"\b(?:senior|lead|principal|staff)\b", re.I)}
 BAND_PERCENTILES = {"entry-level": ("annual_p10", "annual_p25"), "mid-level": ("annual_p25", "annual_p75"),
                     "senior-level": ("annual_p75", "annual_p90")}
 ORDINAL = {"annual_p10": "10th", "annual_p25": "25th", "annual_median": "50th", "annual_p75": "75th",
@@ -56,10 +50,6 @@ META = re.compile(r"\b(?:the\s+)?(?:official|government|oews|bls)(?:\s+(?:u\.?s\
                   r"numbers|wages?|pay))?\b|\b(?:the\s+)?guides?'?s?\b|\bcompared?\s+(?:with|to|against)\b", re.I)
 
 
-def asks_pay(question: str) -> bool:
-    return bool(PAY.search(question))
-
-
 def search_text(question: str) -> str:
     """A pay question without its words about the sources ("the guide's", "official data"), which
     match no section, plus "salary": what retrieval and the evidence check should see."""
@@ -70,7 +60,7 @@ def search_text(question: str) -> str:
 
 def level_asked(question: str) -> str | None:
     """The guide band a question names ("mid-level engineers") or None."""
-    return next((slug for slug, pattern in LEVELS.items() if pattern.search(question)), None)
+    return next(iter(levels_in(question)), None)
 
 
 def occupation_phrase(data: WageData, question: str) -> str | None:

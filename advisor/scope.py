@@ -15,6 +15,7 @@ import re
 
 from advisor.textmatch import content_tokens, coverage
 from advisor.types import Hit
+from advisor.vocabulary import YEAR, asks_pay, foreign_place
 
 TECH_NOUNS = ("engineer|developer|scientist|analyst|designer|manager|architect|administrator|consultant|"
               "specialist|technician|programmer|researcher|tester")
@@ -47,21 +48,9 @@ def lacks_evidence(question: str, hits: list[Hit], floor: float, threshold: floa
     return None
 
 
-FOREIGN = re.compile(
-    r"\b(germany|german|france|french|uk|united kingdom|britain|british|england|london|europe|european|"
-    r"india|indian|bengaluru|bangalore|china|chinese|beijing|japan|japanese|canada|canadian|toronto|"
-    r"australia|australian|brazil|mexico|spain|italy|netherlands|sweden|switzerland|singapore|korea|"
-    r"nigeria|kenya|south africa|poland|ireland|israel|russia|ukraine|pakistan|philippines|vietnam|"
-    r"euros?|pounds?|rupees?|yen|yuan|rmb|gbp|eur|inr|cad|aud)\b", re.I)
-YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-PAY = re.compile(r"\b(salar|pay|paid|earn|income|compensation|wage|make|making)\w*", re.I)
-
-
 def foreign_pay(question: str) -> str | None:
     """A pay question about a place outside the US, whose figures no guide gives."""
-    if PAY.search(question) and (m := FOREIGN.search(question)):
-        return m.group(0)
-    return None
+    return foreign_place(question) if asks_pay(question) else None
 
 
 def unknown_years(question: str, corpus_text: str) -> list[str]:

@@ -55,6 +55,7 @@ class Answer(BaseModel):
     standalone_question: str | None = None
     notice: str | None = Field(None, description="e.g. why the extractive fallback answered")
     wages: dict | None = Field(None, description="the official wage figures behind a pay answer (for charts)")
+    dropped: list[str] = Field(default_factory=list, description="model lines verification removed")
 
     def public_json(self) -> dict:
         """The JSON of ``advisor ask --json``; the API returns exactly this shape."""

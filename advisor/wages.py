@@ -38,8 +38,8 @@ from typing import Literal
 
 from advisor.bm25 import tokenize
 from advisor.errors import WageDataError
-from advisor.scope import FOREIGN
 from advisor.settings import Settings
+from advisor.vocabulary import USPS, foreign_place
 
 log = logging.getLogger(__name__)
 
@@ -68,34 +68,14 @@ MEASURE_LABELS = {"annual_p10": "Annual 10th percentile", "annual_p25": "Annual 
 PERCENTILES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
 TABLE_ROWS = (*PERCENTILES, "annual_mean", "hourly_median", "employment")
 
-# --- names: U.S. states, places people say, foreign places, job titles BLS spells otherwise
-STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware district_of_columbia florida "
-          "georgia guam hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
-          "michigan minnesota mississippi missouri montana nebraska nevada new_hampshire new_jersey new_mexico "
-          "new_york north_carolina north_dakota ohio oklahoma oregon pennsylvania puerto_rico rhode_island "
-          "south_carolina south_dakota tennessee texas utah vermont virgin_islands virginia washington west_virginia "
-          "wisconsin wyoming")
-USPS = {name.replace("_", " "): code for name, code in zip(STATES.split(), (
-    "AL AK AZ AR CA CO CT DE DC FL GA GU HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
-    "OH OK OR PA PR RI SC SD TN TX UT VT VI VA WA WV WI WY").split(), strict=True)}
+# --- names: places people say, job titles BLS spells otherwise (states and places abroad: vocabulary)
 USPS_NAMES = {code.lower(): name for name, code in USPS.items()}
-STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(USPS, key=len, reverse=True)) + r")\b")
 NATIONAL = {"", "national", "nationwide", "us", "usa", "u s", "u s a", "united states", "united states of america",
             "america", "the us", "the united states", "us national", "all us", "country"}
 PLACE_ALIASES = {"nyc": "new york, ny", "new york city": "new york, ny", "sf": "san francisco",
                  "bay area": "san francisco", "sf bay area": "san francisco", "silicon valley": "san jose",
                  "washington dc": "washington, dc", "dc metro": "washington, dc", "saint louis": "st louis",
                  "twin cities": "minneapolis", "research triangle": "raleigh", "dfw": "dallas"}
-# places outside the U.S. that scope.FOREIGN does not name. Vancouver, Vienna and Ontario are also
-# cities in U.S. metro names: alone they mean the foreign place, with a state the U.S. one ("Vienna, WV").
-FOREIGN_PLACES = re.compile(
-    r"\b(berlin|munich|paris|amsterdam|dublin|zurich|stockholm|copenhagen|oslo|helsinki|madrid|barcelona|"
-    r"lisbon|vienna|prague|warsaw|tokyo|seoul|shanghai|shenzhen|hong kong|taipei|taiwan|sydney|auckland|"
-    r"new zealand|mumbai|delhi|new delhi|hyderabad|pune|chennai|tel aviv|dubai|uae|lagos|nairobi|cairo|egypt|"
-    r"sao paulo|buenos aires|argentina|chile|colombia|bogota|peru|montreal|vancouver|ottawa|calgary|ontario|"
-    r"quebec|british columbia|edinburgh|scotland|wales|belgium|brussels|austria|denmark|norway|finland|"
-    r"portugal|greece|turkey|istanbul|indonesia|jakarta|malaysia|kuala lumpur|thailand|bangkok|abroad|overseas)\b")
-
 CLOSEST_AI = ("15-1221", "15-2051")
 # normalised title → (SOC codes, approximate?). Codes are checked against the database by a test.
 OCCUPATION_ALIASES: dict[str, tuple[tuple[str, ...], bool]] = {
@@ -176,17 +156,9 @@ def _place_key(place: str) -> str:
 
 
 def is_foreign(place: str | None) -> bool:
-    """True when ``place`` names somewhere outside the U.S. (a country, a region, a foreign city).
-
-    A word check, no data needed: "London", "Berlin, Germany", "India" are foreign; "New Mexico",
-    "Paris, TX" and "Vancouver, WA" are not (a U.S. state makes a place American).
-    """
-    text = " ".join((place or "").lower().replace(".", "").split())
-    _, comma, last = text.rpartition(",")
-    if comma and (last.strip() in USPS or last.strip().upper() in USPS.values()):
-        return False
-    text = STATE_NAMES.sub(" ", text)
-    return bool(FOREIGN.search(text) or FOREIGN_PLACES.search(text))
+    """True when ``place`` names somewhere outside the U.S. (a country, a region, a foreign city):
+    "London", "Berlin, Germany", "India" are; "New Mexico", "Paris, TX" and "Vancouver, WA" are not."""
+    return foreign_place(place) is not None
 
 
 # --- what a lookup returns

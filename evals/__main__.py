@@ -11,6 +11,7 @@ from pathlib import Path
 
 import advisor  # noqa: F401  (offline environment first)
 from advisor.settings import Settings
+from evals.golden import GOLDEN
 from evals.gate import BASELINE, check, load_baseline
 from evals.report import write_report
 from evals.run import RunConfig, evaluate
@@ -38,13 +39,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gate", action="store_true", help="exit 1 when the gate fails")
     p.add_argument("--write-baseline", action="store_true", help="store this run's judged metrics as the baseline")
     p.add_argument("--out", type=Path, default=Path(__file__).with_name("reports"))
+    p.add_argument("--golden", type=Path, default=GOLDEN, help="the case file (default: evals/golden.jsonl)")
+    p.add_argument("--guides", type=Path, help="a folder of extra guides indexed beside knowledge/ "
+                                                "(e.g. evals/fixtures/knowledge for the second-guide cases)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("httpx", "openai", "chromadb", "sentence_transformers", "ragas"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
     config = RunConfig(provider=args.provider, judge=args.judge, cases=args.cases, judge_cases=args.judge_cases,
-                       sanity=args.sanity if args.judge != "none" else 0, out_dir=args.out)
+                       sanity=args.sanity if args.judge != "none" else 0, out_dir=args.out,
+                       golden=args.golden, guides=args.guides)
     started = time.perf_counter()
     rows, summary, sanity = evaluate(Settings(), config)
     summary["wall_seconds"] = round(time.perf_counter() - started, 1)
@@ -53,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_baseline:
         write_baseline(summary)
     keys = ["cases", "refusal_accuracy_out_of_scope", "false_refusal_rate", "citation_validity", "cites_expected",
-            "key_fact_recall", "injection_resistance", "recall@5", "faithfulness", "median_first_token_ms", "wall_seconds"]
+            "key_fact_recall", "injection_resistance", "role_leak_rate", "dropped_lines", "recall@5", "faithfulness", "median_first_token_ms", "wall_seconds"]
     for key in keys:
         print(f"{key}: {summary[key]}")
     print(f"judge_sanity: {summary['judge_sanity']}")

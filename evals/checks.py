@@ -47,6 +47,15 @@ def key_fact_recall(answer: Answer, case: Case) -> float | None:
     return sum(normalise(f) in text for f in case.key_facts) / len(case.key_facts)
 
 
+def role_leak(answer: Answer, case: Case) -> bool | None:
+    """The answer cites a guide the case's expected sections do not come from: lines about another
+    role (a comparison expects sections of both roles, so both may be cited)."""
+    if not case.expected_sections or answer.refused:
+        return None
+    docs = {sid.split("#", 1)[0] for sid in case.expected_sections}
+    return any(c.kind == "section" and c.doc not in docs for c in answer.citations)
+
+
 def injection_resisted(answer: Answer, case: Case) -> bool | None:
     if case.kind != "injection":
         return None
@@ -64,5 +73,7 @@ def case_metrics(case: Case, answer: Answer, retrieved_ids: list[str], ranked_id
         "cites_expected": cites_expected(answer, case),
         "key_fact_recall": key_fact_recall(answer, case),
         "injection_resisted": injection_resisted(answer, case),
+        "role_leak": role_leak(answer, case),
+        "dropped_lines": len(answer.dropped),
         **{f"recall@{k}": recall_at(ranked_ids, case.expected_sections, k) for k in RECALL_KS},
     }

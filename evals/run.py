@@ -37,6 +37,7 @@ class RunConfig:
     judge_cases: int | None = None
     sanity: int = 4
     golden: Path = GOLDEN
+    guides: Path | None = None  # extra guides indexed beside knowledge/ (the second-guide fixture)
     out_dir: Path = Path(__file__).with_name("reports")
     run_name: str = field(default_factory=lambda: time.strftime("%Y%m%d-%H%M%S"))
 
@@ -59,22 +60,33 @@ def answer_similarity(settings: Settings, answer: str, reference: str) -> float:
     return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
-def run_case(advisor: Advisor, case: Case) -> tuple[Answer, list[str], list[str]]:
-    """The answer, the source ids the answer step saw (``k`` guide sections, and any official
-    wage tables), and the guide-section ranking continued to 10 for the recall@k curve."""
-    retrieved: list[str] = []
-    guide: list[str] = []  # of those, the guide sections (not the official wage tables): the ranking's head
+def run_case(advisor: Advisor, case: Case) -> tuple[Answer, list[dict], list[str]]:
+    """The answer, the sources the answer step saw (guide sections, any outline, any official wage
+    tables), and the guide-section ranking continued to 10 for the recall@k curve."""
+    sources: list[dict] = []
     answer = None
     for event in advisor.stream(case.question, case.history):
         if event.type == "sources":
-            retrieved = [h["section_id"] for h in event.data]
-            guide = [h["section_id"] for h in event.data if h["kind"] == "section"]
+            sources = event.data
         elif event.type == "done":
             answer = Answer.model_validate(event.data)
+    guide = [h["section_id"] for h in sources if h["kind"] == "section"]
     if not guide:  # refused before retrieval reached the answer step, or k=0
-        return answer, retrieved, []
-    _, deeper = advisor.retrieve(advisor.search_text(case.question), case.history, k=max(RECALL_KS))
-    return answer, retrieved, guide + [h.section_id for h in deeper if h.section_id not in guide]
+        return answer, sources, []
+    deeper = advisor.gather(advisor.understand(case.question, case.history), k=max(RECALL_KS)).hits
+    return answer, sources, guide + [h.section_id for h in deeper if h.section_id not in guide]
+
+
+def with_guides(settings: Settings, extra: Path) -> Settings:
+    """Settings whose index holds knowledge/ and the guides in ``extra``: a collection of its own,
+    brought up to date incrementally, so the app's own index never sees fixture guides."""
+    from ingest.indexer import ingest
+
+    scoped = settings.model_copy(update={"collection": f"{settings.collection}_with_{extra.name}"})
+    report = ingest(scoped, [settings.knowledge_dir, extra])
+    if not report.ok:
+        raise RuntimeError(f"cannot index {extra}: {report.errors}")
+    return scoped
 
 
 def make_judge(config: RunConfig, settings: Settings) -> FaithfulnessJudge | None:
@@ -89,6 +101,8 @@ def make_judge(config: RunConfig, settings: Settings) -> FaithfulnessJudge | Non
 def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, list[dict]]:
     if config.provider:
         settings = settings.model_copy(update={"provider": config.provider})
+    if config.guides:
+        settings = with_guides(settings, config.guides)
     advisor = Advisor(settings)
     cases = subset(load_cases(config.golden), config.cases)
     judge = make_judge(config, settings)
@@ -96,7 +110,8 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
     judged = 0
     rows = []
     for n, case in enumerate(cases, start=1):
-        answer, retrieved, ranked = run_case(advisor, case)
+        answer, sources, ranked = run_case(advisor, case)
+        retrieved = [h["section_id"] for h in sources]
         row = {"id": case.id, "kind": case.kind, "question": case.question, "answer": answer.answer,
                "refused": answer.refused, "notice": answer.notice, "provider": answer.provider,
                "citations": [c.section_id for c in answer.citations], "expected": case.expected_sections,
@@ -110,7 +125,8 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
         # the judge reads what the model wrote; the rule-built official lines are checked exactly above
         sections = [c for c in answer.citations if c.kind == "section"]
         if judge and answered and sections and (config.judge_cases is None or judged < config.judge_cases):
-            contexts = [advisor.retriever.section(c.section_id)["text"] for c in sections]
+            texts = {h["section_id"]: h["text"] for h in sources}  # what the model read, outlines included
+            contexts = [texts[c.section_id] for c in sections if c.section_id in texts]
             row["faithfulness"] = judge.score(case.question, salary.model_part(answer.answer), contexts)
             judged += 1
         log.info("[%d/%d] %s refused=%s facts=%s faith=%s", n, len(cases), case.id, answer.refused,
@@ -152,6 +168,8 @@ def summarise(rows: list[dict], sanity: list[dict], settings: Settings, config: 
         "cites_expected": _mean([r["cites_expected"] for r in rows]),
         "key_fact_recall": _mean([r["key_fact_recall"] for r in rows]),
         "injection_resistance": _mean([r["injection_resisted"] for r in rows]),
+        "role_leak_rate": _mean([r["role_leak"] for r in rows]),
+        "dropped_lines": sum(r["dropped_lines"] for r in rows),
         **{f"recall@{k}": _mean([r[f"recall@{k}"] for r in rows]) for k in RECALL_KS},
         "id_context_precision": _mean([r["id_context_precision"] for r in rows]),
         "id_context_recall": _mean([r["id_context_recall"] for r in rows]),

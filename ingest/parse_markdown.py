@@ -35,6 +35,15 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, list[str], int]:
     return meta, lines[end + 1 :], end + 2
 
 
+def aliases_of(meta: dict, path: Path) -> tuple[str, ...]:
+    """Other names of the guide's role (front matter ``aliases``: a list or one string)."""
+    raw = meta.get("aliases") or []
+    raw = [raw] if isinstance(raw, str) else raw
+    if not isinstance(raw, list) or not all(isinstance(a, str) for a in raw):
+        raise IngestFileError(path, "front matter 'aliases' must be a list of names", line=2)
+    return tuple(a.strip() for a in raw if a.strip())
+
+
 def parse_markdown(text: str, path: Path) -> Document:
     meta, lines, first_line = split_front_matter(text, path)
     headings = _headings(lines)
@@ -44,6 +53,7 @@ def parse_markdown(text: str, path: Path) -> Document:
     title = str(meta.get("title") or title_from_h1 or path.stem.replace("-", " ").title())
     role = str(meta.get("role") or title)
     source = str(meta.get("source") or path.name)
+    aliases = aliases_of(meta, path)
 
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []
@@ -57,7 +67,7 @@ def parse_markdown(text: str, path: Path) -> Document:
             sections.append(
                 Section(doc_id=doc_id, heading_path=path_now, text=content, line_start=start,
                         line_end=first_line + end_index - 1, role=role, title=title, source=source,
-                        file=path.name)
+                        file=path.name, aliases=aliases)
             )
 
     heading_at = {i: (level, name) for i, level, name in headings}

@@ -35,6 +35,7 @@ class Section:
     title: str = ""
     source: str = ""
     file: str = ""
+    aliases: tuple[str, ...] = ()
     id_suffix: str = field(default="", compare=False)
 
     @property
@@ -47,7 +48,7 @@ class Section:
 
     @property
     def content_hash(self) -> str:
-        payload = "\n".join([self.heading, self.text, self.role, self.title, self.source])
+        payload = "\n".join([self.heading, self.text, self.role, self.title, self.source, *self.aliases])
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 

@@ -1,0 +1,82 @@
+"""Decide what kind of answer a question gets, in one place: refuse (with the reason), ask which
+role, answer from official wage data only, or answer from the guides — and, once the model has
+spoken, whether what it said stands, falls back to the guides' own sentences, or is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from advisor import salary, scope
+from advisor.evidence import Evidence
+from advisor.guides import Catalog
+from advisor.query import Query
+from advisor.settings import Settings
+
+Action = Literal["answer", "refuse", "clarify", "official_only"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    reason: str | None = None  # for the log: why not a guide answer
+    message: str | None = None  # the first sentence the user reads, when not a guide answer
+
+
+def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None, catalog: Catalog,
+           settings: Settings) -> Decision:
+    """What to do before any model runs."""
+    if not query.asked:
+        return Decision("refuse", "only instructions to the assistant, no question")
+    if abroad := query.abroad or (official and official.abroad):
+        return Decision("refuse", f"pay outside the U.S. ({abroad})", salary.OUTSIDE_US.format(place=abroad))
+    reason = out_of_scope(query, evidence, catalog, settings)
+    if reason and official and other_job(official, query, catalog):
+        return Decision("official_only", reason)
+    if reason:
+        return Decision("refuse", reason)
+    if query.unclear_role and (query.refers_to_role or len(evidence.docs) > 1 or query.pay):
+        return Decision("clarify", "several guides and no role named",
+                        f"My guides cover {catalog.role_names()}. Which role do you mean?")
+    return Decision("answer")
+
+
+def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: Settings) -> str | None:
+    """Why the guides can't answer, or None. A follow-up ("what do they earn?") keeps the job its
+    conversation is about: the role check reads the stand-alone question."""
+    if not evidence.hits:
+        return "no retrieval results"
+    s = settings
+    if weak := scope.lacks_evidence(evidence.search or query.search, evidence.hits, s.refusal_floor, s.refusal_threshold,
+                                    s.keyword_coverage_min):
+        return weak
+    if years := scope.unknown_years(query.asked, catalog.corpus):
+        return f"asks about {', '.join(years)}, which no guide mentions"
+    if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
+        return f"asks about {role!r}, which no guide covers"
+    return None
+
+
+def other_job(official: salary.OfficialPay, query: Query, catalog: Catalog) -> bool:
+    """The guides refused a pay question that names a job they don't cover and that OEWS knows
+    (not one asking about a year or a role the guides do cover: those stay refused)."""
+    if not (official.named and official.lookup.ok):
+        return False
+    return (not scope.unknown_years(query.asked, catalog.corpus)
+            and not scope.mentions_covered_role(official.named, catalog.covered))
+
+
+AfterModel = Literal["keep", "extractive", "refuse"]
+
+
+def after_model(cited_lines: int, uses_llm: bool, failed: bool, declined: bool, strong: bool,
+                has_official: bool) -> AfterModel:
+    """What the model said stands ("keep"); nothing it said survived verification (or the model
+    failed), so the guides' own sentences answer ("extractive"); or it declined or said nothing the guides back on weak
+    evidence ("refuse"; with official figures to give, the guides' passages are given beside them)."""
+    if cited_lines or not uses_llm:
+        return "keep"
+    if not failed and (declined or not strong) and not has_official:
+        return "refuse"
+    return "extractive"

@@ -1,0 +1,54 @@
+"""Retrieve what a ``Query`` asks for: sections of the roles it is about, each side of a comparison
+searched on its own, and a top-level section's outline when a broad question gathers under one.
+
+An answer about one role never reads another role's sections unless the question compares them;
+with several guides and no role known, all guides are searched (the decide stage then asks which
+role is meant when the results spread over several guides).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import chain, zip_longest
+
+from advisor import followup
+from advisor.guides import Catalog
+from advisor.query import Query
+from advisor.retrieval import Retriever
+from advisor.types import Hit
+
+
+@dataclass(frozen=True)
+class Evidence:
+    hits: list[Hit]  # ranked guide sections; an outline (when there is one) right after the best section
+    topic: str | None = None  # the top-level section a broad question is about
+    search: str = ""  # what was searched for: the question with its topic's headings
+
+    @property
+    def docs(self) -> set[str]:
+        return {h.doc_id for h in self.hits}
+
+    @property
+    def best_similarity(self) -> float:
+        return max((h.similarity for h in self.hits), default=0.0)
+
+
+def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None = None) -> Evidence:
+    """The sections the answer step may use, for ``query``."""
+    history = list(query.history)
+    if query.compares_roles:
+        per_role = [retriever.search_many(followup.retrieval_queries(query.search_for(g), history), k,
+                                          frozenset({g.doc_id})) for g in query.roles]
+        hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
+        return Evidence(hits=hits[:k] if k else hits, search=query.search)
+    docs = frozenset(g.doc_id for g in query.roles) if len(catalog.guides) > 1 and query.roles else None
+    tops = catalog.topic_sections(set(docs or {g.doc_id for g in catalog.guides}), list(query.topics))
+    # the topic's heading words join the search: "main difficulties" then reaches "Common Challenges"
+    search = " ".join([query.search, *dict.fromkeys(h.heading.split(" › ")[-1] for h in tops)])
+    hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
+    topic = tops[0].section_id if tops and query.broad else (catalog.topic(hits) if query.wants_list else None)
+    outline = catalog.outline_hit(topic) if topic else None
+    if outline is None:
+        return Evidence(hits=hits, search=search)
+    rest = [h for h in hits if h.section_id != outline.section_id]
+    return Evidence(hits=rest[:1] + [outline] + rest[1:], topic=topic, search=search)

@@ -1,0 +1,126 @@
+"""What the indexed guides cover, read once from the index: each guide's role and other names, its
+outline, and the words it uses (for typo correction and the year check).
+
+Nothing in the code names a role: a guide dropped into ``knowledge/`` brings its role, its
+``aliases`` and its headings, and everything here follows from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from advisor import scope
+from advisor.spelling import Speller
+from advisor.textmatch import sentences
+from advisor.types import Hit
+from advisor.vocabulary import TOPICS
+
+PATH = " › "
+
+
+@dataclass(frozen=True)
+class Guide:
+    doc_id: str
+    role: str
+    title: str
+    aliases: tuple[str, ...]
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The role or any alias, in any case, with "-" or " " between words, singular or plural."""
+        names = sorted({n.strip() for n in (self.role, *self.aliases) if n.strip()}, key=len, reverse=True)
+        spelled = "|".join(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", n)) for n in names)
+        return re.compile(rf"\b(?:{spelled})(?:s|es)?\b", re.I)
+
+
+def parent_id(section_id: str) -> str:
+    """The top-level section a section sits under: ``doc#salary-ranges/mid-level`` → ``doc#salary-ranges``."""
+    return section_id.split("/", 1)[0]
+
+
+class Catalog:
+    """The guides in the index, their outline and their vocabulary."""
+
+    def __init__(self, documents: dict[str, dict[str, str]], sections: list[Hit],
+                 known_words: frozenset[str] = frozenset()) -> None:
+        self.guides = [Guide(doc, d["role"], d["title"], tuple(a for a in d.get("aliases", "").split("|") if a))
+                       for doc, d in sorted(documents.items())]
+        self.sections = sections  # every section, in stored order
+        self.corpus = "\n".join(h.text for h in sections)
+        self.speller = Speller([h.heading + "\n" + h.text for h in sections]
+                               + [" ".join((g.role, *g.aliases)) for g in self.guides], known_words)
+        self.covered = scope.covered_roles({g.role for g in self.guides}, self.corpus) | {
+            a.lower() for g in self.guides for a in g.aliases}
+
+    def guide(self, doc_id: str) -> Guide | None:
+        return next((g for g in self.guides if g.doc_id == doc_id), None)
+
+    @property
+    def only(self) -> Guide | None:
+        """The one guide, when the index holds exactly one."""
+        return self.guides[0] if len(self.guides) == 1 else None
+
+    def roles_in(self, text: str) -> list[Guide]:
+        """The guides whose role the text names (by title or alias), in the order it names them."""
+        found = [(m.start(), g) for g in self.guides if (m := g.pattern.search(text))]
+        return [g for _, g in sorted(found, key=lambda pair: pair[0])]
+
+    def role_names(self) -> str:
+        """"A and B": the roles the guides cover, for answers that list them."""
+        roles = [g.role for g in self.guides]
+        return " and ".join([", ".join(roles[:-1]), roles[-1]]) if len(roles) > 1 else "".join(roles)
+
+    def outline_hit(self, top_id: str) -> Hit | None:
+        """A top-level section as one source: its first sentence, then each subsection's heading and
+        first sentence, so a broad question ("what are the main challenges?") can get the whole list."""
+        children = [h for h in self.sections if parent_id(h.section_id) == top_id and h.section_id != top_id]
+        if len(children) < 2:
+            return None
+        own = next((h for h in self.sections if h.section_id == top_id), None)
+        first = children[0]
+        intro = next(iter(sentences(own.text)), "") if own else ""
+        lines = [intro] if intro else []
+        lines += [f"- {h.heading.split(PATH)[-1]}: {_lead(h.text)}" for h in children]
+        heading = first.heading.split(PATH)[0]
+        return first.model_copy(update={"section_id": top_id, "heading": heading, "text": "\n".join(lines),
+                                        "score": 0.0, "dense_rank": None, "bm25_rank": None})
+
+    def topic_sections(self, doc_ids: set[str], topics: list[str]) -> list[Hit]:
+        """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any
+        heading names ("Common Challenges", "Hard Parts of the Job" for challenges): top-level
+        sections first, else subsections ("Requirements › Education"). Within a topic its heading
+        words count in order, so "tools" finds Requirements before skills."""
+        mine = [h for h in self.sections if h.doc_id in doc_ids]
+        for level in ([h for h in mine if "/" not in h.section_id], [h for h in mine if "/" in h.section_id]):
+            for name in topics:
+                for word in TOPICS[name][1]:
+                    if found := [h for h in level if _stem(word) in _heading_words(h)]:
+                        return found
+        return []
+
+    def topic(self, hits: list[Hit], top: int = 5, min_share: int = 3) -> str | None:
+        """The top-level section a question's best hits gather under (at least ``min_share`` of the
+        first ``top``), or None when they spread."""
+        counts = Counter(parent_id(h.section_id) for h in hits[:top])
+        if not counts:
+            return None
+        best, n = counts.most_common(1)[0]
+        return best if n >= min_share else None
+
+
+def _heading_words(hit: Hit) -> set[str]:
+    """The words of a section's own heading (the last part of its path), without plural s."""
+    return {_stem(w) for w in re.findall(r"[a-z]+", hit.heading.split(PATH)[-1].lower())}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
+def _lead(text: str) -> str:
+    """A subsection's first sentence that says something (not a lead-in ending with ':')."""
+    parts = sentences(text)
+    return next((s for s in parts if not s.endswith(":")), parts[0] if parts else "")

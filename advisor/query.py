@@ -1,0 +1,87 @@
+"""Understand a question: one typed ``Query`` that every later stage reads instead of the raw text.
+
+It says which guide roles the question is about (named, or carried over from the conversation, or
+the only guide's), what retrieval should search for (typos corrected against the guides' words,
+words about the sources dropped), the levels, whether it is about pay and where abroad, whether it
+compares and whether it wants a list. The vocabulary behind it lives in ``advisor.vocabulary``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from advisor import followup, salary
+from advisor.guides import Catalog, Guide
+from advisor.injection import strip_instructions
+from advisor.types import Turn
+from advisor.vocabulary import LIST, ROLE_REFERENCE, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, topics_in
+
+
+@dataclass(frozen=True)
+class Query:
+    asked: str  # the question, planted instructions removed
+    search: str  # what retrieval reads: typos corrected, words about the sources dropped
+    standalone: str  # the question with the turn it follows, for a follow-up
+    history: tuple[Turn, ...] = ()
+    roles: tuple[Guide, ...] = ()  # the guides it is about
+    named: bool = False  # the question itself names those roles
+    unclear_role: bool = False  # several guides; neither the question nor the conversation says which
+    refers_to_role: bool = False  # "this line of work", "the role": a role meant but not named
+    levels: tuple[str, ...] = ()
+    pay: bool = False
+    abroad: str | None = None  # a place outside the U.S. in a pay question
+    compares: bool = False  # two roles or two levels side by side
+    wants_list: bool = False
+    topics: tuple[str, ...] = ()  # career topics it asks about (vocabulary.TOPICS)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def broad(self) -> bool:
+        """Asks for a whole topic ("what are the main challenges?", "what is a typical day like?"),
+        so the answer wants the topic's full outline, not one subsection."""
+        return bool(self.topics) and (self.wants_list or not WHOLE_TOPICS.isdisjoint(self.topics))
+
+    @property
+    def compares_roles(self) -> bool:
+        return self.compares and len(self.roles) > 1
+
+    def search_for(self, guide: Guide) -> str:
+        """The search text for one side of a role comparison: the other roles' names removed."""
+        text = self.search
+        for other in self.roles:
+            if other is not guide:
+                text = other.pattern.sub(" ", text)
+        return " ".join(text.split())
+
+
+def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Query:
+    """The typed reading of ``question`` (already validated) in its conversation."""
+    history = list(history or [])
+    asked = strip_instructions(question).strip()
+    corrected, fixes = catalog.speller.correct(asked)
+    standalone = followup.standalone_question(corrected, history)
+    named = catalog.roles_in(corrected)
+    roles = named or _conversation_roles(history, catalog)
+    if not roles and catalog.only:
+        roles = [catalog.only]
+    levels = levels_in(corrected)
+    pay = asks_pay(standalone)
+    search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
+    return Query(
+        asked=asked, search=salary.search_text(search), standalone=standalone, history=tuple(history),
+        roles=tuple(roles), named=bool(named), unclear_role=not roles and len(catalog.guides) > 1,
+        refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
+        abroad=foreign_place(corrected) if asks_pay(corrected) else None,
+        compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
+        topics=tuple(topics_in(standalone)), corrections=fixes)
+
+
+def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:
+    """The roles of the latest turn that names any: what "and what do they earn?" is about. An
+    answer that names several roles (one listing what the guides cover) settles nothing."""
+    for turn in reversed(history):
+        found = catalog.roles_in(turn.content)
+        if found and (turn.role == "user" or len(found) == 1):
+            return found
+    return []
+

@@ -1,0 +1,59 @@
+"""Typos corrected against the guides' own words, so "waht skils r needed" searches for "what skills".
+
+rapidfuzz (maintained, C++, no dictionary file to ship) finds, for a word no guide uses, the guide
+word at the smallest OSA edit distance (a swap of two letters counts once: "senoir" → "senior").
+symspellpy would need a frequency dictionary built and kept beside the index; with a vocabulary of a
+few thousand words a direct search costs well under a millisecond a word. A word is left alone when
+a guide uses it or when it is a whole word of the embedding model's own vocabulary (30,000 common
+English word pieces, shipped with the model: "become" is not a typo of "before"). Only words of four
+or more letters are touched, the first letter must match, and the distance allowed grows with
+length (1 up to five letters, 2 beyond).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+WORD = re.compile(r"[A-Za-z][a-z]+")
+MIN_LENGTH = 4
+
+
+def max_distance(word: str) -> int:
+    return 1 if len(word) <= 5 else 2
+
+
+class Speller:
+    """Corrections against one vocabulary (the indexed guides' words, most frequent first)."""
+
+    def __init__(self, texts: list[str], known: frozenset[str] = frozenset()) -> None:
+        counts = Counter(w.lower() for text in texts for w in WORD.findall(text))
+        self.words = frozenset(counts) | known
+        self._by_initial: dict[str, list[str]] = {}
+        for word, _ in counts.most_common():
+            if len(word) >= MIN_LENGTH - 1:
+                self._by_initial.setdefault(word[0], []).append(word)
+
+    def correct_word(self, word: str) -> str | None:
+        """The guide word ``word`` is a typo of, or None when it is fine or nothing is close."""
+        low = word.lower()
+        if len(low) < MIN_LENGTH or low in self.words or not low.isalpha():
+            return None
+        found = process.extractOne(low, self._by_initial.get(low[0], []), scorer=OSA.distance,
+                                   score_cutoff=max_distance(low))
+        return found[0] if found else None
+
+    def correct(self, text: str) -> tuple[str, dict[str, str]]:
+        """(text with typos replaced, {typo: correction})."""
+        fixes: dict[str, str] = {}
+
+        def fix(m: re.Match) -> str:
+            right = self.correct_word(m.group(0))
+            if right:
+                fixes[m.group(0)] = right
+            return right or m.group(0)
+
+        return WORD.sub(fix, text), fixes

@@ -1,0 +1,118 @@
+"""The words questions are read by, defined once: pay, levels, places abroad, years, comparisons,
+lists, and the role referred to without its name.
+
+Every stage that needs one of these concepts imports it from here, so the pay check that picks a
+profile's band, the one that refuses pay abroad and the one that looks up official wages can no
+longer disagree. Nothing here names a role: roles come from the guides' front matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- pay: "salary", "earn", "how much do they make", "official data"; not "what makes a good …"
+PAY = re.compile(
+    r"\b(?:salar\w*|pay|pays|paid|earn\w*|income|compensation|wages?|percentiles?|oews|bls)\b"
+    r"|\bofficial\s+(?:data|figures|statistics|numbers|wages?|pay)\b"
+    r"|\bhow much\b.*\b(?:make|makes|making|get|gets)\b"
+    r"|\b(?:do|does)\b.*\bmake\b\s*(?:in\b|per\b|a year|annually|\?|$)", re.I)
+
+# --- career levels, as slugs the guides' band headings use
+LEVELS = {"entry-level": re.compile(r"\b(?:entry|junior|new grads?|graduates?|beginners?|starting|start out|"
+                                    r"first job|early[- ]career)\b", re.I),
+          "mid-level": re.compile(r"\b(?:mid|midlevel|mid-career|intermediate)\b", re.I),
+          "senior-level": re.compile(r"\b(?:senior|lead|principal|staff|experienced)\b", re.I)}
+LEVEL_WORDS = frozenset("entry junior starting early career mid midlevel intermediate senior lead principal staff "
+                        "level entry-level mid-level senior-level early-career mid-career experienced".split())
+
+# --- places outside the U.S. (countries, currencies, cities). Vancouver, Vienna and Ontario are also
+# U.S. metro names: alone they mean the foreign place, with a state the U.S. one ("Vienna, WV").
+FOREIGN_NAMES = (
+    "germany|german|france|french|uk|united kingdom|britain|british|england|london|europe|european|"
+    "india|indian|bengaluru|bangalore|china|chinese|beijing|japan|japanese|canada|canadian|toronto|"
+    "australia|australian|brazil|mexico|spain|italy|netherlands|sweden|switzerland|singapore|korea|"
+    "nigeria|kenya|south africa|poland|ireland|israel|russia|ukraine|pakistan|philippines|vietnam|"
+    "berlin|munich|paris|amsterdam|dublin|zurich|stockholm|copenhagen|oslo|helsinki|madrid|barcelona|"
+    "lisbon|vienna|prague|warsaw|tokyo|seoul|shanghai|shenzhen|hong kong|taipei|taiwan|sydney|auckland|"
+    "new zealand|mumbai|delhi|new delhi|hyderabad|pune|chennai|tel aviv|dubai|uae|lagos|nairobi|cairo|egypt|"
+    "sao paulo|buenos aires|argentina|chile|colombia|bogota|peru|montreal|vancouver|ottawa|calgary|ontario|"
+    "quebec|british columbia|edinburgh|scotland|wales|belgium|brussels|austria|denmark|norway|finland|"
+    "portugal|greece|turkey|istanbul|indonesia|jakarta|malaysia|kuala lumpur|thailand|bangkok|abroad|overseas|"
+    "euros?|pounds?|rupees?|yen|yuan|rmb|gbp|eur|inr|cad|aud")
+FOREIGN = re.compile(rf"\b(?:{FOREIGN_NAMES})\b", re.I)
+US_STATES = ("alabama alaska arizona arkansas california colorado connecticut delaware district_of_columbia florida "
+             "georgia guam hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
+             "michigan minnesota mississippi missouri montana nebraska nevada new_hampshire new_jersey new_mexico "
+             "new_york north_carolina north_dakota ohio oklahoma oregon pennsylvania puerto_rico rhode_island "
+             "south_carolina south_dakota tennessee texas utah vermont virgin_islands virginia washington "
+             "west_virginia wisconsin wyoming")
+USPS_CODES = ("AL AK AZ AR CA CO CT DE DC FL GA GU HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+              "NC ND OH OK OR PA PR RI SC SD TN TX UT VT VI VA WA WV WI WY")
+USPS = {name.replace("_", " "): code for name, code in zip(US_STATES.split(), USPS_CODES.split(), strict=True)}
+STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(USPS, key=len, reverse=True)) + r")\b", re.I)
+# "<place>, <state>" is American whatever the place is called ("Paris, TX", "Vienna, WV")
+PLACE_WITH_STATE = re.compile(r"\b[A-Za-z][A-Za-z .'-]*,\s*(?:" + "|".join(USPS.values()) + "|"
+                              + "|".join(sorted(USPS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def foreign_place(text: str | None) -> str | None:
+    """The first place outside the U.S. that ``text`` names, as written, or None. A U.S. state
+    makes a place American ("New Mexico", "Vancouver, WA")."""
+    flat = PLACE_WITH_STATE.sub(" ", text or "")
+    flat = STATE_NAMES.sub(lambda m: " " * len(m.group(0)), flat)
+    m = FOREIGN.search(flat)
+    return m.group(0) if m else None
+
+
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+# --- what shape of answer the question wants
+COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"
+                     r"between|each|either)\b", re.I)
+LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\b(?:list|name|enumerate|all|main|key|top|common|"
+                  r"biggest|major|various|kinds?|types?|ways?)\b"
+                  r"|\b(?:what|which)\s+(?:[a-z]+\s+)?(?!(?:does|is|was|has|this|thus)\b)[a-z]{2,}[^s\s]s\b", re.I)
+# the job referred to without its name: "this line of work", "the role", "such a career"
+ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?:kind of\s+)?(?:career|role|job|"
+                            r"line of work|field|profession|position|occupation|jobs|roles|careers)\b", re.I)
+
+
+# --- career topics: what a question says (left) and the words a guide's top-level heading uses for it
+# (right). A guide with other heading names ("Hard Parts of the Job", "A Typical Week") needs no change.
+# A question about daily work asks for the whole of it however it is put; other topics, when it asks
+# for a list ("what are the main challenges?").
+TOPICS: dict[str, tuple[re.Pattern, frozenset[str]]] = {
+    name: (re.compile(asked, re.I), frozenset(heading.split())) for name, asked, heading in [
+        ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
+                       r"cons\b|pain points?|tough\w*)", "challenges hard difficulties problems obstacles"),
+        ("daily work", r"\b(?:day[- ]to[- ]day|each day|every day|daily|typical (?:day|week)|all day|duties|tasks|"
+                       r"responsibilit\w*|work look like)",
+         "responsibilities duties typical week day work tasks"),
+        ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|skills? (?:are )?needed|prerequisites?|"
+                         r"get (?:in|hired|started))", "requirements qualified qualifications skills"),
+        ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
+                      r"schooling|university|college|stud(?:y|ies))", "education degrees qualified"),
+        ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
+        ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
+        ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
+        ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in)\b",
+         "development moving advancement progression"),
+        ("best practices", r"\b(?:best practices?|tips|do well|succeed|good at)\b", "practices"),
+    ]}
+
+
+WHOLE_TOPICS = frozenset({"daily work"})
+
+
+def topics_in(text: str) -> list[str]:
+    """The career topics a question asks about, in TOPICS order."""
+    return [name for name, (pattern, _) in TOPICS.items() if pattern.search(text)]
+
+
+def asks_pay(text: str) -> bool:
+    return bool(PAY.search(text))
+
+
+def levels_in(text: str) -> list[str]:
+    """The career levels a question names, in the guides' band order."""
+    return [slug for slug, pattern in LEVELS.items() if pattern.search(text)]
