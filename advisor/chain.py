@@ -114,12 +114,13 @@ class Advisor:
         """A guide answer: sources, verified model lines (or the guides' own), then rule-built lines."""
         hits = evidence.hits
         official_lines, wages = self._official_block(official, query.standalone, hits)
-        sources = {h.section_id: h for h in hits}  # and what the official lines will cite, once each
+        sources = {h.section_id: h for h in (*hits, *evidence.sections)}  # and what official lines cite, once each
         sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
         yield StreamEvent(type="sources", data=[h.model_dump() for h in sources.values()])
 
         context = self._context(query, hits)
-        generated = Generated(CitationBuilder(list(context)), self.provider)
+        builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections))
+        generated = Generated(builder, self.provider)
         yield from self._generate(generated, query, context, timings, started,
                                   strong=evidence.best_similarity >= self.settings.confident_similarity,
                                   has_official=bool(official_lines))
@@ -310,7 +311,7 @@ class Generated:
         """Start again with the guides' own sentences (the extractive provider)."""
         self.notice = self.notice or notice
         self.provider = ExtractiveProvider()
-        self.builder = CitationBuilder(list(context))
+        self.builder = CitationBuilder(list(context), self.builder.strict, self.builder.sections)
         self.lines = []
 
 

@@ -5,6 +5,12 @@ marker is kept only when its source really shares the line's words; otherwise th
 the source it overlaps most. A line with a figure no retrieved source contains is dropped: that
 is how invented near-miss salaries are caught; a name (company, product, place) no source
 contains is dropped the same way. Markers are renumbered in order of first use.
+
+A line must also not say more than its source: when it adds more content words than a paraphrase
+needs (``new_word_allowance``) — an adjective, a reason, a claim the section never makes, as in
+"TensorFlow is a popular open-source library" cited to a line that only names TensorFlow — it is
+cut back to its first clause the source does back, or dropped. A line that repeats an earlier one
+is dropped too.
 """
 
 from __future__ import annotations
@@ -22,20 +28,36 @@ MARKER = re.compile(r"\s*(?:\[(?:source\s*)?(\d+(?:\s*,\s*\d+)*)\]|\((?:source\s
 PREFIX = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)")
 MIN_COVERAGE = 0.34
 MAX_FRAMING_WORDS = 3
+MAX_NEW_WORDS = 2  # content words a line may add to its source: the joins a paraphrase needs
+REPEAT_OVERLAP = 0.8  # a line whose words are this much in an earlier line's repeats it
+MIN_REPEAT_WORDS = 3  # shorter lines ("Python") may name what a longer one did
+# where a line can be cut back to what its source says: before a reason, an aside or an addition
+CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|helping|and|but|while)\b"
+                    r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
+
+
+def new_word_allowance(claim: set[str]) -> int:
+    return max(MAX_NEW_WORDS, len(claim) // 4)
 
 
 @dataclass
 class CitationBuilder:
-    hits: list[Hit]
-    dropped: list[str] = field(default_factory=list)
+    hits: list[Hit]  # the numbered sources the model read
+    strict: bool = True  # cut back or drop lines that claim more than their source says
+    sections: list[Hit] = field(default_factory=list)  # the subsections behind an outline source
+    dropped: list[str] = field(default_factory=list)  # "why: line", for the Answer and the evals
     _order: list[int] = field(default_factory=list)   # hit indices in order of first citation
     _claims: dict[int, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # a line drawn from an outline is cited to the subsection it names: the exact section
+        self._outlines = {h.section_id.split("/", 1)[0] for h in self.sections}
+        self.hits = self.hits + [h for h in self.sections if h.section_id not in {x.section_id for x in self.hits}]
         self._tokens = [content_tokens(h.heading + " " + h.text) for h in self.hits]
         self._numbers = [numbers(h.text) for h in self.hits]
         self._all_numbers = set().union(*self._numbers) if self._numbers else set()
         self._all_text = " ".join(h.heading + " " + h.text for h in self.hits).lower()
+        self._said: list[set[str]] = []  # the claims of the lines kept so far
 
     @property
     def cited_lines(self) -> int:
@@ -66,11 +88,31 @@ class CitationBuilder:
                 return prefix + text  # framing ("Here is what the guide says:"), not a claim
             self._drop(raw, "no retrieved source supports it")
             return None
+        if self.strict and len(claim - self._tokens[chosen]) > new_word_allowance(claim):
+            cut = self._cut_back(text, chosen)
+            if cut is None:
+                self._drop(raw, f"says more than its source: {sorted(claim - self._tokens[chosen])}")
+                return None
+            text, claim = cut, content_tokens(cut)
+        if len(claim) >= MIN_REPEAT_WORDS and any(len(claim & said) >= REPEAT_OVERLAP * len(claim) for said in self._said):
+            self._drop(raw, "repeats an earlier line")
+            return None
+        self._said.append(claim)
         if chosen not in self._claims:
             self._order.append(chosen)
             self._claims[chosen] = []
         self._claims[chosen].append(text)
         return f"{prefix}{text} [{self._order.index(chosen) + 1}]"
+
+    def _cut_back(self, text: str, index: int) -> str | None:
+        """The longest first part of ``text``, cut at a clause, that source ``index`` backs."""
+        for m in reversed(list(CLAUSE.finditer(text))):
+            head = text[: m.start()].rstrip(" ,;:-–—")
+            claim = content_tokens(head)
+            if (claim and coverage(claim, self._tokens[index]) >= MIN_COVERAGE
+                    and len(claim - self._tokens[index]) <= new_word_allowance(claim)):
+                return head + "."
+        return None
 
     def cite_fixed(self, text: str, *hits: Hit) -> str:
         """Cite a line built by rule from the ``hits``' own text (profile advice, official wages)."""
@@ -96,12 +138,14 @@ class CitationBuilder:
                       and figures <= self._numbers[i]]
         if not candidates:
             return None
+        exact = [i for i in candidates if self.hits[i].section_id not in self._outlines]
+        candidates = exact or candidates
         preferred = [i for i in candidates if i + 1 in claimed]
         return max(preferred or candidates, key=lambda i: coverage(claim, self._tokens[i]))
 
     def _drop(self, line: str, why: str) -> None:
         log.info("dropped answer line (%s): %r", why, line[:120])
-        self.dropped.append(line)
+        self.dropped.append(f"{why}: {line.strip()}")
 
     def citations(self) -> list[Citation]:
         out = []

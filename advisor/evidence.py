@@ -23,6 +23,7 @@ class Evidence:
     hits: list[Hit]  # ranked guide sections; an outline (when there is one) right after the best section
     topic: str | None = None  # the top-level section a broad question is about
     search: str = ""  # what was searched for: the question with its topic's headings
+    sections: tuple[Hit, ...] = ()  # the subsections behind the outline: what its lines are cited to
 
     @property
     def docs(self) -> set[str]:
@@ -51,4 +52,5 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if outline is None:
         return Evidence(hits=hits, search=search)
     rest = [h for h in hits if h.section_id != outline.section_id]
-    return Evidence(hits=rest[:1] + [outline] + rest[1:], topic=topic, search=search)
+    return Evidence(hits=rest[:1] + [outline] + rest[1:], topic=topic, search=search,
+                    sections=tuple(catalog.subsections(topic)))

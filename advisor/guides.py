@@ -73,10 +73,13 @@ class Catalog:
         roles = [g.role for g in self.guides]
         return " and ".join([", ".join(roles[:-1]), roles[-1]]) if len(roles) > 1 else "".join(roles)
 
+    def subsections(self, top_id: str) -> list[Hit]:
+        return [h for h in self.sections if parent_id(h.section_id) == top_id and h.section_id != top_id]
+
     def outline_hit(self, top_id: str) -> Hit | None:
         """A top-level section as one source: its first sentence, then each subsection's heading and
         first sentence, so a broad question ("what are the main challenges?") can get the whole list."""
-        children = [h for h in self.sections if parent_id(h.section_id) == top_id and h.section_id != top_id]
+        children = self.subsections(top_id)
         if len(children) < 2:
             return None
         own = next((h for h in self.sections if h.section_id == top_id), None)

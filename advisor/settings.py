@@ -66,6 +66,7 @@ class Settings(BaseSettings):
     llm_threads: int = 2
     llm_context: int = 4096
     max_answer_tokens: int = 320
+    strict_claims: bool = Field(True, description="cut back or drop model lines that claim more than their source")
     max_list_tokens: int = Field(512, description="answer tokens for a question that asks for a list")
     llm_queue: int = 4
     openai_base_url: str = "http://127.0.0.1:11434/v1"

@@ -76,3 +76,17 @@ def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     report = ingest(s)
     assert report.ok and report.added > 50
     return s
+
+
+SECOND_GUIDES = PROJECT_ROOT / "evals" / "fixtures" / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def two_guides_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A real index of knowledge/ plus the second-guide fixture (another role, other headings)."""
+    from ingest.indexer import ingest
+
+    s = Settings(data_dir=tmp_path_factory.mktemp("two-guides"), provider="extractive")
+    report = ingest(s, [s.knowledge_dir, SECOND_GUIDES])
+    assert report.ok and report.added > 100
+    return s

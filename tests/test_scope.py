@@ -1,14 +1,12 @@
-"""The cheap layers before the model: scope checks, follow-up detection, injection stripping, BM25 folding."""
+"""The cheap layers before the model: scope checks, injection stripping, BM25 folding."""
 
 import pytest
 
-from advisor import followup, scope
+from advisor import scope
 from advisor.bm25 import tokenize
 from advisor.injection import strip_instructions
-from advisor.types import Turn
 
 COVERED = {"neural network engineer", "ai architect", "ai project manager"}
-HISTORY = [Turn(role="user", content="What challenges do neural network engineers face?")]
 
 
 @pytest.mark.parametrize("question,role", [
@@ -28,6 +26,8 @@ def test_uncovered_roles(question, role):
     ("salary in rupees?", "rupees"),
     ("Which cities in India are AI hotspots?", None),  # not a pay question
     ("What do they earn in the US?", None),
+    ("What do they earn in New Mexico?", None),  # a U.S. state, though it names Mexico
+    ("How much are they making in Berlin?", "Berlin"),
 ])
 def test_foreign_pay(question, place):
     assert scope.foreign_pay(question) == place
@@ -36,23 +36,6 @@ def test_foreign_pay(question, place):
 def test_unknown_years():
     assert scope.unknown_years("What will they earn in 2030?", "figures for 2024 and 2025") == ["2030"]
     assert scope.unknown_years("What did they earn in 2024?", "figures for 2024 and 2025") == []
-
-
-@pytest.mark.parametrize("question,is_follow_up", [
-    ("and at senior level?", True),
-    ("how do I handle the hardware side?", True),
-    ("What about mid-career?", True),
-    ("What education do neural network engineers need to get hired?", False),
-])
-def test_follow_up_detection(question, is_follow_up):
-    assert followup.is_follow_up(question, HISTORY) is is_follow_up
-    assert followup.is_follow_up(question, []) is False
-
-
-def test_follow_up_queries_carry_the_previous_question():
-    queries = followup.retrieval_queries("and at senior level?", HISTORY)
-    assert len(queries) == 2 and all(HISTORY[0].content in q for q in queries)
-    assert queries[1].count("and at senior level?") == 2
 
 
 @pytest.mark.parametrize("text,kept", [

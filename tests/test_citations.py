@@ -1,0 +1,73 @@
+"""Verifying model lines: markers repaired and renumbered, invented figures and names dropped, lines
+that claim more than their section cut back or dropped, repeats dropped, outline lines sent to the
+exact subsection."""
+
+import pytest
+
+from advisor.citations import CitationBuilder
+from advisor.types import Hit
+
+
+def hit(sid: str, heading: str, text: str) -> Hit:
+    return Hit(section_id=sid, doc_id=sid.split("#")[0], role="R", title="T", heading=heading, source="s",
+               text=text, score=0)
+
+
+PROG = hit("g#requirements/programming", "Requirements › Programming Proficiency",
+           "- Proficiency in programming languages such as Python, C++ and Java\n"
+           "- Working familiarity with machine learning libraries such as TensorFlow and PyTorch")
+PAY = hit("g#salary/entry", "Salary › Entry-Level", "Entry-level engineers in the US earn $70,000 to $100,000 per year.")
+
+
+@pytest.fixture
+def builder():
+    return CitationBuilder([PROG, PAY])
+
+
+def test_markers_are_checked_and_renumbered_in_order_of_use(builder):
+    assert builder.check_line("- Entry-level pay is $70,000 to $100,000 per year [1]") == \
+        "- Entry-level pay is $70,000 to $100,000 per year [1]"  # the model said [1]; the figures are in source 2
+    assert builder.check_line("1. Proficiency in Python, C++ and Java (source 1)") == "- Proficiency in Python, C++ and Java [2]"
+    assert [c.section_id for c in builder.citations()] == [PAY.section_id, PROG.section_id]
+
+
+def test_an_invented_figure_or_name_is_dropped(builder):
+    assert builder.check_line("- Entry-level engineers earn $75,000 [2]") is None
+    assert builder.check_line("- Familiarity with Keras and TensorFlow [1]") is None
+    assert [d.split(":")[0] for d in builder.dropped] == ["figures ['75000'] are in no retrieved source",
+                                                         "names ['Keras'] are in no retrieved source"]
+
+
+def test_a_line_that_claims_more_than_its_section_is_cut_back_or_dropped(builder):
+    cut = builder.check_line("- Familiarity with machine learning libraries such as TensorFlow and PyTorch, which are "
+                             "the most popular industry tools used at every big company [1]")
+    assert cut == "- Familiarity with machine learning libraries such as TensorFlow and PyTorch. [1]"
+    assert builder.check_line("- Proficiency in Python, C++ and Java, the fastest languages preferred by every "
+                              "serious research laboratory worldwide [1]") is None
+    assert builder.dropped[-1].startswith("says more than its source")
+
+
+def test_the_stricter_check_can_be_switched_off():
+    loose = CitationBuilder([PROG], strict=False)
+    line = "- Machine learning libraries such as TensorFlow and PyTorch are popular, open and widely taught [1]"
+    assert loose.check_line(line) is not None and CitationBuilder([PROG]).check_line(line) is None
+
+
+def test_a_repeated_line_is_dropped(builder):
+    assert builder.check_line("- Proficiency in Python, C++ and Java [1]")
+    assert builder.check_line("- Proficiency in programming: Python, C++ and Java [1]") is None
+    assert builder.dropped == ["repeats an earlier line: - Proficiency in programming: Python, C++ and Java [1]"]
+    assert builder.check_line("- Python [1]")  # a short line may name what a longer one did
+
+
+def test_framing_lines_stay_and_bare_bullets_go(builder):
+    assert builder.check_line("Here is what it says:") == "Here is what it says:"
+    assert builder.check_line("- ") is None and builder.check_line("") == ""
+
+
+def test_a_line_drawn_from_an_outline_cites_the_subsection_it_names():
+    outline = hit("g#requirements", "Requirements", "What it takes.\n- Programming Proficiency: Proficiency in "
+                  "programming languages such as Python, C++ and Java")
+    b = CitationBuilder([outline], sections=[PROG])
+    assert b.check_line("- Proficiency in programming languages such as Python, C++ and Java [1]").endswith("[1]")
+    assert [c.section_id for c in b.citations()] == [PROG.section_id]

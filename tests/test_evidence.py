@@ -1,0 +1,66 @@
+"""Retrieval of what the Query asks for, on a real index of two guides with different headings:
+one role's sections only, each side of a comparison, an outline for a broad question."""
+
+import pytest
+
+from advisor.chain import Advisor
+from advisor.providers.extractive import ExtractiveProvider
+from advisor.types import Turn
+
+NNE, ISA = "neural-network-engineer", "information-security-analyst"
+
+
+@pytest.fixture(scope="module")
+def advisor(two_guides_settings):
+    return Advisor(two_guides_settings, provider=ExtractiveProvider())
+
+
+def docs(advisor, question, history=()):
+    evidence = advisor.gather(advisor.understand(question, list(history)))
+    return {h.doc_id for h in evidence.hits}, evidence
+
+
+@pytest.mark.parametrize("question, doc", [
+    ("What certifications do information security analysts need?", ISA),
+    ("What do cybersecurity analysts do all day?", ISA),  # an alias
+    ("What education do neural network engineers need?", NNE),
+    ("waht are the chalenges for nueral netwrk enginers?", NNE),  # typos
+])
+def test_a_question_about_one_role_reads_that_role_only(advisor, question, doc):
+    found, _ = docs(advisor, question)
+    assert found == {doc}
+
+
+
+def test_a_comparison_searches_each_role(advisor):
+    found, evidence = docs(advisor, "Compare the starting pay of neural network engineers and information "
+                                    "security analysts")
+    assert found == {NNE, ISA}
+    assert evidence.hits[0].doc_id != evidence.hits[1].doc_id  # taken in turn from each side
+
+
+def test_a_broad_question_gets_the_topics_outline_under_another_heading_name(advisor):
+    _, evidence = docs(advisor, "What are the hard parts of being an information security analyst?")
+    assert evidence.topic == f"{ISA}#hard-parts-of-the-job"
+    outline = next(h for h in evidence.hits if h.section_id == evidence.topic)
+    assert outline.text.count("\n- ") >= 5  # every subsection, one line each
+    assert all(s.section_id.startswith(evidence.topic + "/") for s in evidence.sections)
+
+
+def test_the_chain_asks_which_role_when_several_guides_fit(advisor):
+    answer = advisor.ask("How much does this job pay?")
+    assert not answer.refused and not answer.citations
+    assert "Information Security Analyst" in answer.answer and "Neural Network Engineer" in answer.answer
+
+
+def test_the_chain_answers_a_follow_up_about_the_other_role_from_its_guide(advisor):
+    history = [Turn(role="user", content="How much do entry-level neural network engineers earn?"),
+               Turn(role="assistant", content="Entry-level engineers earn $70,000 to $100,000 a year [1].")]
+    answer = advisor.ask("and for information security analysts?", history)
+    guide = [c for c in answer.citations if c.kind == "section"]
+    assert guide and {c.doc for c in guide} == {ISA}
+
+
+def test_the_chain_answers_a_comparison_from_both_guides(advisor):
+    answer = advisor.ask("Which role needs more math, neural network engineer or information security analyst?")
+    assert {c.doc for c in answer.citations if c.kind == "section"} == {NNE, ISA}

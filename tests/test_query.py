@@ -1,0 +1,119 @@
+"""Understanding a question: roles (by title, alias, conversation, the only guide), typos, levels,
+pay, places abroad, comparisons, lists and topics — on catalogs built from sections, no index."""
+
+import pytest
+
+from advisor.guides import Catalog
+from advisor.query import understand
+from advisor.types import Hit, Turn
+
+
+def section(doc: str, role: str, heading: str, text: str) -> Hit:
+    top, _, sub = heading.partition(" › ")
+    sid = f"{doc}#{top.lower().replace(' ', '-')}" + (f"/{sub.lower().replace(' ', '-')}" if sub else "")
+    return Hit(section_id=sid, doc_id=doc, role=role, title=role, heading=heading, source="s", text=text, score=0)
+
+
+NNE = ("nne", "Neural Network Engineer", "NN engineer|neural net engineer")
+ISA = ("isa", "Information Security Analyst", "security analyst|cybersecurity analyst")
+SECTIONS = [
+    section("nne", NNE[1], "Common Challenges", "Engineers face many challenges."),
+    section("nne", NNE[1], "Common Challenges › Model Interpretability", "Networks are hard to interpret."),
+    section("nne", NNE[1], "Common Challenges › Scalability", "Scaling models needs resources."),
+    section("nne", NNE[1], "Salary Ranges › Entry-Level", "Entry-level engineers earn $70,000 to $100,000."),
+    section("nne", NNE[1], "Requirements › Education", "A bachelor's degree in computer science; a Ph.D. helps."),
+    section("isa", ISA[1], "Hard Parts of the Job", "The work has hard parts."),
+    section("isa", ISA[1], "Hard Parts of the Job › Emergencies", "Breaches happen at night."),
+    section("isa", ISA[1], "Hard Parts of the Job › Deadlines", "Fixes are due fast."),
+    section("isa", ISA[1], "Earnings › Starting Out", "The lowest 10 percent earned less than $69,660."),
+]
+
+
+def catalog(*guides) -> Catalog:
+    docs = {d: {"role": r, "title": r, "aliases": a} for d, r, a in guides}
+    return Catalog(docs, [s for s in SECTIONS if s.doc_id in docs], frozenset({"what", "become", "starting"}))
+
+
+ONE, TWO = catalog(NNE), catalog(NNE, ISA)
+
+
+@pytest.mark.parametrize("question, roles", [
+    ("What do neural network engineers earn?", ["nne"]),
+    ("What does an NN engineer do?", ["nne"]),  # an alias from the front matter
+    ("Is a neural-net engineer well paid?", ["nne"]),  # the alias with a hyphen
+    ("Is neural network engineering well paid?", []),  # another word, not the role
+    ("Do cybersecurity analysts work nights?", ["isa"]),
+    ("Compare security analysts and neural network engineers", ["isa", "nne"]),  # in the order named
+])
+def test_roles_named_by_title_or_alias(question, roles):
+    q = understand(question, [], TWO)
+    assert [g.doc_id for g in q.roles] == roles and q.named is bool(roles)
+
+
+def test_the_only_guide_is_the_role_of_a_question_that_names_none():
+    q = understand("do I need a doctorate for this line of work?", [], ONE)
+    assert [g.doc_id for g in q.roles] == ["nne"] and not q.named and not q.unclear_role and q.refers_to_role
+    assert "line of work" not in q.search  # matches no section; the topic (education) does
+
+
+def test_with_several_guides_a_question_naming_no_role_is_unclear_unless_the_conversation_says():
+    assert understand("How much does this job pay?", [], TWO).unclear_role
+    history = [Turn(role="user", content="What do security analysts do?"),
+               Turn(role="assistant", content="Security analysts watch networks [1].")]
+    q = understand("and what do they earn?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["isa"] and not q.unclear_role and q.pay
+
+
+def test_an_answer_that_lists_several_roles_does_not_settle_the_role():
+    history = [Turn(role="assistant", content="My guides cover Information Security Analyst and Neural Network "
+                                              "Engineer. Which role do you mean?")]
+    assert understand("what do they earn?", history, TWO).unclear_role
+
+
+def test_typos_are_corrected_against_the_guides_words_not_real_words():
+    q = understand("r the chalenges for nueral network enginers hard? how do I become one", [], ONE)
+    assert q.corrections == {"chalenges": "challenges", "nueral": "neural", "enginers": "engineers"}
+    assert [g.doc_id for g in q.roles] == ["nne"] and q.named  # found once corrected
+    assert "become" in q.search  # a real word (in the model's vocabulary) is left alone
+
+
+@pytest.mark.parametrize("question, pay, abroad", [
+    ("What do they earn in Germany?", True, "Germany"),
+    ("How much are they making in London?", True, "London"),
+    ("What do neural network engineers earn in New Mexico?", True, None),
+    ("What's the pay in Vancouver, WA?", True, None),
+    ("Which cities in India are hotspots?", False, None),  # not about pay
+    ("What makes a good engineer?", False, None),
+])
+def test_pay_and_places_abroad(question, pay, abroad):
+    q = understand(question, [], ONE)
+    assert (q.pay, q.abroad) == (pay, abroad)
+
+
+@pytest.mark.parametrize("question, levels, compares", [
+    ("How does senior pay compare with entry level?", ("entry-level", "senior-level"), True),
+    ("What do junior engineers earn?", ("entry-level",), False),
+    ("What is the salary?", (), False),
+])
+def test_levels_and_level_comparisons(question, levels, compares):
+    q = understand(question, [], ONE)
+    assert q.levels == levels and q.compares is compares
+
+
+def test_a_comparison_of_two_roles_searches_each_without_the_other():
+    q = understand("Compare the starting pay of neural network engineers and security analysts", [], TWO)
+    assert q.compares_roles and not q.unclear_role
+    nne, isa = q.roles
+    assert "security analysts" not in q.search_for(nne) and "neural network" not in q.search_for(isa).lower()
+
+
+@pytest.mark.parametrize("question, wants_list, topics, broad", [
+    ("what are the main difficulties of the job", True, ("challenges",), True),
+    ("what does the work look like each day", False, ("daily work",), True),
+    ("which programming languages should I know?", True, (), False),
+    ("what does a neural network engineer do", False, (), False),  # "does" is no plural
+    ("How do engineers handle hard deadlines?", False, ("challenges",), False),  # one thing, not the topic
+])
+def test_lists_and_topics(question, wants_list, topics, broad):
+    q = understand(question, [], ONE)
+    assert (q.wants_list, q.topics, q.broad) == (wants_list, topics, broad)
