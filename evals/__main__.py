@@ -12,14 +12,14 @@ from pathlib import Path
 import advisor  # noqa: F401  (offline environment first)
 from advisor.settings import Settings
 from evals.golden import GOLDEN
-from evals.gate import BASELINE, check, load_baseline
+from evals.gate import baseline_for, check, floors_for, load_baseline
 from evals.report import write_report
 from evals.run import RunConfig, evaluate
 
 
-def write_baseline(summary: dict) -> None:
+def write_baseline(summary: dict, path: Path) -> None:
     """Store a run's gated metrics; judged ones may later drop by at most their tolerance."""
-    BASELINE.write_text(json.dumps({
+    path.write_text(json.dumps({
         "run": summary["run"], "provider": summary["provider"], "judge": summary["judge"], "cases": summary["cases"],
         "metrics": {k: summary[k] for k in ("faithfulness", "key_fact_recall", "recall@5", "refusal_accuracy")},
         "tolerance": {"faithfulness": 0.2, "key_fact_recall": 0.15},
@@ -53,10 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     rows, summary, sanity = evaluate(Settings(), config)
     summary["wall_seconds"] = round(time.perf_counter() - started, 1)
-    failures = check(summary, load_baseline())
+    failures = check(summary, load_baseline(baseline_for(args.golden)), floors_for(args.golden))
     report = write_report(config.out_dir / config.run_name, rows, summary, sanity, failures)
     if args.write_baseline:
-        write_baseline(summary)
+        write_baseline(summary, baseline_for(args.golden))
     keys = ["cases", "refusal_accuracy_out_of_scope", "false_refusal_rate", "citation_validity", "cites_expected",
             "key_fact_recall", "injection_resistance", "role_leak_rate", "dropped_lines", "recall@5", "faithfulness", "median_first_token_ms", "wall_seconds"]
     for key in keys:

@@ -2,6 +2,7 @@
 
 import json
 from functools import partial
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -89,6 +90,31 @@ def test_gate_floors_and_baseline():
     assert any("citation_validity" in f for f in gate.check({**good, "citation_validity": 0.98}, base))
     # another provider's run is not held to the local model's judged baseline, only to the floors
     assert gate.check({**good, "provider": "extractive", "judge": None, "faithfulness": None, "key_fact_recall": 0.5}, base) == []
+    # an answer carrying another role's lines fails whatever else holds
+    assert gate.check({**good, "role_leak_rate": 0.05}, base) == ["role_leak_rate = 0.05 is above its ceiling 0.0"]
+
+
+def test_held_out_sets_have_their_own_baselines_and_floors():
+    golden, unseen = Path("evals/golden.jsonl"), Path("evals/unseen.jsonl")
+    assert gate.baseline_for(golden) == gate.BASELINE and gate.baseline_for(unseen).name == "baseline-unseen.json"
+    assert "recall@5" in gate.floors_for(golden) and "recall@5" not in gate.floors_for(unseen)
+
+
+def test_the_held_out_case_files_load():
+    from evals.golden import load_cases
+
+    for path, least in ((Path("evals/unseen.jsonl"), 40), (Path("evals/fixtures/second_guide.jsonl"), 30)):
+        cases = load_cases(path)
+        assert len(cases) >= least and len({c.id for c in cases}) == len(cases)
+
+
+def test_a_second_guide_run_indexes_both_guides_apart_from_the_apps_index(indexed_settings, tmp_path):
+    config = RunConfig(provider="extractive", judge="none", cases=8, sanity=0, out_dir=tmp_path, run_name="g2",
+                       golden=Path("evals/fixtures/second_guide.jsonl"), guides=Path("evals/fixtures/knowledge"))
+    rows, summary, _ = evaluate(indexed_settings, config)
+    assert summary["cases"] == 8 and summary["citation_validity"] == 1.0 and summary["role_leak_rate"] == 0.0
+    assert any(c.startswith("information-security-analyst#") for r in rows for c in r["citations"])
+    assert Retriever(indexed_settings).documents().keys() == {"neural-network-engineer"}  # untouched
 
 
 def test_extractive_run_writes_a_report_and_passes_retrieval(indexed_settings, tmp_path):

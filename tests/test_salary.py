@@ -123,3 +123,9 @@ def test_an_unknown_profile_location_is_said_not_guessed(data):
                        Profile(location="Atlantis"))
     lines, chart = plan.block([])
     assert chart is None and lines == [(plan.lookup.note, ())] and "Atlantis" in plan.lookup.note
+
+
+def test_level_words_are_not_part_of_the_occupation(data):
+    assert salary.occupation_phrase(data, "What do early-career information security analysts earn?") == \
+        "information security analysts"
+    assert salary.occupation_phrase(data, "What do experienced data scientists make in Ohio?") == "data scientists"

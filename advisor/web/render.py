@@ -68,6 +68,9 @@ def source_html(citation: dict, uid: str, section_text: str | None) -> str:
             f'<blockquote class="adv-quote">{text_html(citation["quote"])}</blockquote>{full}</div>')
 
 
+QUESTION_BADGE = "A question back"  # an answer with nothing to cite: which role do you mean?
+
+
 def answer_html(text: str, *, uid: str, citations: list[dict] | None = None, refused: bool = False,
                 notice: str | None = None, sections: dict[str, str] | None = None, pending: bool = False,
                 wages: dict | None = None) -> str:
@@ -79,6 +82,8 @@ def answer_html(text: str, *, uid: str, citations: list[dict] | None = None, ref
         kind, badge = "adv-pending", "Looking in the guides…"
     elif refused:
         kind, badge = "adv-refused", "Not in my guides"
+    elif not citations:
+        kind, badge = "adv-question", QUESTION_BADGE
     else:
         count = len(citations)
         origin = {c.get("kind", "section") for c in citations}

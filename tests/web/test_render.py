@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advisor.web import render
 from advisor.web.render import answer_html, body_html, wage_chart_html
 
 EVIL = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
@@ -56,3 +57,8 @@ def test_wage_chart_leaves_top_coded_values_off_the_bar_and_escapes_labels():
     assert 'class="adv-median" style="left:96.0%"' in html and "left:4.0%" in html
     assert "Guide: senior-level band" in html and "open-ended above" in html
     assert wage_chart_html({"reports": [], "national": [], "citation": {"title": "x"}}) == ""
+
+
+def test_an_answer_with_nothing_to_cite_is_a_question_back_not_a_sourced_answer():
+    html = answer_html("My guides cover A and B. Which role do you mean?", uid="q", citations=[])
+    assert render.QUESTION_BADGE in html and "source" not in html.lower()

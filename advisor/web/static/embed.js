@@ -351,7 +351,8 @@
         } else if (name === "done") {
           li.className = "msg bot " + (data.refused ? "refused" : "cited");
           var n = data.citations.length;
-          badge.textContent = data.refused ? "Not in my guides" : origin(data.citations) + " · " + n + " source" + (n === 1 ? "" : "s");
+          badge.textContent = data.refused ? "Not in my guides" : !n ? "A question back"
+            : origin(data.citations) + " · " + n + " source" + (n === 1 ? "" : "s");
           var sources = renderSources(extra, data.citations, id);
           renderText(text, data.answer, sources);
           var chart = data.wages && !data.refused ? wageChart(data.wages) : null;
