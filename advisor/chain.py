@@ -120,7 +120,7 @@ class Advisor:
 
         context = self._context(query, hits)
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections))
-        generated = Generated(builder, self.provider)
+        generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None)
         yield from self._generate(generated, query, context, timings, started,
                                   strong=evidence.best_similarity >= self.settings.confident_similarity,
                                   has_official=bool(official_lines))
@@ -222,7 +222,7 @@ class Advisor:
         messages = answer_messages(query.asked, context, list(query.history), shape) if provider.uses_llm else []
         tokens = self.settings.max_list_tokens if query.wants_list else self.settings.max_answer_tokens
         request = GenerationRequest(question=query.standalone, focus=query.asked, hits=context, messages=messages,
-                                    max_tokens=tokens)
+                                    max_tokens=tokens, outline=generated.outline)
         buffer, emitted, declined = "", False, False
         for piece in provider.stream(request):
             buffer += piece
@@ -299,6 +299,7 @@ class Generated:
 
     builder: CitationBuilder
     provider: Provider
+    outline: str | None = None  # the section id of the broad question's outline among the sources
     lines: list[str] = field(default_factory=list)
     notice: str | None = None
     failed: bool = False

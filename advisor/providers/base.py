@@ -22,6 +22,7 @@ class GenerationRequest:
     focus: str = ""  # the user's own words this turn: what changed in a follow-up
     messages: list[dict[str, str]] = field(default_factory=list)
     max_tokens: int = 320
+    outline: str | None = None  # the section id of an outline among the hits, for a broad question
 
 
 @runtime_checkable

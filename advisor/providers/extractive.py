@@ -22,11 +22,19 @@ class ExtractiveProvider:
     uses_llm = False
 
     def stream(self, request: GenerationRequest) -> Iterator[str]:
-        for line in extract_lines(request.question, request.hits, request.focus):
+        outline = next((n for n, h in enumerate(request.hits, 1) if h.section_id == request.outline), None)
+        lines = (outline_lines(request.hits[outline - 1], outline) if outline
+                 else extract_lines(request.question, request.hits, request.focus))
+        for line in lines:
             yield line + "\n"
 
     def status(self) -> dict[str, object]:
         return {"provider": self.name, "model": self.model, "ready": True}
+
+
+def outline_lines(outline, n: int) -> list[str]:
+    """A broad question's answer: every item of the topic's outline (its subsections' first sentences)."""
+    return [f"{line} [{n}]" for line in outline.text.splitlines() if line.startswith("- ")]
 
 
 def extract_lines(question: str, hits: list, focus: str = "") -> list[str]:
