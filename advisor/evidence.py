@@ -51,6 +51,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     outline = catalog.outline_hit(topic) if topic else None
     if outline is None:
         return Evidence(hits=hits, search=search)
+    # the outline stands for the topic the question asks about: as strong as the best match
+    outline = outline.model_copy(update={"similarity": max((h.similarity for h in hits), default=0.0)})
     rest = [h for h in hits if h.section_id != outline.section_id]
     return Evidence(hits=rest[:1] + [outline] + rest[1:], topic=topic, search=search,
                     sections=tuple(catalog.subsections(topic)))

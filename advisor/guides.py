@@ -95,10 +95,10 @@ class Catalog:
         """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any
         heading names ("Common Challenges", "Hard Parts of the Job" for challenges): top-level
         sections first, else subsections ("Requirements › Education"). Within a topic its heading
-        words count in order, so "tools" finds Requirements before skills."""
+        words count in order ("education", then "degrees")."""
         mine = [h for h in self.sections if h.doc_id in doc_ids]
-        for level in ([h for h in mine if "/" not in h.section_id], [h for h in mine if "/" in h.section_id]):
-            for name in topics:
+        for name in topics:
+            for level in ([h for h in mine if "/" not in h.section_id], [h for h in mine if "/" in h.section_id]):
                 for word in TOPICS[name][1]:
                     if found := [h for h in level if _stem(word) in _heading_words(h)]:
                         return found

@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import LIST, ROLE_REFERENCE, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, topics_in
+from advisor.vocabulary import LIST, ROLE_REFERENCE, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,12 @@ class Query:
     def broad(self) -> bool:
         """Asks for a whole topic ("what are the main challenges?", "what is a typical day like?"),
         so the answer wants the topic's full outline, not one subsection."""
-        return bool(self.topics) and (self.wants_list or not WHOLE_TOPICS.isdisjoint(self.topics))
+        if not self.topics:
+            return False
+        rest = ROLE_REFERENCE.sub(" ", self.search)
+        for guide in self.roles:
+            rest = guide.pattern.sub(" ", rest)
+        return self.wants_list or not WHOLE_TOPICS.isdisjoint(self.topics) or only_topic_words(rest)
 
     @property
     def compares_roles(self) -> bool:

@@ -71,7 +71,8 @@ COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|wors
                      r"between|each|either)\b", re.I)
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\b(?:list|name|enumerate|all|main|key|top|common|"
                   r"biggest|major|various|kinds?|types?|ways?)\b"
-                  r"|\b(?:what|which)\s+(?:[a-z]+\s+)?(?!(?:does|is|was|has|this|thus)\b)[a-z]{2,}[^s\s]s\b", re.I)
+                  r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
+                  r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)
 # the job referred to without its name: "this line of work", "the role", "such a career"
 ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?:kind of\s+)?(?:career|role|job|"
                             r"line of work|field|profession|position|occupation|jobs|roles|careers)\b", re.I)
@@ -88,10 +89,10 @@ TOPICS: dict[str, tuple[re.Pattern, frozenset[str]]] = {
         ("daily work", r"\b(?:day[- ]to[- ]day|each day|every day|daily|typical (?:day|week)|all day|duties|tasks|"
                        r"responsibilit\w*|work look like)",
          "responsibilities duties typical week day work tasks"),
-        ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|skills? (?:are )?needed|prerequisites?|"
-                         r"get (?:in|hired|started))", "requirements qualified qualifications skills"),
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
                       r"schooling|university|college|stud(?:y|ies))", "education degrees qualified"),
+        ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|skills? (?:are )?needed|prerequisites?|"
+                         r"get (?:in|hired|started))", "requirements qualified qualifications skills"),
         ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
@@ -102,11 +103,25 @@ TOPICS: dict[str, tuple[re.Pattern, frozenset[str]]] = {
 
 
 WHOLE_TOPICS = frozenset({"daily work"})
+# words that leave a topic question about the topic as a whole ("what makes this job hard?")
+VAGUE = frozenset("what which how why who is are do does did can could would will should make makes made thing things "
+                  "main biggest big typical usual usually common kind kinds sort part parts aspect aspects face faced "
+                  "deal involve involved like look looks really actually mostly most day days job jobs role roles "
+                  "career careers work field line a an the this that these those of in for to with about me i you "
+                  "they them their there any some all list name tell give key major top being become becoming get so "
+                  "ones one".split())
 
 
 def topics_in(text: str) -> list[str]:
-    """The career topics a question asks about, in TOPICS order."""
+    """The career topics a question asks about, in TOPICS order (the more specific first)."""
     return [name for name, (pattern, _) in TOPICS.items() if pattern.search(text)]
+
+
+def only_topic_words(text: str) -> bool:
+    """The question says nothing but its topics (and vague words): it asks about the topic as a whole."""
+    for pattern, _ in TOPICS.values():
+        text = pattern.sub(" ", text)
+    return all(w in VAGUE for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def asks_pay(text: str) -> bool:

@@ -117,3 +117,20 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
 def test_lists_and_topics(question, wants_list, topics, broad):
     q = understand(question, [], ONE)
     assert (q.wants_list, q.topics, q.broad) == (wants_list, topics, broad)
+
+
+@pytest.mark.parametrize("question, broad", [
+    ("What makes this job hard?", True),  # nothing but the topic
+    ("What makes neural network engineering hard?", False),  # "engineering" is not the role
+    ("Why is being a neural network engineer hard?", True),
+    ("Is a Ph.D. required for this career?", True),  # education first, the more specific topic
+])
+def test_a_question_that_says_nothing_but_its_topic_is_broad(question, broad):
+    q = understand(question, [], ONE)
+    assert q.broad is broad
+
+
+def test_the_more_specific_topic_leads():
+    assert understand("Is a Ph.D. required?", [], ONE).topics[0] == "education"
+    assert [h.section_id for h in ONE.topic_sections({"nne"}, ["education", "requirements"])] == \
+        ["nne#requirements/education"]
