@@ -1,0 +1,34 @@
+"""The one vocabulary questions are read by: pay, levels, places abroad, lists, topics."""
+
+import pytest
+
+from advisor import vocabulary as v
+
+
+@pytest.mark.parametrize("text, pay", [
+    ("What do they earn?", True), ("How much do they make a year?", True), ("salary in rupees?", True),
+    ("How does the guide's band compare with official data?", True), ("How much are they making now?", True),
+    ("What makes a good engineer?", False), ("How do I make the switch into AI?", False),
+])
+def test_one_pay_check(text, pay):
+    assert v.asks_pay(text) is pay
+
+
+@pytest.mark.parametrize("text, place", [
+    ("in Germany", "Germany"), ("in London", "London"), ("paid in euros", "euros"), ("in Berlin", "Berlin"),
+    ("in New Mexico", None), ("in Vancouver, WA", None), ("in Vienna, Virginia", None), ("in Paris, TX", None),
+    ("in Seattle", None),
+])
+def test_places_abroad_and_american_places_with_foreign_names(text, place):
+    assert v.foreign_place(text) == place
+
+
+def test_levels_in_band_order():
+    assert v.levels_in("senior vs junior pay") == ["entry-level", "senior-level"]
+    assert v.levels_in("What do early-career engineers earn?") == ["entry-level"]
+
+
+def test_topics_most_specific_first():
+    assert v.topics_in("Is a master's degree required?") == ["education", "requirements"]
+    assert v.topics_in("what does a typical week look like") == ["daily work"]
+    assert v.topics_in("Is the future bright?") == ["trends"]
