@@ -93,13 +93,14 @@ class Catalog:
 
     def topic_sections(self, doc_ids: set[str], topics: list[str]) -> list[Hit]:
         """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any
-        heading names ("Common Challenges", "Hard Parts of the Job" for challenges): top-level
-        sections first, else subsections ("Requirements › Education"). Within a topic its heading
-        words count in order ("education", then "degrees")."""
+        heading names ("Common Challenges", "Hard Parts of the Job" for challenges). A topic's heading
+        words count in order ("education", then "degrees"), each first in a top-level heading, then
+        in a subsection's ("Requirements › Education")."""
         mine = [h for h in self.sections if h.doc_id in doc_ids]
+        levels = ([h for h in mine if "/" not in h.section_id], [h for h in mine if "/" in h.section_id])
         for name in topics:
-            for level in ([h for h in mine if "/" not in h.section_id], [h for h in mine if "/" in h.section_id]):
-                for word in TOPICS[name][1]:
+            for word in TOPICS[name][1]:
+                for level in levels:
                     if found := [h for h in level if _stem(word) in _heading_words(h)]:
                         return found
         return []

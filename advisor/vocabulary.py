@@ -82,11 +82,12 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 # (right). A guide with other heading names ("Hard Parts of the Job", "A Typical Week") needs no change.
 # A question about daily work asks for the whole of it however it is put; other topics, when it asks
 # for a list ("what are the main challenges?").
-TOPICS: dict[str, tuple[re.Pattern, frozenset[str]]] = {
-    name: (re.compile(asked, re.I), frozenset(heading.split())) for name, asked, heading in [
+TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
+    name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
                        r"cons\b|pain points?|tough\w*)", "challenges hard difficulties problems obstacles"),
-        ("daily work", r"\b(?:day[- ]to[- ]day|each day|every day|daily|typical (?:day|week)|all day|duties|tasks|"
+        ("daily work", r"\b(?:day[- ]to[- ]day|(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
+                       r"(?:day|week)s?\b|daily|duties|tasks|"
                        r"responsibilit\w*|work look like)",
          "responsibilities duties typical week day work tasks"),
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"

@@ -115,7 +115,7 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
         row = {"id": case.id, "kind": case.kind, "question": case.question, "answer": answer.answer,
                "refused": answer.refused, "notice": answer.notice, "provider": answer.provider,
                "citations": [c.section_id for c in answer.citations], "expected": case.expected_sections,
-               "retrieved": retrieved, "timings": answer.timings.model_dump(),
+               "retrieved": retrieved, "timings": answer.timings.model_dump(), "dropped": answer.dropped,
                **case_metrics(case, answer, retrieved, ranked, wage_check)}
         ids = id_context_scores(retrieved, case.expected_sections)
         row["id_context_precision"], row["id_context_recall"] = ids if ids else (None, None)
