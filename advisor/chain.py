@@ -25,7 +25,7 @@ from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError,
 from advisor.evidence import Evidence, gather
 from advisor.guides import Catalog
 from advisor.injection import strip_instructions
-from advisor.prompts import AnswerShape, answer_messages, is_model_refusal
+from advisor.prompts import AnswerShape, answer_messages, without_refusal
 from advisor.providers.base import GenerationRequest, Provider
 from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, ExtractiveProvider
 from advisor.query import Query, understand
@@ -144,8 +144,9 @@ class Advisor:
         sentences when nothing it said survived, or nothing (a refusal follows) when it declined."""
         for line in self._lines(generated, query, context):
             yield self._token(line, timings, started)
-        verdict = after_model(generated.builder.cited_lines, self.provider.uses_llm, generated.failed,
-                              generated.declined, strong, has_official)
+        builder = generated.builder
+        verdict = after_model(builder.cited_lines, self.provider.uses_llm, generated.failed, generated.declined,
+                              strong, has_official, said_nothing=not (builder.dropped or generated.declined))
         if verdict == "refuse":
             generated.lines.clear()
         elif verdict == "extractive":
@@ -243,9 +244,10 @@ class Advisor:
     @staticmethod
     def _verify(raw: str, builder: CitationBuilder) -> tuple[str | None, bool]:
         """(verified line or None, whether the line is the model declining)."""
-        if raw.strip() and is_model_refusal(raw):
+        text, declined = without_refusal(raw)
+        if declined and not text:
             return None, True
-        return builder.check_line(raw), False
+        return builder.check_line(text), declined
 
     def _profile_lines(self, profile: Profile | None, query: Query, hits: list[Hit],
                        builder: CitationBuilder) -> list[str]:

@@ -78,7 +78,7 @@ class CitationBuilder:
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None
-        unknown = [n for n in names(text) if n.lower() not in self._all_text]
+        unknown = [n for n in names(text) if n.lower().replace(".", "") not in self._all_text.replace(".", "")]
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
@@ -88,7 +88,7 @@ class CitationBuilder:
                 return prefix + text  # framing ("Here is what the guide says:"), not a claim
             self._drop(raw, "no retrieved source supports it")
             return None
-        if self.strict and len(claim - self._tokens[chosen]) > new_word_allowance(claim):
+        if self.strict and self._says_more(claim, chosen):
             cut = self._cut_back(text, chosen)
             if cut is None:
                 self._drop(raw, f"says more than its source: {sorted(claim - self._tokens[chosen])}")
@@ -103,6 +103,9 @@ class CitationBuilder:
             self._claims[chosen] = []
         self._claims[chosen].append(text)
         return f"{prefix}{text} [{self._order.index(chosen) + 1}]"
+
+    def _says_more(self, claim: set[str], index: int) -> bool:
+        return len(claim - self._tokens[index]) > new_word_allowance(claim)
 
     def _cut_back(self, text: str, index: int) -> str | None:
         """The longest first part of ``text``, cut at a clause, that source ``index`` backs."""
@@ -140,6 +143,8 @@ class CitationBuilder:
             return None
         exact = [i for i in candidates if self.hits[i].section_id not in self._outlines]
         candidates = exact or candidates
+        if self.strict:  # a source that says all the line says beats one the model named
+            candidates = [i for i in candidates if not self._says_more(claim, i)] or candidates
         preferred = [i for i in candidates if i + 1 in claimed]
         return max(preferred or candidates, key=lambda i: coverage(claim, self._tokens[i]))
 

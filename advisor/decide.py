@@ -71,12 +71,14 @@ AfterModel = Literal["keep", "extractive", "refuse"]
 
 
 def after_model(cited_lines: int, uses_llm: bool, failed: bool, declined: bool, strong: bool,
-                has_official: bool) -> AfterModel:
+                has_official: bool, said_nothing: bool = False) -> AfterModel:
     """What the model said stands ("keep"); nothing it said survived verification (or the model
     failed), so the guides' own sentences answer ("extractive"); or it declined or said nothing the guides back on weak
-    evidence ("refuse"; with official figures to give, the guides' passages are given beside them)."""
+    evidence ("refuse"; with official figures to give, the guides' passages are given beside them).
+    A model that said nothing at all (an empty or bare-marker reply) says nothing about the evidence,
+    which the decide stage already found good enough: the guides' sentences answer."""
     if cited_lines or not uses_llm:
         return "keep"
-    if not failed and (declined or not strong) and not has_official:
+    if not failed and not said_nothing and (declined or not strong) and not has_official:
         return "refuse"
     return "extractive"

@@ -45,7 +45,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     docs = frozenset(g.doc_id for g in query.roles) if len(catalog.guides) > 1 and query.roles else None
     tops = catalog.topic_sections(set(docs or {g.doc_id for g in catalog.guides}), list(query.topics))
     # the topic's heading words join the search: "main difficulties" then reaches "Common Challenges"
-    search = " ".join([query.search, *dict.fromkeys(h.heading.split(" › ")[-1] for h in tops)])
+    search = " ".join([query.search, *dict.fromkeys(h.heading.replace(" › ", " ") for h in tops)])
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
     topic = tops[0].section_id if tops and query.broad else (catalog.topic(hits) if query.wants_list else None)
     outline = catalog.outline_hit(topic) if topic else None

@@ -74,6 +74,20 @@ REFUSAL_PHRASES = (
 )
 
 
+def without_refusal(text: str) -> tuple[str, bool]:
+    """(the line without our refusal sentence, whether the model declined). A 1.5B model sometimes
+    ends a real answer with the refusal sentence ("No, a PhD is not required [1]. The guides do not
+    cover this."): the answer part is kept for verification, the decline is still reported."""
+    if not is_model_refusal(text):
+        return text, False
+    rest = re.sub(re.escape(MODEL_REFUSAL.rstrip(".")) + r"\.?", " ", text, flags=re.I)
+    rest = re.sub(r"\[\d+\]\s*(?=\[\d+\]|$)", "", rest.strip())  # a marker left with nothing to mark
+    return ("" if is_model_refusal(rest) or len(rest.split()) < MIN_ANSWER_WORDS else rest), True
+
+
+MIN_ANSWER_WORDS = 4
+
+
 def is_model_refusal(text: str) -> bool:
     """The model saying the sources lack the answer, in our words or close to them."""
     flat = " ".join(text.lower().replace("’", "'").split())

@@ -284,3 +284,18 @@ def test_unreadable_wage_data_leaves_the_guide_answer(make, monkeypatch):
     answer = make().ask("What does an entry-level neural network engineer earn?")
     assert not answer.refused and "$70,000 to $100,000" in answer.answer
     assert answer.wages is None and not official(answer)
+
+
+def test_an_answer_line_that_ends_with_the_refusal_sentence_keeps_its_answer(make):
+    provider = ScriptedProvider("- [1] An advanced degree (M.S. or Ph.D.) is often preferred for research and "
+                                "leadership roles. [2] The guides do not cover this.\n")
+    answer = make(provider).ask("Do I need a PhD?")
+    assert not answer.refused and answer.provider == "scripted"
+    assert "Ph.D." in answer.answer and "do not cover" not in answer.answer
+    assert answer.citations[0].section_id == "neural-network-engineer#requirements/education"
+
+
+def test_a_model_that_says_nothing_leaves_the_answer_to_the_guides(make):
+    answer = make(ScriptedProvider("- [1]\n")).ask("How much math do you need for this job?")
+    assert not answer.refused and answer.provider == "extractive" and "could not be verified" in answer.notice
+    assert answer.citations[0].section_id == "neural-network-engineer#requirements/mathematical-and-statistical-knowledge"

@@ -71,3 +71,17 @@ def test_a_line_drawn_from_an_outline_cites_the_subsection_it_names():
     b = CitationBuilder([outline], sections=[PROG])
     assert b.check_line("- Proficiency in programming languages such as Python, C++ and Java [1]").endswith("[1]")
     assert [c.section_id for c in b.citations()] == [PROG.section_id]
+
+
+def test_a_line_goes_to_the_source_that_says_all_of_it_even_when_the_model_named_another():
+    adapt = hit("g#soft/adaptability", "Soft Skills › Adaptability", "- Staying current with the latest AI developments")
+    learn = hit("g#career/learning", "Career › Continuous Learning", "Continuous learning keeps AI developments in view.")
+    b = CitationBuilder([learn, adapt])
+    assert b.check_line("- Staying current with the latest AI developments [1]") == \
+        "- Staying current with the latest AI developments [1]"
+    assert [c.section_id for c in b.citations()] == [adapt.section_id] and not b.dropped
+
+
+def test_a_name_written_without_its_dots_is_the_same_name():
+    edu = hit("g#req/edu", "Requirements › Education", "An advanced degree (M.S. or Ph.D.) is often preferred.")
+    assert CitationBuilder([edu]).check_line("- A PhD is often preferred [1]") == "- A PhD is often preferred [1]"

@@ -72,3 +72,8 @@ def test_only_instructions_is_refused():
 ])
 def test_after_the_model(cited, uses_llm, failed, declined, strong, official, verdict):
     assert after_model(cited, uses_llm, failed, declined, strong, official) == verdict
+
+
+def test_a_model_that_said_nothing_at_all_leaves_the_answer_to_the_guides():
+    assert after_model(0, True, False, False, False, False, said_nothing=True) == "extractive"
+    assert after_model(0, True, False, False, False, False, said_nothing=False) == "refuse"
