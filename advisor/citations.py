@@ -36,6 +36,18 @@ CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|
                     r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
 
 
+CLAIM_BREAK = re.compile(r"(?<=[.!?])\s+(?=(?:\[\d+\]\s*)?[A-Z$(\"'])|(?<=[.!?\]])\s+(?=\[\d+\])")
+
+
+def claims_of(raw: str) -> list[str]:
+    """The sentences of a line that cites two or more sources, each a bullet of its own; else the line."""
+    if len(MARKER.findall(raw)) < 2:
+        return [raw]
+    body = PREFIX.sub("", raw, count=1).strip()
+    parts = [p.strip() for p in CLAIM_BREAK.split(body) if p.strip()]
+    return [f"- {p}" for p in parts] if len(parts) > 1 else [raw]
+
+
 def new_word_allowance(claim: set[str]) -> int:
     return max(MAX_NEW_WORDS, len(claim) // 4)
 
@@ -64,9 +76,13 @@ class CitationBuilder:
         return sum(len(v) for v in self._claims.values())
 
     def check_line(self, raw: str) -> str | None:
-        """The line with verified, renumbered markers; '' for a blank line; None if dropped."""
+        """The line with verified, renumbered markers; '' for a blank line; None if dropped. A line
+        whose sentences cite different sources ("[1] A. [2] B.") is checked sentence by sentence and
+        comes back as one line per sentence kept."""
         if not raw.strip():
             return ""
+        if len(parts := claims_of(raw)) > 1:
+            return "\n".join(line for part in parts if (line := self.check_line(part))) or None
         claimed = {int(n) for m in MARKER.finditer(raw) for g in m.groups() if g for n in g.split(",")}
         body = MARKER.sub("", raw).rstrip()
         prefix_match = PREFIX.match(body)
@@ -78,7 +94,7 @@ class CitationBuilder:
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None
-        unknown = [n for n in names(text) if n.lower().replace(".", "") not in self._all_text.replace(".", "")]
+        unknown = [n for n in names(text) if not self._mentions(n)]
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
@@ -103,6 +119,11 @@ class CitationBuilder:
             self._claims[chosen] = []
         self._claims[chosen].append(text)
         return f"{prefix}{text} [{self._order.index(chosen) + 1}]"
+
+    def _mentions(self, name: str) -> bool:
+        """The sources name ``name`` as a word of its own ("He" is not in "the"; "PhD" is "Ph.D.")."""
+        return any(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) for word, text in (
+            (name.lower(), self._all_text), (name.lower().replace(".", ""), self._all_text.replace(".", ""))))
 
     def _says_more(self, claim: set[str], index: int) -> bool:
         return len(claim - self._tokens[index]) > new_word_allowance(claim)

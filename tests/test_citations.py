@@ -85,3 +85,19 @@ def test_a_line_goes_to_the_source_that_says_all_of_it_even_when_the_model_named
 def test_a_name_written_without_its_dots_is_the_same_name():
     edu = hit("g#req/edu", "Requirements › Education", "An advanced degree (M.S. or Ph.D.) is often preferred.")
     assert CitationBuilder([edu]).check_line("- A PhD is often preferred [1]") == "- A PhD is often preferred [1]"
+
+
+def test_a_name_must_be_a_word_of_the_sources_not_part_of_one():
+    init = hit("g#chal/init", "Challenges › Initialization", "Use good initialization techniques and batch normalization.")
+    assert CitationBuilder([init]).check_line("- Use the He initialization technique [1]") is None  # "he" in "the"
+
+
+def test_a_line_whose_sentences_cite_different_sources_is_checked_sentence_by_sentence():
+    edu = hit("g#req/edu", "Requirements › Education", "- A bachelor's degree in Computer Science\n"
+              "- Advanced degrees: many engineers pursue one to improve their career prospects.")
+    b = CitationBuilder([PAY, edu])
+    line = b.check_line("- [2] Many engineers pursue an advanced degree to improve their career prospects. "
+                        "[1] Entry-level engineers earn $70,000 to $100,000 per year. [2] It is always a PhD.")
+    assert line.splitlines() == ["- Many engineers pursue an advanced degree to improve their career prospects. [1]",
+                                 "- Entry-level engineers earn $70,000 to $100,000 per year. [2]"]
+    assert b.dropped == ["names ['PhD'] are in no retrieved source: - [2] It is always a PhD."]
