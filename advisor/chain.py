@@ -17,9 +17,9 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from advisor import profile as profile_advice, salary
+from advisor import profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder
-from advisor.decide import after_model, decide
+from advisor.decide import ModelOutcome, after_model, decide
 from advisor.embeddings import get_tokenizer
 from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError, ProviderError, WageDataError
 from advisor.evidence import Evidence, gather
@@ -121,8 +121,7 @@ class Advisor:
         context = self._context(query, hits)
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None)
-        yield from self._generate(generated, query, context, timings, started,
-                                  strong=evidence.best_similarity >= self.settings.confident_similarity,
+        yield from self._generate(generated, query, context, timings, started, evidence,
                                   has_official=bool(official_lines))
         if not generated.lines:
             yield from self._refusal(query.standalone, timings, started, generated.provider)
@@ -139,14 +138,16 @@ class Advisor:
                                 standalone_question=query.standalone, notice=generated.notice, wages=wages)
 
     def _generate(self, generated: Generated, query: Query, context: list[Hit], timings: Timings,
-                  started: float, strong: bool, has_official: bool) -> Iterator[StreamEvent]:
+                  started: float, evidence: Evidence, has_official: bool) -> Iterator[StreamEvent]:
         """The model's verified lines as they come; then, by ``after_model``, the guides' own
         sentences when nothing it said survived, or nothing (a refusal follows) when it declined."""
         for line in self._lines(generated, query, context):
             yield self._token(line, timings, started)
         builder = generated.builder
-        verdict = after_model(builder.cited_lines, self.provider.uses_llm, generated.failed, generated.declined,
-                              strong, has_official, said_nothing=not (builder.dropped or generated.declined))
+        outcome = ModelOutcome(builder.cited_lines, self.provider.uses_llm, generated.failed, generated.declined,
+                               said_nothing=not (builder.dropped or generated.declined))
+        coverage = scope.keyword_coverage(evidence.search, evidence.hits)
+        verdict = after_model(outcome, evidence.best_similarity, coverage, has_official, self.settings)
         if verdict == "refuse":
             generated.lines.clear()
         elif verdict == "extractive":

@@ -70,15 +70,35 @@ def other_job(official: salary.OfficialPay, query: Query, catalog: Catalog) -> b
 AfterModel = Literal["keep", "extractive", "refuse"]
 
 
-def after_model(cited_lines: int, uses_llm: bool, failed: bool, declined: bool, strong: bool,
-                has_official: bool, said_nothing: bool = False) -> AfterModel:
-    """What the model said stands ("keep"); nothing it said survived verification (or the model
-    failed), so the guides' own sentences answer ("extractive"); or it declined or said nothing the guides back on weak
-    evidence ("refuse"; with official figures to give, the guides' passages are given beside them).
-    A model that said nothing at all (an empty or bare-marker reply) says nothing about the evidence,
-    which the decide stage already found good enough: the guides' sentences answer."""
-    if cited_lines or not uses_llm:
+@dataclass(frozen=True)
+class ModelOutcome:
+    """What the generate stage saw of the model's reply."""
+
+    cited_lines: int  # lines that passed verification
+    uses_llm: bool
+    failed: bool = False  # the model errored midway
+    declined: bool = False  # it said the sources lack the answer, and nothing else it said stood
+    said_nothing: bool = False  # an empty or bare-marker reply: neither a claim nor a decline
+
+
+def after_model(outcome: ModelOutcome, best_similarity: float, coverage: float, has_official: bool,
+                settings: Settings) -> AfterModel:
+    """What the model said stands ("keep"); the guides' own sentences answer instead ("extractive");
+    or the question is refused after all ("refuse").
+
+    Nothing verified is a refusal only on evidence too weak to stand on its own. When the model
+    declined (a 1.5B model declines yes/no questions its sources do answer), its sources must match
+    the question (``declined_similarity``) and hold nearly all its words (``declined_coverage``:
+    "a security clearance" is not in a section about job security); when what it said could not be
+    verified, the match must be ``confident_similarity``. A
+    model that failed or said nothing at all says nothing about the evidence, and official figures
+    are always worth giving with the guides' passages beside them."""
+    if outcome.cited_lines or not outcome.uses_llm:
         return "keep"
-    if not failed and not said_nothing and (declined or not strong) and not has_official:
-        return "refuse"
-    return "extractive"
+    if outcome.failed or outcome.said_nothing or has_official:
+        return "extractive"
+    if outcome.declined:
+        answered = best_similarity >= settings.declined_similarity and coverage >= settings.declined_coverage
+    else:
+        answered = best_similarity >= settings.confident_similarity
+    return "extractive" if answered else "refuse"

@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     refusal_threshold: float = Field(0.30, description="below this, refuse unless the question's words are found")
     keyword_coverage_min: float = Field(0.5, description="share of question words the top sections must hold")
     confident_similarity: float = Field(0.55, description="above this, an unverifiable model answer falls back to extractive; below, it is refused")
+    declined_similarity: float = Field(0.35, description="a question the model declines is answered from the guides' sentences when its best match is this similar…")
+    declined_coverage: float = Field(0.75, description="…and its top sections hold this share of its words; else refused")
     prompt_sources: int = Field(4, ge=1, description="sections the model reads")
     source_chars: int = Field(700, ge=100, description="characters per section in the prompt")
     context_similarity_window: float = Field(0.2, description="sources within this similarity of the best")

@@ -3,7 +3,7 @@ or answer; and whether what the model said stands."""
 
 import pytest
 
-from advisor.decide import after_model, decide
+from advisor.decide import ModelOutcome, after_model, decide
 from advisor.evidence import Evidence
 from advisor.query import understand
 from advisor.settings import Settings
@@ -61,19 +61,17 @@ def test_only_instructions_is_refused():
     assert decide(q, Evidence(hits=[]), None, ONE, SETTINGS).action == "refuse"
 
 
-@pytest.mark.parametrize("cited, uses_llm, failed, declined, strong, official, verdict", [
-    (2, True, False, False, True, False, "keep"),
-    (0, False, False, False, False, False, "keep"),  # the extractive provider's answer is the answer
-    (0, True, True, False, False, False, "extractive"),  # the model failed: the guides' own sentences
-    (0, True, False, True, True, False, "refuse"),  # the model declined
-    (0, True, False, False, False, False, "refuse"),  # nothing verified on weak evidence
-    (0, True, False, False, True, False, "extractive"),  # nothing verified on strong evidence
-    (0, True, False, True, True, True, "extractive"),  # declined, but official figures are there to give
+@pytest.mark.parametrize("outcome, best, coverage, official, verdict", [
+    (ModelOutcome(2, True), 0.2, 0.0, False, "keep"),
+    (ModelOutcome(0, False), 0.2, 0.0, False, "keep"),  # the extractive provider's answer is the answer
+    (ModelOutcome(0, True, failed=True), 0.2, 0.0, False, "extractive"),  # the model failed: the guides' sentences
+    (ModelOutcome(0, True, said_nothing=True), 0.2, 0.0, False, "extractive"),  # an empty reply says nothing
+    (ModelOutcome(0, True, declined=True), 0.3, 1.0, False, "refuse"),  # declined on weak evidence
+    (ModelOutcome(0, True, declined=True), 0.4, 0.6, False, "refuse"),  # its sources lack the question's words
+    (ModelOutcome(0, True, declined=True), 0.4, 1.0, False, "extractive"),  # declined what its sources answer
+    (ModelOutcome(0, True), 0.5, 1.0, False, "refuse"),  # nothing verified, evidence not strong
+    (ModelOutcome(0, True), 0.6, 0.0, False, "extractive"),  # nothing verified on strong evidence
+    (ModelOutcome(0, True, declined=True), 0.1, 0.0, True, "extractive"),  # official figures are there to give
 ])
-def test_after_the_model(cited, uses_llm, failed, declined, strong, official, verdict):
-    assert after_model(cited, uses_llm, failed, declined, strong, official) == verdict
-
-
-def test_a_model_that_said_nothing_at_all_leaves_the_answer_to_the_guides():
-    assert after_model(0, True, False, False, False, False, said_nothing=True) == "extractive"
-    assert after_model(0, True, False, False, False, False, said_nothing=False) == "refuse"
+def test_after_the_model(outcome, best, coverage, official, verdict):
+    assert after_model(outcome, best, coverage, official, SETTINGS) == verdict
