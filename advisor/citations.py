@@ -162,10 +162,9 @@ class CitationBuilder:
                       and figures <= self._numbers[i]]
         if not candidates:
             return None
-        exact = [i for i in candidates if self.hits[i].section_id not in self._outlines]
-        candidates = exact or candidates
         if self.strict:  # a source that says all the line says beats one the model named
             candidates = [i for i in candidates if not self._says_more(claim, i)] or candidates
+        candidates = [i for i in candidates if self.hits[i].section_id not in self._outlines] or candidates
         preferred = [i for i in candidates if i + 1 in claimed]
         return max(preferred or candidates, key=lambda i: coverage(claim, self._tokens[i]))
 

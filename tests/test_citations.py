@@ -101,3 +101,11 @@ def test_a_line_whose_sentences_cite_different_sources_is_checked_sentence_by_se
     assert line.splitlines() == ["- Many engineers pursue an advanced degree to improve their career prospects. [1]",
                                  "- Entry-level engineers earn $70,000 to $100,000 per year. [2]"]
     assert b.dropped == ["names ['PhD'] are in no retrieved source: - [2] It is always a PhD."]
+
+
+def test_a_sentence_only_the_outline_holds_is_cited_to_the_outline():
+    outline = hit("g#requirements", "Requirements", "Engineers need a broad mix of skills.\n- Programming Proficiency: "
+                  "Proficiency in programming languages such as Python, C++ and Java")
+    b = CitationBuilder([outline], sections=[PROG])
+    assert b.check_line("- Engineers need a broad mix of skills. [1]")
+    assert [c.section_id for c in b.citations()] == [outline.section_id] and not b.dropped
