@@ -315,7 +315,8 @@ class Generated:
         """Start again with the guides' own sentences (the extractive provider)."""
         self.notice = self.notice or notice
         self.provider = ExtractiveProvider()
-        self.builder = CitationBuilder(list(context), self.builder.strict, self.builder.sections)
+        self.builder = CitationBuilder(list(context), self.builder.strict, self.builder.sections,
+                                       dropped=self.builder.dropped)  # the model's dropped lines stay on record
         self.lines = []
 
 

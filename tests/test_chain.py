@@ -103,6 +103,7 @@ def test_unverifiable_answer_falls_back_to_extractive(make):
     answer = make(provider).ask("What does an entry-level neural network engineer earn?")
     assert answer.provider == "extractive" and "could not be verified" in answer.notice
     assert answer.citations[0].section_id == ENTRY
+    assert answer.dropped == ["no retrieved source supports it: - Neural network engineers mostly enjoy sailing on weekends."]
 
 
 def test_model_refusal_is_respected_when_evidence_is_weak(make):
