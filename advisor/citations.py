@@ -57,6 +57,7 @@ class CitationBuilder:
     hits: list[Hit]  # the numbered sources the model read
     strict: bool = True  # cut back or drop lines that claim more than their source says
     sections: list[Hit] = field(default_factory=list)  # the subsections behind an outline source
+    question: str = ""  # its words are no claim: a line may echo them ("the best-paid analysts make …")
     dropped: list[str] = field(default_factory=list)  # "why: line", for the Answer and the evals
     _order: list[int] = field(default_factory=list)   # hit indices in order of first citation
     _claims: dict[int, list[str]] = field(default_factory=dict)
@@ -64,12 +65,16 @@ class CitationBuilder:
     def __post_init__(self) -> None:
         # a line drawn from an outline is cited to the subsection it names: the exact section
         self._outlines = {h.section_id.split("/", 1)[0] for h in self.sections}
+        # "Heading:" alone, as a small model lists an outline, is completed with the outline's own item
+        self._items = {item.partition(": ")[0].lower(): item for h in self.hits if h.section_id in self._outlines
+                       for line in h.text.splitlines() if (item := line[2:].strip()) and line.startswith("- ")}
         self.hits = self.hits + [h for h in self.sections if h.section_id not in {x.section_id for x in self.hits}]
         self._tokens = [content_tokens(h.heading + " " + h.text) for h in self.hits]
         self._numbers = [numbers(h.text) for h in self.hits]
         self._all_numbers = set().union(*self._numbers) if self._numbers else set()
         self._all_text = " ".join(h.heading + " " + h.text for h in self.hits).lower()
         self._said: list[set[str]] = []  # the claims of the lines kept so far
+        self._asked = content_tokens(self.question)
 
     @property
     def cited_lines(self) -> int:
@@ -88,6 +93,7 @@ class CitationBuilder:
         prefix_match = PREFIX.match(body)
         prefix = "- " if prefix_match else ""
         text = body[prefix_match.end():] if prefix_match else body.strip()
+        text = self._items.get(text.rstrip(" :").lower(), text) if text.endswith(":") else text
         claim, figures = content_tokens(text), numbers(text)
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
@@ -107,7 +113,7 @@ class CitationBuilder:
         if self.strict and self._says_more(claim, chosen):
             cut = self._cut_back(text, chosen)
             if cut is None:
-                self._drop(raw, f"says more than its source: {sorted(claim - self._tokens[chosen])}")
+                self._drop(raw, f"says more than its source: {sorted(claim - self._tokens[chosen] - self._asked)}")
                 return None
             text, claim = cut, content_tokens(cut)
         if len(claim) >= MIN_REPEAT_WORDS and any(len(claim & said) >= REPEAT_OVERLAP * len(claim) for said in self._said):
@@ -126,15 +132,14 @@ class CitationBuilder:
             (name.lower(), self._all_text), (name.lower().replace(".", ""), self._all_text.replace(".", ""))))
 
     def _says_more(self, claim: set[str], index: int) -> bool:
-        return len(claim - self._tokens[index]) > new_word_allowance(claim)
+        return len(claim - self._tokens[index] - self._asked) > new_word_allowance(claim)
 
     def _cut_back(self, text: str, index: int) -> str | None:
         """The longest first part of ``text``, cut at a clause, that source ``index`` backs."""
         for m in reversed(list(CLAUSE.finditer(text))):
             head = text[: m.start()].rstrip(" ,;:-–—")
             claim = content_tokens(head)
-            if (claim and coverage(claim, self._tokens[index]) >= MIN_COVERAGE
-                    and len(claim - self._tokens[index]) <= new_word_allowance(claim)):
+            if claim and coverage(claim, self._tokens[index]) >= MIN_COVERAGE and not self._says_more(claim, index):
                 return head + "."
         return None
 

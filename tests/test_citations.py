@@ -109,3 +109,21 @@ def test_a_sentence_only_the_outline_holds_is_cited_to_the_outline():
     b = CitationBuilder([outline], sections=[PROG])
     assert b.check_line("- Engineers need a broad mix of skills. [1]")
     assert [c.section_id for c in b.citations()] == [outline.section_id] and not b.dropped
+
+
+def test_a_bare_heading_from_an_outline_is_completed_with_the_outlines_own_item():
+    outline = hit("g#requirements", "Requirements", "What it takes.\n- Programming Proficiency: Proficiency in "
+                  "programming languages such as Python, C++ and Java")
+    b = CitationBuilder([outline], sections=[PROG])
+    assert b.check_line("- Programming Proficiency: [1]") == \
+        "- Programming Proficiency: Proficiency in programming languages such as Python, C++ and Java [1]"
+    assert [c.section_id for c in b.citations()] == [PROG.section_id]
+    assert b.check_line("- Something Else: [1]") is None  # not an item of the outline: no claim
+
+
+def test_words_of_the_question_are_no_new_claim():
+    top = hit("g#pay/top", "Earnings › Top Earners", "One analyst in ten was paid more than $186,420 a year in May 2024.")
+    line = "- The best-paid cybersecurity analysts make $186,420 a year in May 2024 [1]"
+    assert CitationBuilder([top]).check_line(line) is None
+    asked = CitationBuilder([top], question="How much do the best paid cybersecurity analysts make?")
+    assert asked.check_line(line) == line
