@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from advisor.profile import band_for
 from advisor.types import Citation, Hit, Profile
-from advisor.vocabulary import LEVEL_WORDS, asks_pay, levels_in
+from advisor.vocabulary import LEVEL_WORDS, ROLE_REFERENCE, asks_pay, levels_in
 from advisor.wages import WageData, WageLookup, WageReport, is_foreign, title_words
 
 BAND_PERCENTILES = {"entry-level": ("annual_p10", "annual_p25"), "mid-level": ("annual_p25", "annual_p75"),
@@ -33,8 +33,8 @@ OCCUPATION_PATTERNS = [
     re.compile(rf"\b(?:are|is)\s+(?:an?\s+|the\s+)?{PHRASE}\s+paid\b"),
     re.compile(rf"{PHRASE}\s+(?:salary|salaries|pay|wages?|earnings)\b"),
 ]
-LEAD_NOISE = LEVEL_WORDS | frozenset("what whats is are the a an average typical median mean annual yearly how much "
-                                     "do does of for their our my your".split())
+LEAD_NOISE = LEVEL_WORDS | frozenset("what whats what's is are the a an average typical median mean annual yearly how "
+                                     "much do does of for their our my your".split())
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs|against|official|oews|bls)\b", re.I)
 PLACE_START = re.compile(r"\b(?:in|around|near|across|within)\s+", re.I)
 MAX_PLACE_WORDS = 6
@@ -70,6 +70,8 @@ def occupation_phrase(data: WageData, question: str) -> str | None:
             words = m.group("occ").split()
             while words and words[0] in LEAD_NOISE:
                 words.pop(0)
+            if ROLE_REFERENCE.fullmatch(" ".join(words)) or ROLE_REFERENCE.fullmatch("the " + " ".join(words)):
+                continue  # "this job", "the role": the job meant, not one BLS names
             if found := _known_suffix(data, words):
                 return found
     return None

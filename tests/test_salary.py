@@ -129,3 +129,9 @@ def test_level_words_are_not_part_of_the_occupation(data):
     assert salary.occupation_phrase(data, "What do early-career information security analysts earn?") == \
         "information security analysts"
     assert salary.occupation_phrase(data, "What do experienced data scientists make in Ohio?") == "data scientists"
+
+
+@pytest.mark.parametrize("question", ["How much does this job pay?", "What does the role pay?",
+                                      "what's the salary for this line of work?", "How much does that career pay?"])
+def test_a_job_referred_to_without_its_name_is_no_occupation(data, question):
+    assert salary.occupation_phrase(data, question) is None
