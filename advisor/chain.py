@@ -119,7 +119,8 @@ class Advisor:
         yield StreamEvent(type="sources", data=[h.model_dump() for h in sources.values()])
 
         context = self._context(query, hits)
-        builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), question=query.asked)
+        roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
+        builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles)
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None)
         yield from self._generate(generated, query, context, timings, started, evidence,
                                   has_official=bool(official_lines))
@@ -315,8 +316,9 @@ class Generated:
         """Start again with the guides' own sentences (the extractive provider)."""
         self.notice = self.notice or notice
         self.provider = ExtractiveProvider()
-        self.builder = CitationBuilder(list(context), self.builder.strict, self.builder.sections, self.builder.question,
-                                       dropped=self.builder.dropped)  # the model's dropped lines stay on record
+        old = self.builder
+        self.builder = CitationBuilder(list(context), old.strict, old.sections, old.question, old.roles,
+                                       dropped=old.dropped)  # the model's dropped lines stay on record
         self.lines = []
 
 

@@ -58,6 +58,7 @@ class CitationBuilder:
     strict: bool = True  # cut back or drop lines that claim more than their source says
     sections: list[Hit] = field(default_factory=list)  # the subsections behind an outline source
     question: str = ""  # its words are no claim: a line may echo them ("the best-paid analysts make …")
+    roles: dict[str, re.Pattern] = field(default_factory=dict)  # guide doc id → how its role is named
     dropped: list[str] = field(default_factory=list)  # "why: line", for the Answer and the evals
     _order: list[int] = field(default_factory=list)   # hit indices in order of first citation
     _claims: dict[int, list[str]] = field(default_factory=dict)
@@ -104,7 +105,7 @@ class CitationBuilder:
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
-        chosen = self._choose(claim, figures, claimed)
+        chosen = self._choose(claim, figures, claimed, text)
         if chosen is None:
             if len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":"):
                 return prefix + text  # framing ("Here is what the guide says:"), not a claim
@@ -162,9 +163,12 @@ class CitationBuilder:
             marks.append(f"[{self._order.index(index) + 1}]")
         return f"- {text} {''.join(marks)}"
 
-    def _choose(self, claim: set[str], figures: set[str], claimed: set[int]) -> int | None:
+    def _choose(self, claim: set[str], figures: set[str], claimed: set[int], text: str = "") -> int | None:
         candidates = [i for i in range(len(self.hits)) if coverage(claim, self._tokens[i]) >= MIN_COVERAGE
                       and figures <= self._numbers[i]]
+        if named := {doc for doc, pattern in self.roles.items() if pattern.search(text)}:
+            # a line about a role is backed by that role's guide, not by another's figures
+            candidates = [i for i in candidates if self.hits[i].doc_id in named or self.hits[i].kind != "section"]
         if not candidates:
             return None
         if self.strict:  # a source that says all the line says beats one the model named

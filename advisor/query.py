@@ -78,14 +78,14 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
         compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
-        topics=tuple(topics_in(standalone)), corrections=fixes)
+        topics=tuple(topics_in(corrected) or ([] if pay or levels else topics_in(standalone))), corrections=fixes)
 
 
 def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:
     """The roles of the latest turn that names any: what "and what do they earn?" is about. An
     answer that names several roles (one listing what the guides cover) settles nothing."""
     for turn in reversed(history):
-        found = catalog.roles_in(turn.content)
+        found = catalog.roles_in(catalog.speller.correct(turn.content)[0])  # "nueral network enginer" too
         if found and (turn.role == "user" or len(found) == 1):
             return found
     return []

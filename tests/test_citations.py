@@ -127,3 +127,15 @@ def test_words_of_the_question_are_no_new_claim():
     assert CitationBuilder([top]).check_line(line) is None
     asked = CitationBuilder([top], question="How much do the best paid cybersecurity analysts make?")
     assert asked.check_line(line) == line
+
+
+def test_a_line_about_one_role_is_not_backed_by_another_roles_figures():
+    import re
+
+    isa = hit("isa#earnings", "Earnings", "Information Security Analysts are well paid compared with most occupations.")
+    nne = hit("nne#salary/entry", "Salary › Entry-Level", "Entry-level Neural Network Engineers earn $70,000 to $100,000 per year.")
+    roles = {"isa": re.compile(r"\binformation security analysts?\b", re.I),
+             "nne": re.compile(r"\bneural network engineers?\b", re.I)}
+    b = CitationBuilder([isa, nne], roles=roles)
+    assert b.check_line("- Information Security Analysts: $70,000 to $100,000 per year [2]") is None
+    assert b.check_line("- Neural Network Engineers: $70,000 to $100,000 per year [2]").endswith("[1]")

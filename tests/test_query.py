@@ -134,3 +134,18 @@ def test_the_more_specific_topic_leads():
     assert understand("Is a Ph.D. required?", [], ONE).topics[0] == "education"
     assert [h.section_id for h in ONE.topic_sections({"nne"}, ["education", "requirements"])] == \
         ["nne#requirements/education"]
+
+
+def test_the_conversation_role_is_found_through_typos():
+    history = [Turn(role="user", content="waht skils does a nueral network enginer need?"),
+               Turn(role="assistant", content="Python and maths [1].")]
+    q = understand("do I need a doctorate for this line of work?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["nne"] and not q.unclear_role
+
+
+def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
+    history = [Turn(role="user", content="what does a typical week look like for a security analyst?"),
+               Turn(role="assistant", content="Watching the network [1].")]
+    q = understand("and what do they earn?", history, TWO)
+    assert q.pay and q.topics == () and [g.doc_id for g in q.roles] == ["isa"]
+    assert understand("and the hardest parts?", history, TWO).topics == ("challenges",)
