@@ -89,7 +89,9 @@ document.addEventListener("click", function (event) {
 """
 
 
-def build_profile(skills: str, years: float | None, education: str, location: str) -> Profile | None:
+def build_profile(skills: str, years: str | float | None, education: str, location: str) -> Profile | None:
+    """The form's profile, or None when it is blank; "" years is no years (Profile checks the rest)."""
+    years = (years.strip() or None) if isinstance(years, str) else years
     fields = {"skills": [s.strip() for s in (skills or "").split(",") if s.strip()],
               "years_experience": years, "education": (education or "").strip() or None,
               "location": (location or "").strip() or None}
@@ -116,7 +118,7 @@ class ChatHandlers:
         self.feedback = feedback
         self.limiter = limiter
 
-    def respond(self, message: str, chat: list, turns: dict, skills: str, years: float | None,
+    def respond(self, message: str, chat: list, turns: dict, skills: str, years: str | None,
                 education: str, location: str, request: gr.Request):
         """Yield (chat, question box, turns): the question at once, the answer as it streams, then sources."""
         message = (message or "").strip()
@@ -221,7 +223,8 @@ def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimi
             with gr.Column(scale=1, min_width=240):
                 with gr.Accordion("Your profile (optional)", open=False):
                     skills = gr.Textbox(label="Skills", placeholder="Python, PyTorch, SQL")
-                    years = gr.Number(label="Years of experience", minimum=0, maximum=60, precision=1)
+                    # text, not gr.Number: a blank Number is sent as 0, and 0 years would pick the entry band
+                    years = gr.Textbox(label="Years of experience", placeholder="e.g. 4")
                     education = gr.Textbox(label="Education", placeholder="BSc Computer Science")
                     location = gr.Textbox(label="Location", placeholder="Austin, TX")
                 gr.Markdown("The profile tailors salary bands and skill gaps to you; it is not stored.")

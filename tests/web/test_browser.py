@@ -99,7 +99,7 @@ def test_example_question_with_a_profile(server, page):
     p = page.page
     p.goto(server.url + "/")
     p.get_by_text("Your profile (optional)").click()
-    p.get_by_role("spinbutton", name="Years of experience").fill("4")
+    p.get_by_role("textbox", name="Years of experience").fill("4")
     p.get_by_role("textbox", name="Skills").fill("Python, PyTorch")
     p.get_by_text("What do mid-level neural network engineers earn?").click()  # an example starts the chat
     answer = p.locator(".adv-answer.adv-cited").last

@@ -60,7 +60,7 @@ def test_rate_limit_applies_to_the_page(service, tmp_path):
 
 
 def test_bad_profile_and_busy_model_are_messages(service, indexed_settings, tmp_path):
-    chat, _, _ = last(list(handlers(service, tmp_path).respond(SALARY, [], {}, "", 99, "", "", REQUEST)))
+    chat, _, _ = last(list(handlers(service, tmp_path).respond(SALARY, [], {}, "", "ninety", "", "", REQUEST)))
     assert "profile is not valid" in chat[-1]["content"]
     busy = AdvisorService(indexed_settings, Advisor(indexed_settings, retriever=service.advisor.retriever,
                                                     provider=BusyProvider()))
@@ -74,5 +74,8 @@ def test_empty_question_changes_nothing(service, tmp_path):
 
 def test_profile_from_the_form():
     assert build_profile("", None, " ", "") is None
+    assert build_profile("", " ", "", "") is None  # a blank years field is no years, not 0
+    assert build_profile("", "", "", "Seattle").years_experience is None
+    assert build_profile("", " 4.5 ", "", "").years_experience == 4.5
     profile = build_profile("Python, , PyTorch", 4, "BSc", " Austin ")
     assert profile.skills == ["Python", "PyTorch"] and profile.location == "Austin"
