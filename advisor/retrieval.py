@@ -132,19 +132,11 @@ class Retriever:
             seen.setdefault(c.meta["section_id"], (c.meta["section_id"], c.meta["heading"], c.meta["doc_id"]))
         return list(seen.values())
 
-    def roles(self) -> set[str]:
-        self._ensure_loaded()
-        return {c.meta["role"] for c in self._chunks.values()}
-
     def documents(self) -> dict[str, dict[str, str]]:
         """doc id → the guide's role, title and aliases ("|"-joined), from its front matter."""
         self._ensure_loaded()
         return {c.meta["doc_id"]: {k: str(c.meta.get(k, "")) for k in ("role", "title", "aliases")}
                 for c in self._chunks.values()}
-
-    def corpus_text(self) -> str:
-        self._ensure_loaded()
-        return "\n".join(c.text for c in self._chunks.values())
 
     def _embed_uncached(self, query: str) -> tuple[float, ...]:
         embeddings = get_embeddings(self.settings)
