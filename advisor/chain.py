@@ -32,7 +32,7 @@ from advisor.query import Query, understand
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import content_tokens, sentences
-from advisor.types import Answer, Hit, Profile, StreamEvent, Timings, Turn
+from advisor.types import Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
 from advisor.wages import open_wages
 
 log = logging.getLogger(__name__)
@@ -55,12 +55,7 @@ class Advisor:
 
     # --- public API
     def ask(self, question: str, history: list[Turn] | None = None, profile: Profile | None = None) -> Answer:
-        answer = None
-        for event in self.stream(question, history, profile):
-            if event.type == "done":
-                answer = Answer.model_validate(event.data)
-        assert answer is not None
-        return answer
+        return final_answer(self.stream(question, history, profile))
 
     def stream(self, question: str, history: list[Turn] | None = None,
                profile: Profile | None = None) -> Iterator[StreamEvent]:
@@ -294,7 +289,7 @@ class Advisor:
         timings.total_ms = ms_since(started)
         done = Answer(timings=timings, **answer)
         yield StreamEvent(type="citations", data=[c.model_dump() for c in done.citations])
-        yield StreamEvent(type="done", data=done.model_dump())
+        yield StreamEvent(type="done", data=done)
 
 
 @dataclass

@@ -131,7 +131,7 @@ def _stream_to_terminal(advisor, question: str, history: list[Turn], profile: Pr
         if event.type == "token":
             print(event.data, end="", flush=True)
         elif event.type == "done":
-            answer = Answer.model_validate(event.data)
+            answer = event.data
     return answer
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -76,7 +77,23 @@ class Profile(BaseModel):
 
 
 class StreamEvent(BaseModel):
-    """``sources`` (retrieved, before the model speaks), ``token``, ``citations``, ``done``, ``error``."""
+    """``sources`` (retrieved, before the model speaks), ``token``, ``citations``, then ``done``
+    carrying the ``Answer`` itself, which every consumer reads as it is."""
 
-    type: Literal["sources", "token", "citations", "done", "error"]
-    data: dict | str | list
+    type: Literal["sources", "token", "citations", "done"]
+    data: Answer | list | str
+
+    def payload(self) -> object:
+        """What goes on the wire: the answer's public JSON for ``done``, the data as it is otherwise."""
+        return self.data.public_json() if isinstance(self.data, Answer) else self.data
+
+
+def final_answer(events: Iterable[StreamEvent]) -> Answer:
+    """The ``Answer`` of a stream of events (the last ``done``)."""
+    answer = None
+    for event in events:
+        if isinstance(event.data, Answer):
+            answer = event.data
+    if answer is None:
+        raise RuntimeError("the answer stream ended without a 'done' event")
+    return answer

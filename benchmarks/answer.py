@@ -169,7 +169,7 @@ def run(work: Path, questions: list[str]) -> tuple[list[Row], list[str]]:
             elif event.type == "token" and case.first_token_ms is None:
                 case.first_token_ms = now
             elif event.type == "done":
-                case.total_ms, case.provider, case.refused = now, event.data["provider"], event.data["refused"]
+                case.total_ms, case.provider, case.refused = now, event.data.provider, event.data.refused
         if provider.first_text_at is not None:
             case.request_ms = (provider.requested_at - t0) * 1000
             case.first_text_ms = (provider.first_text_at - t0) * 1000

@@ -69,7 +69,7 @@ def run_case(advisor: Advisor, case: Case) -> tuple[Answer, list[dict], list[str
         if event.type == "sources":
             sources = event.data
         elif event.type == "done":
-            answer = Answer.model_validate(event.data)
+            answer = event.data
     guide = [h["section_id"] for h in sources if h["kind"] == "section"]
     if not guide:  # refused before retrieval reached the answer step, or k=0
         return answer, sources, []

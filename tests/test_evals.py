@@ -5,7 +5,6 @@ from functools import partial
 from pathlib import Path
 from typing import get_args
 
-import pytest
 
 from advisor import salary
 from advisor.chain import Advisor

@@ -7,7 +7,6 @@ limit (both from middlewares), 503 with Retry-After when the model queue is full
 
 from __future__ import annotations
 
-import hmac
 import logging
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -19,16 +18,16 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from advisor.errors import AdvisorError
 from advisor.settings import Settings
-from advisor.types import Answer, Profile, StreamEvent, Turn
+from advisor.types import Profile, StreamEvent, Turn, final_answer
 from advisor.web.errors import WebError, advisor_error_response, classify, error_response
 from advisor.web.feedback import Feedback, FeedbackStore
-from advisor.web.service import SECTION_ID, AdvisorService, answer_json
-from advisor.web.streaming import ClientGone, EventPump, sse
+from advisor.web.keys import api_key_check
+from advisor.web.service import SECTION_ID, AdvisorService
+from advisor.web.streaming import SSE_HEADERS, EventPump, open_stream, replay, sse
 
 log = logging.getLogger(__name__)
 
 POST_ONLY = {"chat", "chat/stream", "feedback"}
-SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
 class ChatRequest(BaseModel):
@@ -48,58 +47,24 @@ def section_json(section: dict) -> dict:
     }
 
 
-def event_payload(event: StreamEvent) -> object:
-    if event.type == "done":
-        return answer_json(Answer.model_validate(event.data))
-    return event.data
-
-
-def api_key_check(settings: Settings):
-    """A dependency that requires one of ``settings.api_keys`` (X-API-Key or Bearer) when any are set."""
-    keys = [k.get_secret_value().encode() for k in settings.api_keys]
-
-    async def check(request: Request) -> None:
-        if not keys:
-            return
-        auth = request.headers.get("authorization", "")
-        given = request.headers.get("x-api-key") or (auth[7:] if auth.lower().startswith("bearer ") else "")
-        if not any(hmac.compare_digest(given.encode(), k) for k in keys):
-            raise WebError(401, "An API key is required: send it as X-API-Key or Authorization: Bearer.",
-                           "unauthorized")
-
-    return check
-
-
 def api_router(service: AdvisorService, feedback: FeedbackStore, settings: Settings) -> APIRouter:
     router = APIRouter(dependencies=[Depends(api_key_check(settings))])
 
     @router.post("/api/chat")
     async def chat(body: ChatRequest, request: Request) -> Response:
-        pump = EventPump(lambda: service.stream(body.message, body.history, body.profile))
-        done = None
-        try:
-            while (event := await pump.next(request.is_disconnected)) is not None:
-                done = event if event.type == "done" else done
-        except ClientGone:
-            return client_gone(request)
-        if done is None:
-            raise RuntimeError("the answer stream ended without a 'done' event")
-        return JSONResponse(event_payload(done))
+        opened = await open_stream(lambda: service.stream(body.message, body.history, body.profile), request,
+                                   whole=True)
+        if isinstance(opened, Response):
+            return opened
+        return JSONResponse(final_answer(opened[1]).public_json())
 
     @router.post("/api/chat/stream")
     async def chat_stream(body: ChatRequest, request: Request) -> Response:
-        pump = EventPump(lambda: service.stream(body.message, body.history, body.profile))
-        first: list[StreamEvent] = []
-        try:  # hold the status until the model has started (or refused us): busy is a real 503
-            while (event := await pump.next(request.is_disconnected)) is not None:
-                first.append(event)
-                if event.type != "sources":
-                    break
-        except ClientGone:
-            return client_gone(request)
-        except AdvisorError as err:
-            return advisor_error_response(err)
-        return StreamingResponse(sse_body(pump, first), media_type="text/event-stream", headers=SSE_HEADERS)
+        opened = await open_stream(lambda: service.stream(body.message, body.history, body.profile), request,
+                                   whole=False)
+        if isinstance(opened, Response):
+            return opened
+        return StreamingResponse(sse_body(*opened), media_type="text/event-stream", headers=SSE_HEADERS)
 
     @router.get("/api/sections/{section_id:path}")
     async def section(section_id: str) -> dict:
@@ -126,18 +91,11 @@ def api_router(service: AdvisorService, feedback: FeedbackStore, settings: Setti
     return router
 
 
-def client_gone(request: Request) -> Response:
-    log.info("client left before its answer was ready; generation stopped (%s)", request.url.path)
-    return Response(status_code=499)
-
-
 async def sse_body(pump: EventPump, first: list[StreamEvent]):
     """``sources``?, ``token``…, ``citations``, ``done`` — or an ``error`` event if it fails mid-way."""
     try:
-        for event in first:
-            yield sse(event.type, event_payload(event))
-        async for event in pump:
-            yield sse(event.type, event_payload(event))
+        async for event in replay(pump, first):
+            yield sse(event.type, event.payload())
     except AdvisorError as err:
         status, type_ = classify(err)
         yield sse("error", {"message": str(err), "type": type_, "status": status})

@@ -36,11 +36,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from advisor.errors import AdvisorError
 from advisor.settings import Settings
-from advisor.types import Answer, Citation, StreamEvent, Turn
-from advisor.web.api import SSE_HEADERS, api_key_check, client_gone
+from advisor.types import Answer, Citation, StreamEvent, Turn, final_answer
 from advisor.web.errors import WebError, classify
+from advisor.web.keys import api_key_check
 from advisor.web.service import AdvisorService
-from advisor.web.streaming import ClientGone, EventPump
+from advisor.web.streaming import SSE_HEADERS, EventPump, open_stream, replay
 
 log = logging.getLogger(__name__)
 
@@ -188,36 +188,18 @@ class Trimmed:
         return out
 
 
-async def read_events(pump: EventPump, request: Request, whole: bool) -> list[StreamEvent]:
-    """Every event (``whole``), or those up to the first one past ``sources``: enough to know the status."""
-    events = []
-    while (event := await pump.next(request.is_disconnected)) is not None:
-        events.append(event)
-        if not whole and event.type != "sources":
-            break
-    return events
-
-
 async def chunk_stream(pump: EventPump, first: list[StreamEvent], include_usage: bool) -> AsyncIterator[bytes]:
     """Role, text deltas, the Sources list, a ``stop`` chunk with the extras, [usage], ``[DONE]``.
 
     A failure mid-way ends the stream with ``data: {"error": …}``, which the SDK raises as ``APIError``.
     """
     chunks, text = Chunks(), Trimmed()
-
-    async def events() -> AsyncIterator[StreamEvent]:
-        for event in first:
-            yield event
-        async for event in pump:
-            yield event
-
     try:
         yield chunks.chunk({"role": "assistant", "content": ""})
-        async for event in events():
+        async for event in replay(pump, first):
             if event.type == "token" and (delta := text.add(event.data)):
                 yield chunks.chunk({"content": delta})
-            elif event.type == "done":
-                answer = Answer.model_validate(event.data)
+            elif isinstance(answer := event.data, Answer):
                 if answer.citations:
                     yield chunks.chunk({"content": sources_markdown(answer.citations)})
                 yield chunks.chunk({}, "stop", **extras(answer))
@@ -253,19 +235,14 @@ def openai_router(service: AdvisorService, settings: Settings) -> APIRouter:
         if body.model != MODEL_ID:
             raise RequestError(f"Unknown model {body.model[:80]!r}: use {MODEL_ID!r}.", "model", "model_not_found")
         question, history = conversation(body.messages)
-        pump = EventPump(lambda: service.stream(question, history, None))
-        try:  # a busy model or a bad question is an error status, not a 200 stream
-            events = await read_events(pump, request, whole=not body.stream)
-        except ClientGone:
-            return client_gone(request)
+        opened = await open_stream(lambda: service.stream(question, history, None), request, whole=not body.stream)
+        if isinstance(opened, Response):
+            return opened
         if body.stream:
             include_usage = bool(body.stream_options and body.stream_options.include_usage)
-            return StreamingResponse(chunk_stream(pump, events, include_usage), media_type="text/event-stream",
+            return StreamingResponse(chunk_stream(*opened, include_usage), media_type="text/event-stream",
                                      headers=SSE_HEADERS)
-        done = next((e for e in events if e.type == "done"), None)
-        if done is None:
-            raise RuntimeError("the answer stream ended without a 'done' event")
-        return JSONResponse(completion_json(Answer.model_validate(done.data)))
+        return JSONResponse(completion_json(final_answer(opened[1])))
 
     @router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     async def unknown(rest: str, request: Request) -> None:

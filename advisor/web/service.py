@@ -15,17 +15,13 @@ from advisor import __version__
 from advisor.chain import Advisor
 from advisor.errors import AdvisorError, WageDataError
 from advisor.settings import Settings
-from advisor.types import Answer, Profile, StreamEvent, Turn
+from advisor.types import Profile, StreamEvent, Turn
 from advisor.wages import open_wages
 
 log = logging.getLogger(__name__)
 
 # "<doc>#<heading slug>/<heading slug>", slugs as ingest.sections.slugify makes them
 SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*#[a-z0-9-]+(?:/[a-z0-9-]+)*$")
-
-
-def answer_json(answer: Answer) -> dict:
-    return answer.public_json()
 
 
 class AdvisorService:

@@ -14,9 +14,14 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
+from starlette.requests import Request
+from starlette.responses import Response
+
 from advisor.types import StreamEvent
 
 log = logging.getLogger(__name__)
+
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 _END = object()
 
@@ -94,3 +99,31 @@ class EventPump:
 def sse(event: str, data: object) -> bytes:
     """One Server-Sent Event; ``data`` is JSON on a single line."""
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n".encode()
+
+
+async def open_stream(make: Callable[[], Iterator[StreamEvent]], request: Request,
+                      whole: bool) -> tuple[EventPump, list[StreamEvent]] | Response:
+    """Start an answer and read enough of it to pick the HTTP status: every event (``whole``), or
+    those up to the first one past ``sources`` (the model has started, or refused us). An
+    ``AdvisorError`` (a bad question, a full model queue) propagates to the app's error handler, so
+    it is an error status rather than a 200 stream with an error in it. Used by ``/api`` and ``/v1``.
+    """
+    pump = EventPump(make)
+    events: list[StreamEvent] = []
+    try:
+        while (event := await pump.next(request.is_disconnected)) is not None:
+            events.append(event)
+            if not whole and event.type != "sources":
+                break
+    except ClientGone:
+        log.info("client left before its answer was ready; generation stopped (%s)", request.url.path)
+        return Response(status_code=499)
+    return pump, events
+
+
+async def replay(pump: EventPump, first: list[StreamEvent]) -> AsyncIterator[StreamEvent]:
+    """The events ``open_stream`` read, then the rest as they come."""
+    for event in first:
+        yield event
+    async for event in pump:
+        yield event

@@ -15,7 +15,7 @@ import gradio as gr
 from pydantic import ValidationError
 
 from advisor.errors import AdvisorError, FeedbackUnavailableError
-from advisor.types import Answer, Profile, Turn
+from advisor.types import Profile, Turn
 from advisor.web.feedback import Feedback, FeedbackStore
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.render import answer_html, error_html, text_html
@@ -144,7 +144,7 @@ class ChatHandlers:
                     text += event.data
                     yield reply(answer_html(text, uid=uid, pending=True)), "", turns
                 elif event.type == "done":
-                    answer = Answer.model_validate(event.data)
+                    answer = event.data
         except ValidationError as err:
             yield reply(error_html(f"Your profile is not valid: {err.errors()[0]['msg']}")), "", turns
             return

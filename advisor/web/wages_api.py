@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from advisor.settings import Settings
 from advisor.wages import open_wages
-from advisor.web.api import api_key_check
+from advisor.web.keys import api_key_check
 from advisor.web.errors import WebError
 
 MAX_CHARS = 200
