@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from advisor import profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder
@@ -32,8 +33,9 @@ from advisor.query import Query, understand
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import content_tokens, sentences
-from advisor.types import Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.wages import open_wages
+from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
+from advisor.oews.lookup import WageData
+from advisor.oews.package import open_wages
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +46,16 @@ TOPICS = "what the job is, skills and education, salaries, career growth, the jo
 class Advisor:
     """The answer pipeline: understand → gather → decide → generate → compose."""
 
-    def __init__(self, settings: Settings, retriever: Retriever | None = None,
-                 provider: Provider | None = None) -> None:
+    def __init__(self, settings: Settings, retriever: Retriever | None = None, provider: Provider | None = None,
+                 wages: Callable[[], WageData] | None = None) -> None:
+        """Each part can be given (tests, a host app); by default it is built from ``settings``.
+        ``wages`` opens the official wage data when a pay question first needs it."""
         from advisor.providers.registry import get_provider
 
         self.settings = settings
         self.retriever = retriever or Retriever(settings)
         self.provider = provider or get_provider(settings)
+        self.open_wages = wages or partial(open_wages, settings)
         self._catalog: Catalog | None = None
 
     # --- public API
@@ -86,7 +91,7 @@ class Advisor:
         return self._catalog
 
     def understand(self, question: str, history: list[Turn] | None = None) -> Query:
-        return understand(question, history, self.catalog)
+        return understand(question, (history or [])[-2 * MAX_TURNS:], self.catalog)
 
     def gather(self, query: Query, k: int | None = None) -> Evidence:
         return gather(query, self.retriever, self.catalog, k)
@@ -99,7 +104,7 @@ class Advisor:
             return None
         role = query.roles[0].role if query.roles else (evidence.hits[0].role if evidence.hits else None)
         try:
-            return salary.plan(open_wages(self.settings), query.asked, query.standalone, role, profile)
+            return salary.plan(self.open_wages(), query.asked, query.standalone, role, profile)
         except WageDataError as err:
             log.warning("official wage data unavailable, answering from the guides only: %s", err)
             return None

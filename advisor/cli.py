@@ -7,16 +7,14 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from advisor.errors import AdvisorError, ConfigError
+from advisor.providers.registry import provider_names
 from advisor.settings import Settings
 from advisor.types import Answer, Profile, Turn
-
-Command = Callable[[argparse.Namespace, Settings], int]
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -71,7 +69,7 @@ def cmd_install_model(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_wages(args: argparse.Namespace, settings: Settings) -> int:
-    from advisor.wages import open_wages
+    from advisor.oews.package import open_wages
 
     found = open_wages(settings).lookup(args.occupation, args.area)
     if args.json:
@@ -101,11 +99,11 @@ def _advisor(args: argparse.Namespace, settings: Settings):
 
 
 def print_sources(answer: Answer) -> None:
-    if answer.notice:
-        print(f"\nnote: {answer.notice}")
-    for c in answer.citations:
-        print(f"  [{c.n}] {c.heading_path} ({c.source if c.kind == 'wages' else c.doc}) — “{c.quote}”"
-              + (f" {c.url}" if c.url else ""))
+    view = answer.view
+    if view.notice:
+        print(f"\nnote: {view.notice}")
+    for s in view.sources:
+        print(f"  [{s.n}] {s.heading} · {s.origin} — “{s.quote}”" + (f" {s.link.href}" if s.link else ""))
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -180,12 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question")
     p.add_argument("--history", metavar="FILE", help='JSON list of {"role", "content"} turns')
     p.add_argument("--profile", metavar="FILE", help='JSON {"skills", "years_experience", "education", "location"}')
-    p.add_argument("--provider", choices=["local", "openai", "extractive"], help="default: ADVISOR_PROVIDER")
+    p.add_argument("--provider", choices=provider_names(), help="default: ADVISOR_PROVIDER")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("chat", help="interactive terminal chat with streaming answers")
-    p.add_argument("--provider", choices=["local", "openai", "extractive"])
+    p.add_argument("--provider", choices=provider_names(), help="default: ADVISOR_PROVIDER")
     p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("wages", help="official U.S. wages for an occupation (BLS OEWS), nationally or in an area")

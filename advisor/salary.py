@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from advisor.profile import band_for
 from advisor.types import Citation, Hit, Profile
 from advisor.vocabulary import LEVEL_WORDS, ROLE_REFERENCE, asks_pay, levels_in
-from advisor.wages import WageData, WageLookup, WageReport, is_foreign, title_words
+from advisor.oews.lookup import WageData
+from advisor.oews.names import is_foreign, title_words
+from advisor.oews.reports import WageLookup, WageReport
 
 BAND_PERCENTILES = {"entry-level": ("annual_p10", "annual_p25"), "mid-level": ("annual_p25", "annual_p75"),
                     "senior-level": ("annual_p75", "annual_p90")}

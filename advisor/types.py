@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+
+from advisor.presentation import View, present
+
+MAX_TURNS = 6  # question-and-answer pairs of a conversation an answer reads (the latest)
 
 
 class Hit(BaseModel):
@@ -57,11 +61,18 @@ class Answer(BaseModel):
     notice: str | None = Field(None, description="e.g. why the extractive fallback answered")
     wages: dict | None = Field(None, description="the official wage figures behind a pay answer (for charts)")
     dropped: list[str] = Field(default_factory=list, description="model lines verification removed")
+    view: View | None = Field(None, description="how every surface shows it (advisor.presentation)")
+
+    @model_validator(mode="after")
+    def _presented(self) -> Answer:
+        if self.view is None:
+            self.view = present(self)
+        return self
 
     def public_json(self) -> dict:
         """The JSON of ``advisor ask --json``; the API returns exactly this shape."""
         return self.model_dump(include={"answer", "citations", "refused", "provider", "model", "timings", "notice",
-                                        "wages"})
+                                        "wages", "view"})
 
 
 class Turn(BaseModel):

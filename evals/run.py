@@ -21,7 +21,7 @@ from advisor.chain import Advisor
 from advisor.embeddings import get_embeddings
 from advisor.settings import Settings
 from advisor.types import Answer
-from advisor.wages import open_wages
+from advisor.oews.package import open_wages
 from evals.checks import RECALL_KS, case_metrics
 from evals.golden import GOLDEN, Case, Kind, load_cases, subset
 from evals.judge import FaithfulnessJudge, JudgeEndpoint, sanity_pairs

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 import advisor  # noqa: F401  (offline environment first)
+from advisor.oews.lookup import WageData
+from advisor.oews.package import open_wages
 from advisor.settings import PROJECT_ROOT, Settings
 
 SEED_GUIDE = PROJECT_ROOT.parent / "shared" / "seeds" / "neural-network-engineer-guide.txt"
@@ -90,3 +92,14 @@ def two_guides_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     report = ingest(s, [s.knowledge_dir, SECOND_GUIDES])
     assert report.ok and report.added > 100
     return s
+
+
+@pytest.fixture(scope="module")
+def wage_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose data folder holds only the unpacked official wage data."""
+    return Settings(data_dir=tmp_path_factory.mktemp("wages"), provider="extractive")
+
+
+@pytest.fixture(scope="module")
+def data(wage_settings: Settings) -> WageData:
+    return open_wages(wage_settings)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from advisor.errors import ProviderError
 from advisor.providers.base import BoundedQueue, GenerationRequest
+from advisor.providers.registry import register
 
 
 class ScriptedProvider:
@@ -32,8 +33,16 @@ class ScriptedProvider:
             for i in range(0, len(text), 7):  # stream in small pieces, across line breaks
                 yield text[i : i + 7]
 
+    def warm_up(self) -> None:
+        """Nothing to load."""
+
     def status(self) -> dict[str, object]:
         return {"provider": self.name, "model": self.model, "in_flight": self.queue.in_flight}
+
+
+# registered like any provider: ADVISOR_PROVIDER=scripted (or --provider scripted) plays this script
+SCRIPT = "- The guides answer this [1]."
+register("scripted", lambda settings: ScriptedProvider(SCRIPT))
 
 
 def failing(message: str = "connection refused") -> ScriptedProvider:

@@ -7,13 +7,12 @@ import pytest
 
 from advisor import salary
 from advisor.chain import Advisor
-from advisor import chain
 from advisor.errors import InvalidQuestionError, ProviderBusyError, WageDataError
 from advisor.providers.base import BoundedQueue
 from advisor.providers.extractive import ExtractiveProvider
 from advisor.retrieval import Retriever
 from advisor.types import Profile, Turn
-from advisor.wages import open_wages
+from advisor.oews.package import open_wages
 from tests.fakes import ScriptedProvider, failing
 
 ENTRY = "neural-network-engineer#salary-ranges/entry-level"
@@ -278,11 +277,11 @@ def test_questions_that_are_not_about_pay_get_no_wage_data(make):
     assert answer.wages is None and not official(answer)
 
 
-def test_unreadable_wage_data_leaves_the_guide_answer(make, monkeypatch):
-    def broken(settings):
+def test_unreadable_wage_data_leaves_the_guide_answer(indexed_settings, retriever):
+    def broken():
         raise WageDataError("The packaged BLS wage data is corrupt.")
-    monkeypatch.setattr(chain, "open_wages", broken)
-    answer = make().ask("What does an entry-level neural network engineer earn?")
+    advisor = Advisor(indexed_settings, retriever=retriever, provider=ExtractiveProvider(), wages=broken)
+    answer = advisor.ask("What does an entry-level neural network engineer earn?")
     assert not answer.refused and "$70,000 to $100,000" in answer.answer
     assert answer.wages is None and not official(answer)
 

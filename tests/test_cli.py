@@ -61,5 +61,5 @@ def test_ask_lists_official_sources_with_their_link(indexed_settings, env_for, c
     assert main(["ask", "What do data scientists earn in Seattle?", "--provider", "extractive"]) == 0
     out = capsys.readouterr().out
     assert "median $164,740 a year" in out
-    assert "[1] Data Scientists (15-2051) › Seattle-Tacoma-Bellevue, WA › annual wages (BLS OEWS May 2025)" in out
+    assert "[1] Data Scientists (15-2051) › Seattle-Tacoma-Bellevue, WA › annual wages · BLS OEWS May 2025 — “" in out
     assert out.rstrip().endswith("https://www.bls.gov/oes/tables.htm")

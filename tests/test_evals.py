@@ -10,7 +10,7 @@ from advisor import salary
 from advisor.chain import Advisor
 from advisor.retrieval import Retriever
 from advisor.types import Answer, Citation
-from advisor.wages import open_wages
+from advisor.oews.package import open_wages
 from evals import checks, gate
 from evals.golden import Kind, load_cases, subset
 from evals.judge import corrupt

@@ -6,7 +6,7 @@ import pytest
 
 from advisor import salary
 from advisor.types import Hit, Profile
-from advisor.wages import open_wages
+from advisor.oews.package import open_wages
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The provider contract: one streaming method, a name, a model, and a status for /healthz.
+"""The provider contract: one streaming method, a name, a model, a warm-up, and a status for /healthz.
 
 Providers never decide what is cited or refused; the chain checks every line they produce.
 """
@@ -33,6 +33,10 @@ class Provider(Protocol):
 
     def stream(self, request: GenerationRequest) -> Iterator[str]:
         """Yield answer text as it is produced. Raise ProviderError on failure."""
+        ...
+
+    def warm_up(self) -> None:
+        """Get ready now (load a model, open a connection) so the first question waits for nothing."""
         ...
 
     def status(self) -> dict[str, object]:

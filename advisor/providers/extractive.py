@@ -28,6 +28,9 @@ class ExtractiveProvider:
         for line in lines:
             yield line + "\n"
 
+    def warm_up(self) -> None:
+        """Nothing to load: it reads the sources it is given."""
+
     def status(self) -> dict[str, object]:
         return {"provider": self.name, "model": self.model, "ready": True}
 

@@ -44,6 +44,9 @@ class OpenAICompatProvider:
             except openai.APITimeoutError as exc:
                 raise ProviderError("The model server timed out.") from exc
 
+    def warm_up(self) -> None:
+        """Nothing to load: the server is someone else's, and asking it costs a request."""
+
     def status(self) -> dict[str, object]:
         return {"provider": self.name, "model": self.model, "base_url": self.base_url,
                 "in_flight": self.queue.in_flight}

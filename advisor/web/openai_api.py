@@ -36,7 +36,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from advisor.errors import AdvisorError
 from advisor.settings import Settings
-from advisor.types import Answer, Citation, StreamEvent, Turn, final_answer
+from advisor.presentation import View
+from advisor.types import MAX_TURNS, Answer, StreamEvent, Turn, final_answer
 from advisor.web.errors import WebError, classify
 from advisor.web.keys import api_key_check
 from advisor.web.service import AdvisorService
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 MODEL_ID = "career-advisor"
 PREFIX = "/v1/"
 RATE_LIMITED_PATHS = ("/v1/chat/completions",)
-MAX_TURNS = 40  # history turns kept (the latest); a chat client sends the whole conversation
 MAX_TURN_CHARS = 8000
 SOURCES_HEADING = "\n\n**Sources**\n"
 ZERO_USAGE = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
@@ -129,17 +129,16 @@ def conversation(messages: list[ChatMessage]) -> tuple[str, list[Turn]]:
         text = m.text.partition(SOURCES_HEADING)[0].strip() if m.role == "assistant" else m.text.strip()
         if m.role in ("user", "assistant") and text:
             history.append(Turn(role=m.role, content=text[:MAX_TURN_CHARS]))
-    return messages[last].text, history[-MAX_TURNS:]
+    return messages[last].text, history[-2 * MAX_TURNS:]
 
 
 # --- the response
-def sources_markdown(citations: list[Citation]) -> str:
-    """``\\n\\n**Sources**\\n1. Heading › Sub — doc: “quote”``…, or '' without citations."""
-    if not citations:
+def sources_markdown(view: View) -> str:
+    """``\\n\\n**Sources**\\n1. Heading › Sub — Guide title: “quote”``…, or '' without sources."""
+    if not view.sources:
         return ""
-    return SOURCES_HEADING + "\n".join(
-        f"{c.n}. {c.heading_path} — {c.source if c.kind == 'wages' else c.doc}: “{' '.join(c.quote.split())}”"
-        + (f" ({c.url})" if c.url else "") for c in citations)
+    return SOURCES_HEADING + "\n".join(f"{s.n}. {s.heading} — {s.origin}: “{s.quote}”"
+                                        + (f" ({s.link.href})" if s.link else "") for s in view.sources)
 
 
 def extras(answer: Answer) -> dict:
@@ -147,7 +146,7 @@ def extras(answer: Answer) -> dict:
 
 
 def completion_json(answer: Answer) -> dict:
-    message = {"role": "assistant", "content": answer.answer + sources_markdown(answer.citations), "refusal": None}
+    message = {"role": "assistant", "content": answer.answer + sources_markdown(answer.view), "refusal": None}
     return {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", "created": int(time.time()),
             "model": MODEL_ID, "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}],
             "usage": ZERO_USAGE, **extras(answer)}
@@ -201,7 +200,7 @@ async def chunk_stream(pump: EventPump, first: list[StreamEvent], include_usage:
                 yield chunks.chunk({"content": delta})
             elif isinstance(answer := event.data, Answer):
                 if answer.citations:
-                    yield chunks.chunk({"content": sources_markdown(answer.citations)})
+                    yield chunks.chunk({"content": sources_markdown(answer.view)})
                 yield chunks.chunk({}, "stop", **extras(answer))
         if include_usage:
             yield chunks.chunk({}, choices=False, usage=ZERO_USAGE)

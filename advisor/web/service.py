@@ -16,7 +16,6 @@ from advisor.chain import Advisor
 from advisor.errors import AdvisorError, WageDataError
 from advisor.settings import Settings
 from advisor.types import Profile, StreamEvent, Turn
-from advisor.wages import open_wages
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +54,9 @@ class AdvisorService:
         try:
             advisor = self.advisor
             advisor.retriever.search("warm up", k=1)
-            if hasattr(advisor.provider, "warm_up"):
-                advisor.provider.warm_up()
+            advisor.provider.warm_up()
             try:
-                open_wages(self.settings)
+                advisor.open_wages()
             except WageDataError as err:  # pay answers then come from the guides alone
                 log.warning("official wage data unavailable: %s", err)
             log.info("warm-up done: %d sections, provider %s", advisor.retriever.size, advisor.provider.name)

@@ -15,10 +15,10 @@ import gradio as gr
 from pydantic import ValidationError
 
 from advisor.errors import AdvisorError, FeedbackUnavailableError
-from advisor.types import Profile, Turn
+from advisor.types import MAX_TURNS, Profile, Turn
 from advisor.web.feedback import Feedback, FeedbackStore
 from advisor.web.ratelimit import RateLimiter
-from advisor.web.render import answer_html, error_html, text_html
+from advisor.web.render import answer_html, error_html, pending_html, text_html
 from advisor.web.service import AdvisorService
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,6 @@ EXAMPLES = [
     "What does a neural network engineer do day to day?",
     "How can I grow my career as a neural network engineer?",
 ]
-MAX_TURNS = 6
 
 CSS = """
 #adv-footer { font-size: 13px; color: var(--body-text-color-subdued); text-align: center; }
@@ -130,7 +129,7 @@ class ChatHandlers:
         def reply(html: str) -> list:  # a new list each time: Gradio may still hold the last one
             return [*asked, {"role": "assistant", "content": html}]
 
-        yield reply(answer_html("", uid="", pending=True)), "", turns
+        yield reply(pending_html("")), "", turns
         wait = self.limiter.acquire(request.client.host if request and request.client else "ui")
         if wait is not None:
             yield reply(error_html(f"Too many questions at once; try again in {max(1, round(wait))} s.")), "", turns
@@ -142,7 +141,7 @@ class ChatHandlers:
             for event in self.service.stream(message, turn_history(turns), profile):
                 if event.type == "token":
                     text += event.data
-                    yield reply(answer_html(text, uid=uid, pending=True)), "", turns
+                    yield reply(pending_html(text)), "", turns
                 elif event.type == "done":
                     answer = event.data
         except ValidationError as err:
@@ -153,8 +152,7 @@ class ChatHandlers:
             return
         sections = {c.section_id: s["text"] for c in answer.citations
                     if (s := self.service.section(c.section_id)) is not None}
-        html = answer_html(answer.answer, uid=uid, citations=[c.model_dump() for c in answer.citations],
-                           refused=answer.refused, notice=answer.notice, sections=sections, wages=answer.wages)
+        html = answer_html(answer.view, uid=uid, sections=sections)
         turns = {**turns, str(len(asked)): {
             "question": message, "answer": answer.answer, "refused": answer.refused,
             "section_ids": [c.section_id for c in answer.citations],

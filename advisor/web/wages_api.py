@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends
 from starlette.concurrency import run_in_threadpool
 
 from advisor.settings import Settings
-from advisor.wages import open_wages
+from advisor.oews.package import open_wages
 from advisor.web.keys import api_key_check
 from advisor.web.errors import WebError
 

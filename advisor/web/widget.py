@@ -15,10 +15,12 @@ from fastapi import FastAPI
 from starlette.responses import Response
 
 from advisor.settings import Settings
+from advisor.types import MAX_TURNS
 from advisor.web.security import OriginPolicy
 
 STATIC = Path(__file__).parent / "static"
 PUBLIC_URL_PLACEHOLDER = '"__ADVISOR_PUBLIC_URL__"'
+MAX_TURNS_PLACEHOLDER = "__ADVISOR_MAX_TURNS__"
 TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".html": "text/html; charset=utf-8"}
 EMBED_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
@@ -45,7 +47,8 @@ def widget_routes(app: FastAPI, settings: Settings, policy: OriginPolicy) -> Non
 
     @app.get("/embed", include_in_schema=False)
     async def embed() -> Response:
-        return static_response("embed.html", headers={"Content-Security-Policy": embed_csp,
+        page = static_text("embed.html").replace(MAX_TURNS_PLACEHOLDER, str(MAX_TURNS))
+        return static_response("embed.html", page, headers={"Content-Security-Policy": embed_csp,
                                                       "Referrer-Policy": "no-referrer"})
 
     @app.get("/embed.js", include_in_schema=False)

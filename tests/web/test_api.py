@@ -19,7 +19,7 @@ from advisor.web.feedback import FeedbackStore
 from tests.web.conftest import serve, web_settings
 
 SALARY = "What do mid-level engineers make?"
-ASK_JSON_KEYS = {"answer", "citations", "refused", "provider", "model", "timings", "notice", "wages"}
+ASK_JSON_KEYS = {"answer", "citations", "refused", "provider", "model", "timings", "notice", "wages", "view"}
 MID_LEVEL = "neural-network-engineer#salary-ranges/mid-level"
 ALLOWED = "http://localhost:5173"
 OTHER = "http://127.0.0.2:5173"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -212,6 +213,35 @@ def test_widget_charts_official_wages(third_party_site, page, artifacts):
     assert answer.locator(".wage-chart").count() == 0 and frame.locator(".wage-chart").count() == 1
     assert answer.locator(".badge").text_content().startswith("From the guides · ")
     assert not errors, errors
+
+
+def test_page_and_widget_draw_the_same_chart_from_the_same_rows(server, third_party_site, page):
+    """Both surfaces draw the server's chart rows (answer.view.chart): the same labels, figures and
+    bar positions, as the JSON API sends them."""
+    question = "What do data scientists earn in Seattle?"
+    rows = httpx.post(server.url + "/api/chat", json={"message": question}, timeout=60).json()["view"]["chart"]["rows"]
+    expected = [(f"{r['label']} · {r['figures']}", r["median"], r["box"]["left"]) for r in rows]
+
+    def drawn(chart, row: str, label: str, median: str, box: str) -> list[tuple[str, float, float]]:
+        def left(node) -> float:
+            return float(node.get_attribute("style").split("left:")[1].split("%")[0])
+
+        return [(r.locator(label).inner_text(), left(r.locator(median)), left(r.locator(box)))
+                for r in chart.locator(row).all()]
+
+    p = page.page
+    p.goto(server.url + "/")
+    ask_in_chat(p, question)
+    answer = p.locator(".adv-answer.adv-cited").last
+    answer.locator(".adv-source").first.wait_for(timeout=TIMEOUT)
+    on_page = drawn(answer.locator(".adv-wage-chart"), ".adv-chart-row", ".adv-chart-label", ".adv-median", ".adv-box")
+
+    frame = open_widget(p, third_party_site[0].url("index.html", host="localhost"))
+    ask_in_embed(frame, question)
+    answer = frame.locator(".msg.cited").last
+    answer.locator(".source").first.wait_for(timeout=TIMEOUT)
+    in_widget = drawn(answer.locator(".wage-chart"), ".chart-row", ".chart-label", ".chart-median", ".chart-box")
+    assert len(expected) == 2 and on_page == in_widget == expected
 
 
 # (3) a site that is not allowed

@@ -22,7 +22,7 @@ SALARY = "What do mid-level engineers make?"
 ENTRY = "What do entry-level engineers earn?"
 MID_LEVEL = "neural-network-engineer#salary-ranges/mid-level"
 SENIOR_LEVEL = "neural-network-engineer#salary-ranges/senior-level"
-SOURCES = "\n\n**Sources**\n1. Salary Ranges › Mid-Level — neural-network-engineer: “"
+SOURCES = "\n\n**Sources**\n1. Salary Ranges › Mid-Level — Neural Network Engineer — Career Guide: “"
 ERROR_KEYS = {"message", "type", "param", "code"}
 ALLOWED, OTHER = "http://localhost:5173", "http://127.0.0.2:5173"
 

