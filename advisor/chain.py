@@ -32,7 +32,7 @@ from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, Extractive
 from advisor.query import Query, understand
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
-from advisor.textmatch import content_tokens, sentences
+from advisor.textmatch import content_tokens, role_words, sentences
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
@@ -182,11 +182,10 @@ class Advisor:
         """Official-data lines (with the guide bands they are set against) and the chart figures."""
         if official is None or not hits:
             return [], None
-        outline = self.retriever.outline()
-        bands = [(slug, band) for slug in official.bands_wanted(question)
-                 if (sid := profile_advice.band_section_id(outline, hits[0].doc_id, slug))
-                 and (band := self.retriever.section_hit(sid))]
-        return official.block(bands)
+        guide = self.catalog.guide(hits[0].doc_id)
+        bands = [(level, band) for level in official.bands_wanted(question)
+                 if (band := self.catalog.band(hits[0].doc_id, level))]
+        return official.block(bands, guide.salary_year if guide else "", guide.pay_period if guide else "")
 
     def _official_only(self, official: salary.OfficialPay, standalone: str, timings: Timings,
                        started: float) -> Iterator[StreamEvent]:
@@ -255,18 +254,15 @@ class Advisor:
                        builder: CitationBuilder) -> list[str]:
         if profile is None or not hits:
             return []
-        outline = self.retriever.outline()
         doc_id = hits[0].doc_id
         lines: list[str] = []
         if profile.years_experience is not None and query.pay:
-            sid = profile_advice.band_section_id(outline, doc_id, profile_advice.band_for(profile.years_experience))
-            if sid and (band := self.retriever.section_hit(sid)):
+            band = self.catalog.band(doc_id, profile_advice.band_for(profile.years_experience))
+            if band:
                 lines += ["", "For your profile:", builder.cite_fixed(profile_advice.band_line(profile, band), band),
                           profile_advice.BAND_NOTE]
         if profile.skills and profile_advice.wants_skills(query.asked):
-            reqs = [h for sid in profile_advice.requirement_section_ids(outline, doc_id)
-                    if (h := self.retriever.section_hit(sid))]
-            pairs = profile_advice.skills_lines(profile, reqs)
+            pairs = profile_advice.skills_lines(profile, self.catalog.requirements(doc_id))
             if pairs:
                 lines += ["", "Your skills against the guide's requirements:"]
                 lines += [builder.cite_fixed(text, hit) for text, hit in pairs]
@@ -342,7 +338,7 @@ def trim_hit(hit: Hit, question: str, max_chars: int) -> Hit:
     """Keep the section's sentences in order, dropping the least relevant until it fits."""
     if len(hit.text) <= max_chars:
         return hit
-    wanted = content_tokens(question)
+    wanted = content_tokens(question) - role_words([hit])
     parts = sentences(hit.text)
     ranked = sorted(range(len(parts)), key=lambda i: (-len(wanted & content_tokens(parts[i])), i))
     keep, size = set(), 0

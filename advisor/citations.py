@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from advisor.textmatch import best_sentence, content_tokens, coverage, names, numbers
+from advisor.textmatch import best_sentence, content_tokens, coverage, names, numbers, role_words
 from advisor.types import Citation, Hit
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ class CitationBuilder:
         self._all_text = " ".join(h.heading + " " + h.text for h in self.hits).lower()
         self._said: list[set[str]] = []  # the claims of the lines kept so far
         self._asked = content_tokens(self.question)
+        self._roles = role_words(self.hits)
 
     @property
     def cited_lines(self) -> int:
@@ -95,13 +96,13 @@ class CitationBuilder:
         prefix = "- " if prefix_match else ""
         text = body[prefix_match.end():] if prefix_match else body.strip()
         text = self._items.get(text.rstrip(" :").lower(), text) if text.endswith(":") else text
-        claim, figures = content_tokens(text), numbers(text)
+        claim, figures = self._claim(text), numbers(text)
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None
-        unknown = [n for n in names(text) if not self._mentions(n)]
+        unknown = [n for n in names(text) if not content_tokens(n) <= self._roles and not self._mentions(n)]
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
@@ -116,7 +117,7 @@ class CitationBuilder:
             if cut is None:
                 self._drop(raw, f"says more than its source: {sorted(claim - self._tokens[chosen] - self._asked)}")
                 return None
-            text, claim = cut, content_tokens(cut)
+            text, claim = cut, self._claim(cut)
         if len(claim) >= MIN_REPEAT_WORDS and any(len(claim & said) >= REPEAT_OVERLAP * len(claim) for said in self._said):
             self._drop(raw, "repeats an earlier line")
             return None
@@ -126,6 +127,9 @@ class CitationBuilder:
             self._claims[chosen] = []
         self._claims[chosen].append(text)
         return f"{prefix}{text} [{self._order.index(chosen) + 1}]"
+
+    def _claim(self, text: str) -> set[str]:
+        return content_tokens(text) - self._roles
 
     def _mentions(self, name: str) -> bool:
         """The sources name ``name`` as a word of its own ("He" is not in "the"; "PhD" is "Ph.D.")."""
@@ -139,7 +143,7 @@ class CitationBuilder:
         """The longest first part of ``text``, cut at a clause, that source ``index`` backs."""
         for m in reversed(list(CLAUSE.finditer(text))):
             head = text[: m.start()].rstrip(" ,;:-–—")
-            claim = content_tokens(head)
+            claim = self._claim(head)
             if claim and coverage(claim, self._tokens[index]) >= MIN_COVERAGE and not self._says_more(claim, index):
                 return head + "."
         return None

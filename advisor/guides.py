@@ -7,16 +7,17 @@ Nothing in the code names a role: a guide dropped into ``knowledge/`` brings its
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from advisor import scope
 from advisor.spelling import Speller
 from advisor.textmatch import sentences
 from advisor.types import Hit
-from advisor.vocabulary import TOPICS
+from advisor.vocabulary import TOPICS, asks_pay, levels_in
 
 PATH = " › "
 
@@ -27,6 +28,16 @@ class Guide:
     role: str
     title: str
     aliases: tuple[str, ...]
+    facts: dict = field(default_factory=dict, compare=False, hash=False)  # front matter: ingest facts_of
+
+    @property
+    def salary_year(self) -> str:
+        return str(self.facts.get("salary_year", ""))
+
+    @property
+    def pay_period(self) -> str:
+        """What the guide's pay figures are: "US 2024"."""
+        return " ".join(str(self.facts[k]) for k in ("region", "salary_year") if self.facts.get(k))
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -46,7 +57,8 @@ class Catalog:
 
     def __init__(self, documents: dict[str, dict[str, str]], sections: list[Hit],
                  known_words: frozenset[str] = frozenset()) -> None:
-        self.guides = [Guide(doc, d["role"], d["title"], tuple(a for a in d.get("aliases", "").split("|") if a))
+        self.guides = [Guide(doc, d["role"], d["title"], tuple(a for a in d.get("aliases", "").split("|") if a),
+                             json.loads(d.get("facts") or "{}"))
                        for doc, d in sorted(documents.items())]
         self.sections = sections  # every section, in stored order
         self.corpus = "\n".join(h.text for h in sections)
@@ -105,6 +117,29 @@ class Catalog:
                         return found
         return []
 
+    def band(self, doc_id: str, level: str) -> Hit | None:
+        """The guide's pay band for ``level`` ("mid-level"): the heading its front matter names in
+        ``pay_bands``, else the subsection of a pay section whose heading names that level alone."""
+        guide = self.guide(doc_id)
+        named = (guide.facts.get("pay_bands") or {}).get(level) if guide else None
+        mine = [h for h in self.sections if h.doc_id == doc_id and "/" in h.section_id]
+        if named:
+            return next((h for h in mine if _path(h.heading) == _path(named)), None)
+        return next((h for h in mine if asks_pay(h.heading.split(PATH)[0])
+                     and levels_in(h.heading.split(PATH)[-1]) == [level]), None)
+
+    def requirements(self, doc_id: str) -> list[Hit]:
+        """The subsections that list what the job requires: under the top-level headings the front
+        matter names in ``requirements``, else under the first the requirements topic's words name."""
+        guide = self.guide(doc_id)
+        mine = [h for h in self.sections if h.doc_id == doc_id and "/" in h.section_id]
+        tops = {_path(h.heading.split(PATH)[0]) for h in mine}
+        named = {_path(r) for r in (guide.facts.get("requirements") or [])} if guide else set()
+        if not named:
+            named = next((found for word in TOPICS["requirements"][1]
+                          if (found := {t for t in tops if _stem(word) in {_stem(w) for w in t.split()}})), set())
+        return [h for h in mine if _path(h.heading.split(PATH)[0]) in named]
+
     def topic(self, hits: list[Hit], top: int = 5, min_share: int = 3) -> str | None:
         """The top-level section a question's best hits gather under (at least ``min_share`` of the
         first ``top``), or None when they spread."""
@@ -113,6 +148,11 @@ class Catalog:
             return None
         best, n = counts.most_common(1)[0]
         return best if n >= min_share else None
+
+
+def _path(heading: str) -> str:
+    """A heading path as compared: "Earnings › Starting Out" whatever the spacing or case."""
+    return PATH.join(part.strip().lower() for part in re.split(r"›|>", heading))
 
 
 def _heading_words(hit: Hit) -> set[str]:

@@ -24,16 +24,6 @@ def wants_skills(question: str) -> bool:
     return bool(SKILL_WORDS.search(question))
 
 
-def band_section_id(outline: list[tuple[str, str, str]], doc_id: str, slug: str) -> str | None:
-    """The guide's salary section for a band ("mid-level")."""
-    return next((sid for sid, heading, doc in outline
-                 if doc == doc_id and heading.lower().startswith("salary") and sid.endswith("/" + slug)), None)
-
-
-def requirement_section_ids(outline: list[tuple[str, str, str]], doc_id: str) -> list[str]:
-    return [sid for sid, heading, doc in outline if doc == doc_id and heading.startswith("Requirements › ")]
-
-
 def band_line(profile: Profile, band: Hit) -> str:
     years = f"{profile.years_experience:g}"
     return f"With {years} years of experience, the {band.heading.split(' › ')[-1]} band applies: {best_sentence(band.text, 'earn per year annually range')}"

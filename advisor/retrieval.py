@@ -133,9 +133,9 @@ class Retriever:
         return list(seen.values())
 
     def documents(self) -> dict[str, dict[str, str]]:
-        """doc id → the guide's role, title and aliases ("|"-joined), from its front matter."""
+        """doc id → the guide's role, title, aliases ("|"-joined) and facts (JSON), from its front matter."""
         self._ensure_loaded()
-        return {c.meta["doc_id"]: {k: str(c.meta.get(k, "")) for k in ("role", "title", "aliases")}
+        return {c.meta["doc_id"]: {k: str(c.meta.get(k, "")) for k in ("role", "title", "aliases", "facts")}
                 for c in self._chunks.values()}
 
     def _embed_uncached(self, query: str) -> tuple[float, ...]:

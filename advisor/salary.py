@@ -121,8 +121,10 @@ class OfficialPay:
             return [self.level]
         return list(BAND_PERCENTILES) if COMPARE.search(question) else []
 
-    def block(self, bands: list[tuple[str, Hit]]) -> tuple[list[Line], dict | None]:
-        """The answer's official-data lines and the chart figures; ``bands`` are (slug, guide section).
+    def block(self, bands: list[tuple[str, Hit]], guide_year: str = "",
+              guide_period: str = "") -> tuple[list[Line], dict | None]:
+        """The answer's official-data lines and the chart figures; ``bands`` are (slug, guide section)
+        from a guide whose pay figures are for ``guide_year`` (``guide_period``: "US 2024").
         When nothing matched (a profile location BLS doesn't know), one line says why, and no chart."""
         lookup = self.lookup
         if not lookup.ok:
@@ -138,15 +140,17 @@ class OfficialPay:
         first = (lookup.national or lookup.reports)[0] if lookup.reports else None
         for slug, section in bands:
             figures = band_figures(section.text)
-            if not (figures and first and first.published and (line := comparison_line(slug, figures, first))):
+            if not (figures and first and first.published
+                    and (line := comparison_line(slug, figures, first, guide_period))):
                 continue
             lines.append((line, (section, hits[first.series])))
             chart["guide_bands"].append({"label": slug, "low": figures[0], "high": figures[1],
                                          "section_id": section.section_id})
         if chart["guide_bands"]:
+            years = (f"; the guide's figures are for {guide_year}, the official ones for {lookup.citation['release']}"
+                     if guide_year else f"; the official figures are for {lookup.citation['release']}")
             lines.append(("(Career Advisor sets the guide's entry band against the 10th–25th percentiles, mid "
-                          "against the 25th–75th and senior against the 75th–90th; the guide's figures are "
-                          "for 2024, the official ones for May 2025.)", ()))
+                          f"against the 25th–75th and senior against the 75th–90th{years}.)", ()))
         return lines, chart
 
 
@@ -207,13 +211,14 @@ def report_hit(report: WageReport, citation: dict) -> Hit:
 def band_figures(text: str) -> tuple[float, float | None] | None:
     """(low, high) of a guide band ("$70,000 to $100,000"); high is None for "$150,000+"."""
     m = BAND_FIGURES.search(text)
-    if not m:
-        return None
+    if not m or not (m.group(2) or m.group(3)):
+        return None  # one figure ("less than $69,660") is no band
     low = float(m.group(1).replace(",", ""))
     return low, (float(m.group(3).replace(",", "")) if m.group(3) and not m.group(2) else None)
 
 
-def comparison_line(slug: str, band: tuple[float, float | None], report: WageReport) -> str | None:
+def comparison_line(slug: str, band: tuple[float, float | None], report: WageReport,
+                    period: str = "") -> str | None:
     """How a guide band sits against the official percentiles we set it against, in words."""
     low_key, high_key = BAND_PERCENTILES[slug]
     low, high = report.value(low_key), report.value(high_key)
@@ -224,7 +229,7 @@ def comparison_line(slug: str, band: tuple[float, float | None], report: WageRep
     parts = [f"starts {_gap(band[0], low.value)} the {ORDINAL[low_key]} percentile"]
     if band[1] and high and high.value is not None:
         parts.append(f"ends {_gap(band[1], high.value)} the {ORDINAL[high_key]}")
-    return (f"The guide's {slug} band ({span}, US 2024) against the official {ORDINAL[low_key]} to "
+    return (f"The guide's {slug} band ({span}{', ' + period if period else ''}) against the official {ORDINAL[low_key]} to "
             f"{ORDINAL[high_key]} percentiles for {report.occupation.title} nationally ({official}): the guide's "
             f"band {' and '.join(parts)}.")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.textmatch import content_tokens, coverage
+from advisor.textmatch import content_tokens, coverage, role_words
 from advisor.types import Hit
 from advisor.vocabulary import YEAR, asks_pay, foreign_place
 
@@ -33,7 +33,7 @@ TITLE_ROLE = re.compile(rf"\b((?:[A-Z][A-Za-z+#.-]*\s+){{0,3}}(?:{TECH_NOUNS.tit
 
 def keyword_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
     """Share of the question's content words that appear in its top sections."""
-    wanted = content_tokens(question)
+    wanted = content_tokens(question) - role_words(hits[:top])
     found = set().union(*(content_tokens(h.heading + " " + h.text) for h in hits[:top])) if hits else set()
     return coverage(wanted, found)
 

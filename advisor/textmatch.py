@@ -8,7 +8,7 @@ from advisor.bm25 import tokenize
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$(\"'])")
 NUMBER = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|k\b|million|billion))?")
-GENERIC = frozenset({"neural", "network", "engineer", "guide", "career", "role", "work", "job"})
+GENERIC = frozenset({"guide", "career", "role", "work", "job"})
 
 
 def sentences(text: str) -> list[str]:
@@ -23,6 +23,12 @@ def sentences(text: str) -> list[str]:
 
 def content_tokens(text: str) -> set[str]:
     return {t for t in tokenize(text) if t not in GENERIC and len(t) > 1}
+
+
+def role_words(hits: list) -> set[str]:
+    """The words of the roles the ``hits`` belong to: a section is about its guide's role, so naming
+    that role is no claim of its own (another role's name still is)."""
+    return set().union(*(content_tokens(h.role) for h in hits))
 
 
 def coverage(claim: set[str], source: set[str]) -> float:
@@ -50,8 +56,8 @@ def best_sentence(text: str, claim: str) -> str:
 
 PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][A-Za-z0-9+#&.-]*[a-z0-9+#][A-Za-z0-9+#&-]*\b")
 COMMON_CAPS = frozenset({"The", "This", "These", "They", "You", "Your", "It", "In", "For", "With", "And", "Or",
-                         "A", "An", "If", "When", "Some", "Many", "Most", "Neural", "Network", "Engineer",
-                         "Engineers", "Networks", "Here", "According", "Yes", "No", "To", "At", "As", "On"})
+                         "A", "An", "If", "When", "Some", "Many", "Most", "Here", "According", "Yes", "No", "To",
+                         "At", "As", "On"})
 
 
 def names(text: str) -> set[str]:

@@ -54,6 +54,7 @@ def chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
     return {
         "section_id": s.section_id, "doc_id": s.doc_id, "role": s.role, "title": s.title,
         "heading": s.heading, "source": s.source, "file": s.file, "aliases": "|".join(s.aliases),
+        "facts": s.facts,
         "line_start": s.line_start, "line_end": s.line_end, "content_hash": s.content_hash,
         "chunk_index": chunk.index, "chunk_count": chunk.count,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -44,6 +45,25 @@ def aliases_of(meta: dict, path: Path) -> tuple[str, ...]:
     return tuple(a.strip() for a in raw if a.strip())
 
 
+FACTS = ("region", "salary_year", "pay_bands", "requirements")
+
+
+def facts_of(meta: dict, path: Path) -> str:
+    """The front matter the advisor reads besides names, as JSON: ``region`` and ``salary_year`` (what
+    the guide's pay figures are), ``pay_bands`` (band → heading path, "Earnings › Starting Out") and
+    ``requirements`` (the top-level headings whose subsections are the requirements)."""
+    facts = {k: meta[k] for k in FACTS if meta.get(k) not in (None, "", [], {})}
+    bands = facts.get("pay_bands", {})
+    if not isinstance(bands, dict) or not all(isinstance(v, str) for v in bands.values()) \
+            or set(bands) - {"entry-level", "mid-level", "senior-level"}:
+        raise IngestFileError(path, "front matter 'pay_bands' must map entry-level, mid-level and senior-level "
+                                    "to heading paths", line=2)
+    reqs = facts.get("requirements", [])
+    if not isinstance(reqs, list) or not all(isinstance(r, str) for r in reqs):
+        raise IngestFileError(path, "front matter 'requirements' must be a list of headings", line=2)
+    return json.dumps(facts, sort_keys=True, default=str)
+
+
 def parse_markdown(text: str, path: Path) -> Document:
     meta, lines, first_line = split_front_matter(text, path)
     headings = _headings(lines)
@@ -54,6 +74,7 @@ def parse_markdown(text: str, path: Path) -> Document:
     role = str(meta.get("role") or title)
     source = str(meta.get("source") or path.name)
     aliases = aliases_of(meta, path)
+    facts = facts_of(meta, path)
 
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []
@@ -67,7 +88,7 @@ def parse_markdown(text: str, path: Path) -> Document:
             sections.append(
                 Section(doc_id=doc_id, heading_path=path_now, text=content, line_start=start,
                         line_end=first_line + end_index - 1, role=role, title=title, source=source,
-                        file=path.name, aliases=aliases)
+                        file=path.name, aliases=aliases, facts=facts)
             )
 
     heading_at = {i: (level, name) for i, level, name in headings}

@@ -36,6 +36,7 @@ class Section:
     source: str = ""
     file: str = ""
     aliases: tuple[str, ...] = ()
+    facts: str = ""  # the guide's front matter the advisor reads (parse_markdown.facts_of), as JSON
     id_suffix: str = field(default="", compare=False)
 
     @property
@@ -48,7 +49,7 @@ class Section:
 
     @property
     def content_hash(self) -> str:
-        payload = "\n".join([self.heading, self.text, self.role, self.title, self.source, *self.aliases])
+        payload = "\n".join([self.heading, self.text, self.role, self.title, self.source, *self.aliases, self.facts])
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 

@@ -1,7 +1,9 @@
 """The catalog of indexed guides: role names, topic sections under other heading names, outlines."""
 
-from advisor.guides import parent_id
-from tests.test_query import ONE, TWO
+import json
+
+from advisor.guides import Catalog, Guide, parent_id
+from tests.test_query import ISA, ONE, SECTIONS, TWO, section
 
 
 def test_roles_are_matched_in_the_order_named_singular_or_plural():
@@ -32,3 +34,30 @@ def test_the_topic_of_hits_that_gather_under_one_section():
     hits = TWO.sections
     assert TWO.topic([h for h in hits if h.doc_id == "isa"][:4]) == "isa#hard-parts-of-the-job"
     assert TWO.topic(hits[:1]) is None
+
+
+def test_pay_bands_come_from_the_front_matter_else_from_level_words_under_a_pay_heading():
+    assert ONE.band("nne", "entry-level").heading == "Salary Ranges › Entry-Level"  # no front matter: the heading
+    assert ONE.band("nne", "senior-level") is None
+    assert TWO.band("isa", "entry-level").heading == "Earnings › Starting Out"  # "starting" is an entry word
+    sections = [*(s for s in SECTIONS if s.doc_id == "isa"), section("isa", ISA[1], "Earnings › Top Earners", "$186,420")]
+
+    def isa(facts: dict) -> Catalog:
+        return Catalog({"isa": {"role": ISA[1], "title": ISA[1], "aliases": "", "facts": json.dumps(facts)}}, sections)
+
+    assert isa({}).band("isa", "senior-level") is None  # "Top Earners" names no level
+    assert isa({"pay_bands": {"senior-level": "earnings > top earners"}}).band("isa", "senior-level").text == "$186,420"
+
+
+def test_requirements_come_from_the_front_matter_else_from_the_requirements_topic():
+    assert [h.heading for h in ONE.requirements("nne")] == ["Requirements › Education"]
+    declared = Catalog({"isa": {"role": ISA[1], "title": ISA[1], "aliases": "",
+                                "facts": json.dumps({"requirements": ["Hard Parts of the Job"]})}},
+                       [s for s in SECTIONS if s.doc_id == "isa"])
+    assert [h.heading.split(" › ")[1] for h in declared.requirements("isa")] == ["Emergencies", "Deadlines"]
+
+
+def test_what_a_guides_pay_figures_are_comes_from_its_front_matter():
+    guide = Guide("g", "Role", "Title", (), {"region": "US", "salary_year": 2024})
+    assert (guide.pay_period, guide.salary_year) == ("US 2024", "2024")
+    assert Guide("g", "Role", "Title", ()).pay_period == ""

@@ -38,6 +38,7 @@ def test_corrupt_package_is_a_clear_error_and_the_advisor_still_answers(indexed_
                                                                         capsys):
     bad = corrupted_package(tmp_path / "package")
     settings = indexed_settings.model_copy(update={"oews_data_dir": bad})
+    shutil.rmtree(indexed_settings.data_dir / "oews", ignore_errors=True)  # as before the data was ever unpacked
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(indexed_settings.data_dir))
     monkeypatch.setenv("ADVISOR_OEWS_DATA_DIR", str(bad))
     with pytest.raises(WageDataError, match=re.escape(REINSTALL)) as err:

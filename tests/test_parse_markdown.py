@@ -1,5 +1,6 @@
 """The Markdown parser, on the real guide and on broken inputs."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,8 @@ def test_single_h1_is_the_title(tmp_path: Path):
     ("---\nrole: [unclosed\n---\n## A\nx\n", 2, "not valid YAML"),
     ("---\nrole: x\n## A\nx\n", 1, "never closed"),
     ("---\n- a\n- b\n---\n## A\nx\n", 2, "mapping"),
+    ("---\npay_bands: {junior: Pay › Low}\n---\n## A\nx\n", 2, "'pay_bands' must map entry-level"),
+    ("---\nrequirements: Skills\n---\n## A\nx\n", 2, "'requirements' must be a list"),
 ])
 def test_broken_front_matter(tmp_path: Path, text, line, fragment):
     with pytest.raises(IngestFileError) as err:
@@ -78,3 +81,13 @@ def test_broken_front_matter(tmp_path: Path, text, line, fragment):
 def test_duplicate_headings_get_distinct_ids(tmp_path: Path):
     doc = parse_markdown("## A\nx\n## A\ny\n", tmp_path / "d.md")
     assert [s.section_id for s in doc.sections] == ["d#a", "d#a-2"]
+
+
+def test_the_guides_pay_facts_travel_with_every_section(tmp_path: Path):
+    text = ("---\nrole: R\nregion: US\nsalary_year: 2024\npay_bands: {entry-level: Pay › Low}\n"
+            "requirements: [Skills]\nupdated: 2026-01-01\n---\n## Pay\n### Low\n$1 to $2\n")
+    doc = parse_markdown(text, tmp_path / "r.md")
+    assert json.loads(doc.sections[0].facts) == {"region": "US", "salary_year": 2024,
+                                                "pay_bands": {"entry-level": "Pay › Low"}, "requirements": ["Skills"]}
+    changed = parse_markdown(text.replace("2024", "2025"), tmp_path / "r.md")
+    assert changed.sections[0].content_hash != doc.sections[0].content_hash  # re-indexed when they change

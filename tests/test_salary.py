@@ -88,6 +88,7 @@ def test_search_text_drops_words_about_the_sources():
     ("Entry-level Neural Network Engineers in the US earn $70,000 to $100,000 per year.", (70000.0, 100000.0)),
     ("Senior-level Neural Network Engineers in the US earn $150,000+ per year.", (150000.0, None)),
     ("No figures here.", None),
+    ("One analyst in ten made less than $69,660 a year.", None),  # one figure is no band
 ])
 def test_band_figures(text, figures):
     assert salary.band_figures(text) == figures
@@ -97,7 +98,7 @@ def test_comparison_says_where_the_band_sits(data):
     national = data.lookup("15-1221").reports[0]  # 25th $103,570, 75th $188,700, 90th $230,630
     assert salary.comparison_line("mid-level", (100000.0, 150000.0), national).endswith(
         "the guide's band starts $3,570 below the 25th percentile and ends $38,700 below the 75th.")
-    senior = salary.comparison_line("senior-level", (150000.0, None), national)
+    senior = salary.comparison_line("senior-level", (150000.0, None), national, "US 2024")
     assert "($150,000 and up, US 2024)" in senior and "starts $38,700 below the 75th percentile." in senior
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from advisor.providers.base import GenerationRequest
-from advisor.textmatch import content_tokens, sentences
+from advisor.textmatch import content_tokens, role_words, sentences
 
 MAX_LINES = 4
 RELATIVE_MATCH = 0.6  # a later source must match at least this share of the best one's words
@@ -43,7 +43,8 @@ def outline_lines(outline, n: int) -> list[str]:
 def extract_lines(question: str, hits: list, focus: str = "") -> list[str]:
     """The best-matching sentences, from the sources that match best. Words of this turn
     (``focus``) weigh three times, so "and at senior level?" leads with the senior band."""
-    wanted, new = content_tokens(question), content_tokens(focus)
+    roles = role_words(hits)
+    wanted, new = content_tokens(question) - roles, content_tokens(focus) - roles
 
     def score(sentence: str) -> int:
         words = content_tokens(sentence)
@@ -53,12 +54,15 @@ def extract_lines(question: str, hits: list, focus: str = "") -> list[str]:
     for n, hit in enumerate(hits, start=1):
         scored = [(score(s), i, s) for i, s in enumerate(sentences(hit.text)) if not s.endswith(":")]
         best = max((sc for sc, _, _ in scored), default=0)
-        ranked.append((best, n, scored))
+        ranked.append((best, n, scored, hit.doc_id))
     ranked.sort(key=lambda r: (-r[0], r[1]))
+    # sources from several guides (a comparison): each guide's best source speaks, however it scores
+    leaders = [r for i, r in enumerate(ranked) if r[3] not in {x[3] for x in ranked[:i]}]
     top = ranked[0][0] if ranked else 0
     lines: list[str] = []
-    for best, n, scored in ranked:
-        if lines and (best == 0 or best < RELATIVE_MATCH * top):
+    for entry in leaders + [r for r in ranked if r not in leaders]:
+        best, n, scored, _ = entry
+        if lines and entry not in leaders and (best == 0 or best < RELATIVE_MATCH * top):
             break
         picks = [s for sc, _, s in scored if sc == best][:2] if best else [s for _, _, s in scored[:2]]
         lines.extend(f"- {s.rstrip()} [{n}]" for s in picks)
