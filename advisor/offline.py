@@ -1,4 +1,4 @@
-"""The one place that keeps every library away from model hubs and telemetry.
+"""The one place that keeps every library away from model hubs, telemetry and idle analytics.
 
 Imported first by the ``advisor`` package, so it runs before transformers, huggingface_hub,
 chromadb, gradio or ragas read their environment.
@@ -18,6 +18,9 @@ OFFLINE_ENV = {
     "LANGSMITH_TRACING": "false",
     "HF_HUB_DISABLE_PROGRESS_BARS": "1",
     "TRANSFORMERS_VERBOSITY": "error",
+    # Gradio's queue rebuilds a pandas DataFrame of its event analytics after every chat event (for a
+    # monitoring page we do not serve): CPU per answer, and pandas 3 deprecation warnings
+    "GRADIO_ANALYTICS_CACHE_FREQUENCY": str(10**9),
 }
 
 

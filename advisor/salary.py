@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from advisor.profile import band_for
-from advisor.types import Citation, Hit, Profile
+from advisor.types import Hit, Profile
 from advisor.vocabulary import LEVEL_WORDS, ROLE_REFERENCE, asks_pay, levels_in
 from advisor.oews.lookup import WageData
 from advisor.oews.names import is_foreign, title_words
@@ -171,22 +171,6 @@ def plan(data: WageData, question: str, standalone: str, role: str | None,
     if level is None and profile and profile.years_experience is not None:
         level = band_for(profile.years_experience)
     return OfficialPay(data.lookup(occupation, place), named, level, asked is not None)
-
-
-def model_part(answer: str) -> str:
-    """The answer without its rule-built official block: what a faithfulness judge should read."""
-    return answer.split(f"\n{HEADER} (", 1)[0].strip() if f"{HEADER} (" in answer else answer
-
-
-def citation_matches(data: WageData, citation: Citation) -> bool:
-    """A wage citation names a real OEWS table and quotes exactly the figures the database holds."""
-    w = citation.wages or {}
-    occupation = data.occupation(w.get("occupation_code", ""))
-    area = next((a for a in data.find_areas(w.get("area")) if a.code == w.get("area_code")), None)
-    if not (occupation and area):
-        return False
-    report = data.report(occupation, area)
-    return citation.section_id == f"oews:{report.series}" and citation.quote == report.summary()
 
 
 def _generic(named: str, role: str) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from advisor.oews.lookup import WageData
+from advisor.presentation import CITED as MARKER
+from advisor.salary import HEADER
 from advisor.types import Answer, Citation
 from evals.golden import Case
 
-MARKER = re.compile(r"\[(\d+)\]")
 RECALL_KS = (1, 2, 3, 4, 5, 6, 8, 10)
 
 
@@ -77,3 +78,19 @@ def case_metrics(case: Case, answer: Answer, retrieved_ids: list[str], ranked_id
         "dropped_lines": len(answer.dropped),
         **{f"recall@{k}": recall_at(ranked_ids, case.expected_sections, k) for k in RECALL_KS},
     }
+
+
+def model_part(answer: str) -> str:
+    """The answer without its rule-built official block: what a faithfulness judge should read."""
+    return answer.split(f"\n{HEADER} (", 1)[0].strip() if f"{HEADER} (" in answer else answer
+
+
+def citation_matches(data: WageData, citation: Citation) -> bool:
+    """A wage citation names a real OEWS table and quotes exactly the figures the database holds."""
+    w = citation.wages or {}
+    occupation = data.occupation(w.get("occupation_code", ""))
+    area = next((a for a in data.find_areas(w.get("area")) if a.code == w.get("area_code")), None)
+    if not (occupation and area):
+        return False
+    report = data.report(occupation, area)
+    return citation.section_id == f"oews:{report.series}" and citation.quote == report.summary()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import statistics
 import time
+import warnings
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,12 +17,12 @@ from typing import get_args
 
 import numpy as np
 
-from advisor import salary
 from advisor.chain import Advisor
 from advisor.embeddings import get_embeddings
 from advisor.settings import Settings
 from advisor.types import Answer
 from advisor.oews.package import open_wages
+from evals import checks
 from evals.checks import RECALL_KS, case_metrics
 from evals.golden import GOLDEN, Case, Kind, load_cases, subset
 from evals.judge import FaithfulnessJudge, JudgeEndpoint, sanity_pairs
@@ -47,7 +48,10 @@ def id_context_scores(retrieved: list[str], expected: list[str]) -> tuple[float,
     if not expected:
         return None
     from ragas.dataset_schema import SingleTurnSample
-    from ragas.metrics import IDBasedContextPrecision, IDBasedContextRecall
+
+    with warnings.catch_warnings():  # ragas 0.4.3 says "use ragas.metrics.collections", which has no ID-based metrics
+        warnings.filterwarnings("ignore", "Importing IDBased", DeprecationWarning)
+        from ragas.metrics import IDBasedContextPrecision, IDBasedContextRecall
 
     sample = SingleTurnSample(retrieved_context_ids=retrieved, reference_context_ids=expected)
     return (IDBasedContextPrecision().single_turn_score(sample), IDBasedContextRecall().single_turn_score(sample))
@@ -106,7 +110,7 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
     advisor = Advisor(settings)
     cases = subset(load_cases(config.golden), config.cases)
     judge = make_judge(config, settings)
-    wage_check = partial(salary.citation_matches, open_wages(settings))
+    wage_check = partial(checks.citation_matches, open_wages(settings))
     judged = 0
     rows = []
     for n, case in enumerate(cases, start=1):
@@ -127,7 +131,7 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
         if judge and answered and sections and (config.judge_cases is None or judged < config.judge_cases):
             texts = {h["section_id"]: h["text"] for h in sources}  # what the model read, outlines included
             contexts = [texts[c.section_id] for c in sections if c.section_id in texts]
-            row["faithfulness"] = judge.score(case.question, salary.model_part(answer.answer), contexts)
+            row["faithfulness"] = judge.score(case.question, checks.model_part(answer.answer), contexts)
             judged += 1
         log.info("[%d/%d] %s refused=%s facts=%s faith=%s", n, len(cases), case.id, answer.refused,
                  row["key_fact_recall"], row["faithfulness"])

@@ -105,3 +105,7 @@ def test_term_in_every_chunk_of_a_small_vocabulary_scores_nothing():
     keys = ["a", "b", "c"]
     assert BM25Index(keys, texts).search("engineer", 3) == [] == reference(keys, texts, "engineer", 3)
     assert BM25Index(keys, texts).search("engineer skill", 3)[0][0] == "b"
+
+
+def test_bm25_folding():
+    assert {"ms", "phd", "midlevel", "150000", "degree"} <= set(tokenize("M.S. or Ph.D. degrees, mid-level, $150,000"))

@@ -12,6 +12,7 @@ from advisor.retrieval import Retriever
 from advisor.types import Answer, Citation
 from advisor.oews.package import open_wages
 from evals import checks, gate
+from evals.checks import citation_matches
 from evals.golden import Kind, load_cases, subset
 from evals.judge import corrupt
 from evals.report import write_report
@@ -60,7 +61,7 @@ def test_citation_validity_checks_markers_and_retrieval():
 def test_official_wage_citations_must_quote_the_database(indexed_settings):
     answer = Advisor(indexed_settings).ask("What do data scientists earn in Seattle?")
     ids = [c.section_id for c in answer.citations]
-    check = partial(salary.citation_matches, open_wages(indexed_settings))
+    check = partial(citation_matches, open_wages(indexed_settings))
     assert checks.citation_validity(answer, ids, check)
     assert not checks.citation_validity(answer, ids)  # wage citations nobody checked are not valid
     wrong = answer.citations[0].model_copy(update={"quote": answer.citations[0].quote.replace("164,740", "164,470")})
@@ -70,8 +71,8 @@ def test_official_wage_citations_must_quote_the_database(indexed_settings):
 
 def test_the_judge_reads_only_what_the_model_wrote():
     text = "- Mid-level engineers earn $100,000 to $150,000 annually. [1]\n\nOfficial U.S. figures (BLS OEWS May 2025):\n- x [2]"
-    assert salary.model_part(text) == "- Mid-level engineers earn $100,000 to $150,000 annually. [1]"
-    assert salary.model_part("- no official block [1]") == "- no official block [1]"
+    assert checks.model_part(text) == "- Mid-level engineers earn $100,000 to $150,000 annually. [1]"
+    assert checks.model_part("- no official block [1]") == "- no official block [1]"
 
 
 def test_corrupt_changes_figures_or_adds_a_claim():

@@ -17,7 +17,6 @@ HISTORY = [Turn(role="user", content="What challenges do neural network engineer
 ])
 def test_follow_up_detection(question, is_follow_up):
     assert followup.is_follow_up(question, HISTORY) is is_follow_up
-    assert followup.is_follow_up(question, []) is False
 
 
 def test_the_previous_user_question_is_the_one_followed():
