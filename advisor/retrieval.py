@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
 
 from advisor.bm25 import BM25Index
 from advisor.embeddings import get_embeddings
@@ -68,9 +69,11 @@ def query_pool(threads: int) -> ThreadPoolExecutor:
 
 
 class Retriever:
-    def __init__(self, settings: Settings, store: Chroma | None = None) -> None:
+    def __init__(self, settings: Settings, store: Chroma | None = None, embeddings: Embeddings | None = None) -> None:
+        """``store`` and ``embeddings`` (what embeds a question) default to the ones ``settings`` name."""
         self.settings = settings
         self.store = store or open_store(settings)
+        self._embeddings = embeddings
         self._lock = threading.Lock()
         self._chunks: dict[str, StoredChunk] = {}
         self._sections: dict[str, list[StoredChunk]] = {}  # section id → its chunks in order
@@ -139,7 +142,7 @@ class Retriever:
                 for c in self._chunks.values()}
 
     def _embed_uncached(self, query: str) -> tuple[float, ...]:
-        embeddings = get_embeddings(self.settings)
+        embeddings = self._embeddings or get_embeddings(self.settings)
         return tuple(query_pool(self.settings.query_threads).submit(embeddings.embed_query, query).result())
 
     # --- search

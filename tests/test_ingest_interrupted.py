@@ -36,6 +36,7 @@ def test_killed_ingest_keeps_the_old_index_and_a_rerun_completes(settings: Setti
         assert time.monotonic() < deadline, "ingest never reported progress"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    proc.stderr.close()
     assert 0 < written < COPIES * first.added, "the kill must land mid-run"
 
     answer = Advisor(settings, provider=ExtractiveProvider()).ask("What does an entry-level neural network engineer earn?")

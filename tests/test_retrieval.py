@@ -6,7 +6,7 @@ import threading
 
 import torch
 
-import advisor.retrieval as retrieval
+from advisor.embeddings import get_embeddings
 from advisor.retrieval import Retriever, strip_context
 
 
@@ -72,12 +72,12 @@ def fresh_thread_torch_threads() -> int:
     return seen[0]
 
 
-def test_questions_are_embedded_on_their_own_thread_with_query_threads(indexed_settings, monkeypatch):
+def test_questions_are_embedded_on_their_own_thread_with_query_threads(indexed_settings):
     """A count no other thread has, so the test shows where it applies: on the query thread only;
     the caller and threads started later keep torch's count (ingest batches use all cores)."""
     threads = torch.get_num_threads() + 1
     before_fresh = fresh_thread_torch_threads()
-    real = retrieval.get_embeddings(indexed_settings)
+    real = get_embeddings(indexed_settings)
     seen: list[tuple[str, int]] = []
 
     class Spy:
@@ -85,8 +85,7 @@ def test_questions_are_embedded_on_their_own_thread_with_query_threads(indexed_s
             seen.append((threading.current_thread().name, torch.get_num_threads()))
             return real.embed_query(text)
 
-    monkeypatch.setattr(retrieval, "get_embeddings", lambda settings: Spy())
-    retriever = Retriever(indexed_settings.model_copy(update={"query_threads": threads}))
+    retriever = Retriever(indexed_settings.model_copy(update={"query_threads": threads}), embeddings=Spy())
     hits = retriever.search("What does a senior neural network engineer earn?")
     assert hits and hits[0].section_id == "neural-network-engineer#salary-ranges/senior-level"
     assert len(seen) == 1

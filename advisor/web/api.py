@@ -50,18 +50,17 @@ def section_json(section: dict) -> dict:
 def api_router(service: AdvisorService, feedback: FeedbackStore, settings: Settings) -> APIRouter:
     router = APIRouter(dependencies=[Depends(api_key_check(settings))])
 
+    async def start(body: ChatRequest, request: Request, whole: bool):
+        return await open_stream(lambda: service.stream(body.message, body.history, body.profile), request, whole)
+
     @router.post("/api/chat")
     async def chat(body: ChatRequest, request: Request) -> Response:
-        opened = await open_stream(lambda: service.stream(body.message, body.history, body.profile), request,
-                                   whole=True)
-        if isinstance(opened, Response):
-            return opened
-        return JSONResponse(final_answer(opened[1]).public_json())
+        opened = await start(body, request, whole=True)
+        return opened if isinstance(opened, Response) else JSONResponse(final_answer(opened[1]).public_json())
 
     @router.post("/api/chat/stream")
     async def chat_stream(body: ChatRequest, request: Request) -> Response:
-        opened = await open_stream(lambda: service.stream(body.message, body.history, body.profile), request,
-                                   whole=False)
+        opened = await start(body, request, whole=False)
         if isinstance(opened, Response):
             return opened
         return StreamingResponse(sse_body(*opened), media_type="text/event-stream", headers=SSE_HEADERS)

@@ -8,27 +8,42 @@ optional comment; the profile panel feeds the advisor's profile advice.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import uuid
+from pathlib import Path
 
 import gradio as gr
 from pydantic import ValidationError
 
-from advisor.errors import AdvisorError, FeedbackUnavailableError
+from advisor.errors import AdvisorError, FeedbackUnavailableError, IngestFileError
 from advisor.types import MAX_TURNS, Profile, Turn
 from advisor.web.feedback import Feedback, FeedbackStore
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.render import answer_html, error_html, pending_html, text_html
 from advisor.web.service import AdvisorService
+from ingest.parse_markdown import split_front_matter
 
 log = logging.getLogger(__name__)
 
-EXAMPLES = [
-    "What do mid-level neural network engineers earn?",
-    "Which skills do I need to become a neural network engineer?",
-    "What does a neural network engineer do day to day?",
-    "How can I grow my career as a neural network engineer?",
-]
+EXAMPLES = ("What do mid-level {roles} earn?", "Which skills do I need to become {a_role}?",
+            "What does {a_role} do day to day?", "How can I grow my career as {a_role}?")
+
+
+def example_questions(knowledge_dir: Path, count: int = len(EXAMPLES)) -> list[str]:
+    """The chat's example questions, about the roles of the guides in ``knowledge_dir`` (their
+    front matter's ``role``), taking turns between guides; read from the files, not the index, so
+    the page is built without loading anything."""
+    roles = []
+    for path in sorted(knowledge_dir.glob("*.md")):
+        try:
+            meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"), path)
+        except (OSError, UnicodeDecodeError, IngestFileError):
+            continue  # ingest reports a broken guide; the page still comes up
+        if role := str(meta.get("role") or "").strip():
+            roles.append(role.lower())
+    return [EXAMPLES[i % len(EXAMPLES)].format(roles=role + "s", a_role=("an " if role[0] in "aeiou" else "a ") + role)
+            for i, role in zip(range(count), itertools.cycle(roles))] if roles else []
 
 CSS = """
 #adv-footer { font-size: 13px; color: var(--body-text-color-subdued); text-align: center; }
@@ -207,7 +222,7 @@ def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimi
                     label="Chat", show_label=False, elem_id="adv-chat", height=560, sanitize_html=True, render_markdown=True,
                     latex_delimiters=[], allow_tags=False, feedback_options=("Like", "Dislike"),
                     group_consecutive_messages=False, buttons=["copy"],
-                    examples=[{"text": q} for q in EXAMPLES],
+                    examples=[{"text": q} for q in example_questions(service.settings.knowledge_dir)] or None,
                     placeholder="Ask about a tech career, or pick an example.")
                 with gr.Row():
                     question = gr.Textbox(placeholder="Ask about a tech career…", show_label=False, scale=6,

@@ -8,10 +8,11 @@ import pytest
 
 from advisor.chain import Advisor
 from advisor.errors import ProviderBusyError
+from advisor.settings import PROJECT_ROOT
 from advisor.web.feedback import FeedbackStore
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.service import AdvisorService
-from advisor.web.ui import ChatHandlers, build_profile, turn_history
+from advisor.web.ui import ChatHandlers, build_profile, example_questions, turn_history
 
 REQUEST = SimpleNamespace(client=SimpleNamespace(host="10.1.2.3"))
 SALARY = "What do mid-level engineers make?"
@@ -79,3 +80,15 @@ def test_profile_from_the_form():
     assert build_profile("", " 4.5 ", "", "").years_experience == 4.5
     profile = build_profile("Python, , PyTorch", 4, "BSc", " Austin ")
     assert profile.skills == ["Python", "PyTorch"] and profile.location == "Austin"
+
+
+def test_example_questions_come_from_the_guides_roles(tmp_path):
+    assert example_questions(PROJECT_ROOT / "knowledge")[0] == "What do mid-level neural network engineers earn?"
+    for guide in (PROJECT_ROOT / "knowledge" / "neural-network-engineer.md",
+                  PROJECT_ROOT / "evals" / "fixtures" / "knowledge" / "information-security-analyst.md"):
+        (tmp_path / guide.name).write_text(guide.read_text())
+    (tmp_path / "broken.md").write_text("---\nrole: [unclosed\n---\n## A\nx\n")
+    assert example_questions(tmp_path) == [
+        "What do mid-level information security analysts earn?", "Which skills do I need to become a neural network engineer?",
+        "What does an information security analyst do day to day?", "How can I grow my career as a neural network engineer?"]
+    assert example_questions(tmp_path / "empty-or-missing") == []
