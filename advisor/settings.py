@@ -80,6 +80,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     allowed_origins: list[str] = Field(default_factory=list, description="extra origins that may embed/call us")
+    allowed_hosts: list[str] = Field(default_factory=list, description="extra Host names we answer (DNS rebinding check); '*' = any")
+    loopback_origins: bool | None = Field(None, description="allow http://localhost:* and http://127.0.0.1:*; unset = only while host is loopback")
     public_url: str = Field("", description="URL the widget script points iframes at; empty = the request's own")
     rate_limit_per_minute: int = Field(30, ge=1, description="chat requests per client IP per minute")
     max_request_bytes: int = Field(64_000, ge=1024)

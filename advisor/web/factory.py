@@ -19,6 +19,7 @@ from advisor.settings import Settings
 from advisor.web.api import api_router, health_route, install_error_handlers
 from advisor.web.bodylimit import BodyLimitMiddleware
 from advisor.web.feedback import FeedbackStore
+from advisor.web.hosts import HostGuard, HostPolicy
 from advisor.web.openai_api import PREFIX as OPENAI_PREFIX, RATE_LIMITED_PATHS, OpenAIErrorShape, openai_router
 from advisor.web.ratelimit import LIMITED_PATHS, RateLimiter, RateLimitMiddleware
 from advisor.web.security import OriginGuard, OriginPolicy
@@ -58,12 +59,13 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     app = gr.mount_gradio_app(app, ui, path="/", server_name=settings.host, server_port=settings.port,
                               footer_links=[], css=CSS, head=HEAD, ssr_mode=False, mcp_server=False,
                               run_history=False)
-    # added last = runs first: /v1 error shape, origin check, then rate limit, then body size
+    # added last = runs first: /v1 error shape, host check, origin check, then rate limit, then body size
     app.add_middleware(BodyLimitMiddleware, limits={"/api/": settings.max_request_bytes,
                                                      "/gradio_api/": max(settings.max_request_bytes, GRADIO_MAX_BYTES),
                                                      OPENAI_PREFIX: max(settings.max_request_bytes, GRADIO_MAX_BYTES)})
     app.add_middleware(RateLimitMiddleware, limiter=limiter, paths=(*LIMITED_PATHS, *RATE_LIMITED_PATHS))
     app.add_middleware(OriginGuard, policy=policy)
+    app.add_middleware(HostGuard, policy=HostPolicy.from_settings(settings))
     app.add_middleware(OpenAIErrorShape)
     log.info("web app ready: provider %s, allowed origins %s", settings.provider,
              ", ".join(map(str, policy.patterns)))

@@ -1,7 +1,10 @@
 """Who may embed or call the app: one origin allowlist for CORS and CSP ``frame-ancestors``.
 
-Allowed: the app's own origin, ``http://localhost:*`` and ``http://127.0.0.1:*``, the origin of
-``settings.public_url``, and ``settings.allowed_origins`` (``ADVISOR_ALLOWED_ORIGINS``). Entries
+Allowed: the app's own origin (its Host, which ``HostGuard`` has checked), the origin of
+``settings.public_url``, ``settings.allowed_origins`` (``ADVISOR_ALLOWED_ORIGINS``), and
+``http://localhost:*`` and ``http://127.0.0.1:*`` only in development: while the app binds a
+loopback address, or with ``ADVISOR_LOOPBACK_ORIGINS=true`` (a production app on 0.0.0.0 would
+otherwise let any local page, or any program serving one on the user's machine, call it). Entries
 are CSP-style origins: ``https://example.com``, ``https://*.example.com``, ``http://host:*``.
 
 ``OriginGuard`` wraps the whole app, the mounted Gradio app included:
@@ -30,10 +33,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from advisor.errors import ConfigError
 from advisor.settings import Settings
 from advisor.web.errors import error_response
+from advisor.web.hosts import is_loopback
 
 log = logging.getLogger(__name__)
 
-DEFAULT_ORIGINS = ("http://localhost:*", "http://127.0.0.1:*")
+LOOPBACK_ORIGINS = ("http://localhost:*", "http://127.0.0.1:*")
 DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 API_PREFIXES = ("/api/", "/gradio_api/", "/v1/")
 SAFE_METHODS = ("GET", "HEAD")
@@ -96,6 +100,11 @@ def split_origin(origin: str) -> tuple[str, str, int] | None:
     return scheme, host, port
 
 
+def loopback_origins(settings: Settings) -> bool:
+    """Local pages may call us: as set, else only while we bind a loopback address (development)."""
+    return settings.loopback_origins if settings.loopback_origins is not None else is_loopback(settings.host)
+
+
 class OriginPolicy:
     def __init__(self, patterns: list[OriginPattern], allow_any: bool = False) -> None:
         self.patterns = patterns
@@ -103,7 +112,7 @@ class OriginPolicy:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> OriginPolicy:
-        entries = [*DEFAULT_ORIGINS, *settings.allowed_origins]
+        entries = [*(LOOPBACK_ORIGINS if loopback_origins(settings) else ()), *settings.allowed_origins]
         if settings.public_url:
             parts = urlsplit(settings.public_url)
             entries.append(f"{parts.scheme}://{parts.netloc}")

@@ -205,7 +205,7 @@ def test_allowed_origin_gets_cors_headers(client):
 @pytest.mark.parametrize("origin", [OTHER, "http://evil.example", "null", "http://localhost.evil.example"])
 def test_other_origins_get_no_cors_headers_anywhere(client, origin):
     # a Host that is not localhost is where Gradio's own CORS middleware allows every origin
-    for host in (None, "advisor.example.com"):
+    for host in (None, "10.0.0.5:7860"):
         headers = {"Origin": origin, **({"Host": host} if host else {})}
         for path in ("/", "/config", "/gradio_api/info", "/healthz", "/widget.js"):
             response = client.get(path, headers=headers)
