@@ -18,8 +18,11 @@ from advisor.chain import Advisor
 from advisor.settings import Settings
 from advisor.web.api import api_router, health_route, install_error_handlers
 from advisor.web.bodylimit import BodyLimitMiddleware
+from advisor.web.clients import ClientIds
 from advisor.web.feedback import FeedbackStore
 from advisor.web.hosts import HostGuard, HostPolicy
+from advisor.web.inflight import InFlightLimiter, InFlightMiddleware
+from advisor.web.keys import KeyCheck
 from advisor.web.openai_api import PREFIX as OPENAI_PREFIX, RATE_LIMITED_PATHS, OpenAIErrorShape, openai_router
 from advisor.web.ratelimit import LIMITED_PATHS, RateLimiter, RateLimitMiddleware
 from advisor.web.security import OriginGuard, OriginPolicy
@@ -31,6 +34,7 @@ from advisor.web.widget import widget_routes
 log = logging.getLogger(__name__)
 
 GRADIO_MAX_BYTES = 2_000_000  # the chat page sends the whole conversation (as HTML) on every turn
+ANSWER_PATHS = ("/api/chat", "/api/chat/stream", *RATE_LIMITED_PATHS)  # each holds a place in the model queue
 
 
 def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
@@ -38,6 +42,8 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     service = AdvisorService(settings, advisor)
     feedback = FeedbackStore(settings.feedback_db)
     limiter = RateLimiter(settings.rate_limit_per_minute)
+    inflight = InFlightLimiter(settings.max_in_flight_per_client)
+    client_id = ClientIds(KeyCheck(settings))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -55,14 +61,15 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     app.include_router(api_router(service, feedback, settings))
     app.include_router(openai_router(service, settings))
 
-    ui = build_ui(service, feedback, limiter)
+    ui = build_ui(service, feedback, limiter, inflight)
     app = gr.mount_gradio_app(app, ui, path="/", server_name=settings.host, server_port=settings.port,
                               footer_links=[], css=CSS, head=HEAD, ssr_mode=False, mcp_server=False,
                               run_history=False)
-    # added last = runs first: /v1 error shape, host check, origin check, then rate limit, then body size
+    # added last = runs first: /v1 error shape, host check, origin check, rate limit, answers in flight, body size
     app.add_middleware(BodyLimitMiddleware, limits={"/api/": settings.max_request_bytes,
                                                      "/gradio_api/": max(settings.max_request_bytes, GRADIO_MAX_BYTES),
                                                      OPENAI_PREFIX: max(settings.max_request_bytes, GRADIO_MAX_BYTES)})
+    app.add_middleware(InFlightMiddleware, limiter=inflight, paths=ANSWER_PATHS, client_id=client_id)
     app.add_middleware(RateLimitMiddleware, limiter=limiter, paths=(*LIMITED_PATHS, *RATE_LIMITED_PATHS))
     app.add_middleware(OriginGuard, policy=policy)
     app.add_middleware(HostGuard, policy=HostPolicy.from_settings(settings))

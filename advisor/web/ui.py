@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 
 import gradio as gr
 from pydantic import ValidationError
 
 from advisor.errors import AdvisorError, FeedbackUnavailableError
 from advisor.types import Profile, Turn
+from advisor.web.clients import address_key
 from advisor.web.feedback import Feedback, FeedbackStore
+from advisor.web.inflight import InFlightLimiter
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.render import answer_html, error_html, text_html
 from advisor.web.service import AdvisorService
@@ -106,17 +109,24 @@ def turn_history(turns: dict) -> list[Turn]:
                                           Turn(role="assistant", content=r["answer"][:2000]))]
 
 
+def client_of(request: gr.Request | None) -> str:
+    """The page's client for the per-client limits: its address (IPv6 by /64)."""
+    return address_key(request.client.host) if request and request.client else "ui"
+
+
 def example_text(data: gr.SelectData) -> str:
     return data.value["text"]
 
 
 class ChatHandlers:
-    """The UI's event handlers, holding the service, feedback store and rate limiter."""
+    """The UI's event handlers, holding the service, feedback store and the per-client limiters."""
 
-    def __init__(self, service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter) -> None:
+    def __init__(self, service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter,
+                 inflight: InFlightLimiter) -> None:
         self.service = service
         self.feedback = feedback
         self.limiter = limiter
+        self.inflight = inflight
 
     def respond(self, message: str, chat: list, turns: dict, skills: str, years: str | None,
                 education: str, location: str, request: gr.Request):
@@ -126,18 +136,30 @@ class ChatHandlers:
             yield chat, "", turns
             return
         asked = [*chat, {"role": "user", "content": text_html(message)}]
+        profile_form = (skills, years, education, location)
 
         def reply(html: str) -> list:  # a new list each time: Gradio may still hold the last one
             return [*asked, {"role": "assistant", "content": html}]
 
         yield reply(answer_html("", uid="", pending=True)), "", turns
-        wait = self.limiter.acquire(request.client.host if request and request.client else "ui")
+        client = client_of(request)
+        wait = self.limiter.acquire(client)
         if wait is not None:
             yield reply(error_html(f"Too many questions at once; try again in {max(1, round(wait))} s.")), "", turns
             return
+        if not self.inflight.enter(client):
+            yield reply(error_html(self.inflight.message())), "", turns
+            return
+        try:
+            yield from self._answer(message, asked, reply, turns, profile_form)
+        finally:
+            self.inflight.leave(client)
+
+    def _answer(self, message: str, asked: list, reply: Callable[[str], list], turns: dict, profile_form: tuple):
+        """``respond``'s updates once the limits let the question in: the answer as it streams, then sources."""
         uid = uuid.uuid4().hex[:8]
         try:
-            profile = build_profile(skills, years, education, location)
+            profile = build_profile(*profile_form)
             text, answer = "", None
             for event in self.service.stream(message, turn_history(turns), profile):
                 if event.type == "token":
@@ -195,8 +217,9 @@ class ChatHandlers:
             return f"The advisor is not ready: {text_html(str(err))}"
 
 
-def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter) -> gr.Blocks:
-    handlers = ChatHandlers(service, feedback, limiter)
+def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter,
+             inflight: InFlightLimiter) -> gr.Blocks:
+    handlers = ChatHandlers(service, feedback, limiter, inflight)
     private = {"api_visibility": "private"}
     with gr.Blocks(title="Career Advisor", analytics_enabled=False) as ui:
         gr.Markdown("# Career Advisor\nAnswers about tech careers from the career guides, "

@@ -9,6 +9,7 @@ import pytest
 from advisor.chain import Advisor
 from advisor.errors import ProviderBusyError
 from advisor.web.feedback import FeedbackStore
+from advisor.web.inflight import InFlightLimiter
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.service import AdvisorService
 from advisor.web.ui import ChatHandlers, build_profile, turn_history
@@ -33,8 +34,9 @@ def service(indexed_settings):
     return AdvisorService(indexed_settings)
 
 
-def handlers(service, tmp_path, per_minute: int = 30) -> ChatHandlers:
-    return ChatHandlers(service, FeedbackStore(tmp_path / "feedback.sqlite3"), RateLimiter(per_minute))
+def handlers(service, tmp_path, per_minute: int = 30, inflight: InFlightLimiter | None = None) -> ChatHandlers:
+    return ChatHandlers(service, FeedbackStore(tmp_path / "feedback.sqlite3"), RateLimiter(per_minute),
+                        inflight or InFlightLimiter(2))
 
 
 def last(updates: list) -> tuple:
@@ -57,6 +59,17 @@ def test_rate_limit_applies_to_the_page(service, tmp_path):
     list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST))
     chat, _, _ = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))
     assert "adv-error" in chat[-1]["content"] and "try again in" in chat[-1]["content"]
+
+
+def test_answers_in_flight_are_limited_on_the_page(service, tmp_path):
+    inflight = InFlightLimiter(1)
+    assert inflight.enter("10.1.2.3")  # an answer of this client still streaming
+    h = handlers(service, tmp_path, inflight=inflight)
+    chat, _, _ = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))
+    assert "adv-error" in chat[-1]["content"] and "wait for an answer" in chat[-1]["content"]
+    inflight.leave("10.1.2.3")
+    chat, _, _ = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))
+    assert "adv-cited" in chat[-1]["content"] and inflight.enter("10.1.2.3")  # its place was given back
 
 
 def test_bad_profile_and_busy_model_are_messages(service, indexed_settings, tmp_path):
