@@ -37,6 +37,14 @@ GRADIO_MAX_BYTES = 2_000_000  # the chat page sends the whole conversation (as H
 ANSWER_PATHS = ("/api/chat", "/api/chat/stream", *RATE_LIMITED_PATHS)  # each holds a place in the model queue
 
 
+def body_limits(settings: Settings) -> dict[str, int]:
+    """Bytes per path prefix, first match wins; every route has one ("/" last). The chat page and /v1
+    send whole conversations; the chat page never uploads, so uploads get the small limit."""
+    conversation = max(settings.max_request_bytes, GRADIO_MAX_BYTES)
+    return {"/api/": settings.max_request_bytes, "/gradio_api/upload": settings.max_request_bytes,
+            "/gradio_api/": conversation, OPENAI_PREFIX: conversation, "/": settings.max_request_bytes}
+
+
 def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     policy = OriginPolicy.from_settings(settings)
     service = AdvisorService(settings, advisor)
@@ -64,11 +72,9 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     ui = build_ui(service, feedback, limiter, inflight)
     app = gr.mount_gradio_app(app, ui, path="/", server_name=settings.host, server_port=settings.port,
                               footer_links=[], css=CSS, head=HEAD, ssr_mode=False, mcp_server=False,
-                              run_history=False)
+                              run_history=False, max_file_size=settings.max_request_bytes)
     # added last = runs first: /v1 error shape, host check, origin check, rate limit, answers in flight, body size
-    app.add_middleware(BodyLimitMiddleware, limits={"/api/": settings.max_request_bytes,
-                                                     "/gradio_api/": max(settings.max_request_bytes, GRADIO_MAX_BYTES),
-                                                     OPENAI_PREFIX: max(settings.max_request_bytes, GRADIO_MAX_BYTES)})
+    app.add_middleware(BodyLimitMiddleware, limits=body_limits(settings))
     app.add_middleware(InFlightMiddleware, limiter=inflight, paths=ANSWER_PATHS, client_id=client_id)
     app.add_middleware(RateLimitMiddleware, limiter=limiter, paths=(*LIMITED_PATHS, *RATE_LIMITED_PATHS))
     app.add_middleware(OriginGuard, policy=policy)

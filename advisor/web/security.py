@@ -13,9 +13,9 @@ are CSP-style origins: ``https://example.com``, ``https://*.example.com``, ``htt
 - a request with an ``Origin`` that is not allowed is refused with 403 before it does anything
   when it is not a plain GET, or when it calls an API (``/api/``, Gradio's ``/gradio_api/``):
   a "simple" cross-site POST would otherwise run even though the browser hides the answer;
-- every response loses the ``Access-Control-*`` headers an inner app set (Gradio's own CORS
-  middleware allows any origin when the host is not localhost) and gets ours only for an
-  allowed origin;
+- every response says ``Vary: Origin`` and loses the ``Access-Control-*`` headers an inner app
+  set (Gradio's own CORS middleware allows any origin when the host is not localhost) and gets
+  ours only for an allowed origin;
 - every response without a CSP gets ``frame-ancestors`` with the same list, so a page on any
   other origin cannot frame ``/embed`` or the chat page.
 """
@@ -187,10 +187,10 @@ class OriginGuard:
         message["headers"] = [(k, v) for k, v in message.get("headers", [])
                               if not k.lower().startswith(b"access-control-")]
         out = MutableHeaders(scope=message)
+        out.add_vary_header("Origin")  # with or without one, the CORS headers depend on it: caches must know
         if allowed_origin is not None:
             out["Access-Control-Allow-Origin"] = allowed_origin
             out["Access-Control-Expose-Headers"] = "Retry-After"
-            out.add_vary_header("Origin")
         if "content-security-policy" not in out:
             out["Content-Security-Policy"] = self.frame_ancestors
         out.setdefault("X-Content-Type-Options", "nosniff")
@@ -212,4 +212,5 @@ class OriginGuard:
         response = error_response(403, f"Origin {origin} may not use this advisor. Add it to ADVISOR_ALLOWED_ORIGINS.",
                                   "origin_not_allowed")
         response.headers["Content-Security-Policy"] = self.frame_ancestors
+        response.headers["Vary"] = "Origin"
         return response
