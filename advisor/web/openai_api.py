@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -50,6 +51,8 @@ RATE_LIMITED_PATHS = ("/v1/chat/completions",)
 MAX_TURNS = 40  # history turns kept (the latest); a chat client sends the whole conversation
 MAX_TURN_CHARS = 8000
 SOURCES_HEADING = "\n\n**Sources**\n"
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#!|~@]")
+AUTOLINK = re.compile(r"(?i)(?<=[a-z]):(?=//)|(?<=www)\.")  # "https://", "www." → "https\://", "www\."
 ZERO_USAGE = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
 
 
@@ -133,13 +136,21 @@ def conversation(messages: list[ChatMessage]) -> tuple[str, list[Turn]]:
 
 
 # --- the response
+def markdown_text(text: str) -> str:
+    """``text`` as literal Markdown on one line: a guide's heading or quote cannot become a link, an
+    image, HTML or emphasis in a client that renders the reply (Open WebUI); bare URLs, ``www.``
+    and e-mail addresses are broken up so that no autolink is made of them either."""
+    return AUTOLINK.sub(r"\\\g<0>", MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split())))
+
+
 def sources_markdown(citations: list[Citation]) -> str:
-    """``\\n\\n**Sources**\\n1. Heading › Sub — doc: “quote”``…, or '' without citations."""
+    """``\\n\\n**Sources**\\n1. Heading › Sub — doc: “quote”``…, or '' without citations. The
+    guide's words are escaped (``markdown_text``); the only link is a wage table's own URL."""
     if not citations:
         return ""
     return SOURCES_HEADING + "\n".join(
-        f"{c.n}. {c.heading_path} — {c.source if c.kind == 'wages' else c.doc}: “{' '.join(c.quote.split())}”"
-        + (f" ({c.url})" if c.url else "") for c in citations)
+        f"{c.n}. {markdown_text(c.heading_path)} — {markdown_text(c.source if c.kind == 'wages' else c.doc)}: "
+        f"“{markdown_text(c.quote)}”" + (f" ({c.url})" if c.url else "") for c in citations)
 
 
 def extras(answer: Answer) -> dict:
