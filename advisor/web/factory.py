@@ -51,7 +51,8 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     feedback = FeedbackStore(settings.feedback_db)
     limiter = RateLimiter(settings.rate_limit_per_minute)
     inflight = InFlightLimiter(settings.max_in_flight_per_client)
-    client_id = ClientIds(KeyCheck(settings))
+    keys = KeyCheck(settings)
+    client_id = ClientIds(keys)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -63,7 +64,7 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.service, app.state.feedback, app.state.limiter = service, feedback, limiter
     install_error_handlers(app)
-    health_route(app, service)
+    health_route(app, service, keys)
     widget_routes(app, settings, policy)
     app.include_router(wages_router(settings))  # before api_router, whose /api/{rest} catch-all answers 404
     app.include_router(api_router(service, feedback, settings))
