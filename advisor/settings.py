@@ -85,6 +85,7 @@ class Settings(BaseSettings):
     public_url: str = Field("", description="URL the widget script points iframes at; empty = the request's own")
     rate_limit_per_minute: int = Field(30, ge=1, description="chat requests per client IP per minute")
     max_in_flight_per_client: int = Field(2, ge=1, description="answers one client (key or IP) may have open at once")
+    feedback_max_rows: int = Field(10_000, ge=1, description="feedback rows kept; past it new ratings are refused (503)")
     max_request_bytes: int = Field(64_000, ge=1024)
     api_keys: list[SecretStr] = Field(default_factory=list, description="if set, the API requires one of these keys")
     warm_up: bool = Field(True, description="load the model when the web app starts")

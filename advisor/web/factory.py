@@ -24,7 +24,7 @@ from advisor.web.hosts import HostGuard, HostPolicy
 from advisor.web.inflight import InFlightLimiter, InFlightMiddleware
 from advisor.web.keys import KeyCheck
 from advisor.web.openai_api import PREFIX as OPENAI_PREFIX, RATE_LIMITED_PATHS, OpenAIErrorShape, openai_router
-from advisor.web.ratelimit import LIMITED_PATHS, RateLimiter, RateLimitMiddleware
+from advisor.web.ratelimit import LIMITED_ROUTES, RateLimiter, RateLimitMiddleware
 from advisor.web.security import OriginGuard, OriginPolicy
 from advisor.web.service import AdvisorService
 from advisor.web.ui import CSS, HEAD, build_ui
@@ -48,7 +48,7 @@ def body_limits(settings: Settings) -> dict[str, int]:
 def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     policy = OriginPolicy.from_settings(settings)
     service = AdvisorService(settings, advisor)
-    feedback = FeedbackStore(settings.feedback_db)
+    feedback = FeedbackStore(settings.feedback_db, settings.feedback_max_rows)
     limiter = RateLimiter(settings.rate_limit_per_minute)
     inflight = InFlightLimiter(settings.max_in_flight_per_client)
     keys = KeyCheck(settings)
@@ -77,7 +77,8 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     # added last = runs first: /v1 error shape, host check, origin check, rate limit, answers in flight, body size
     app.add_middleware(BodyLimitMiddleware, limits=body_limits(settings))
     app.add_middleware(InFlightMiddleware, limiter=inflight, paths=ANSWER_PATHS, client_id=client_id)
-    app.add_middleware(RateLimitMiddleware, limiter=limiter, paths=(*LIMITED_PATHS, *RATE_LIMITED_PATHS))
+    app.add_middleware(RateLimitMiddleware, limiter=limiter, client_id=client_id,
+                       routes={**LIMITED_ROUTES, **dict.fromkeys(RATE_LIMITED_PATHS, "POST")})
     app.add_middleware(OriginGuard, policy=policy)
     app.add_middleware(HostGuard, policy=HostPolicy.from_settings(settings))
     app.add_middleware(OpenAIErrorShape)

@@ -183,19 +183,26 @@ class ChatHandlers:
             "provider": answer.provider, "model": answer.model}}
         yield reply(html), "", turns
 
-    def rate(self, turns: dict, data: gr.LikeData):
+    def rate(self, turns: dict, data: gr.LikeData, request: gr.Request):
+        """Store a thumb: one per answer per session (the turn records it), within the client's rate limit.
+        Returns (feedback row id, comment row, note, turns)."""
         index = data.index if isinstance(data.index, int) else data.index[0]
         record = turns.get(str(index))
         if record is None or data.liked not in (True, False):
-            return None, gr.update(visible=False), ""
+            return None, gr.update(visible=False), "", turns
+        if record.get("rated"):
+            return None, gr.update(visible=False), "You have already rated this answer.", turns
+        if (wait := self.limiter.acquire(client_of(request))) is not None:
+            return None, gr.update(visible=False), f"Too many ratings at once; try again in {max(1, round(wait))} s.", turns
         item = Feedback(rating="up" if data.liked else "down", question=record["question"],
                         answer=record["answer"] or "(empty)", section_ids=record["section_ids"],
                         refused=record["refused"], provider=record["provider"], model=record["model"], channel="ui")
         try:
             row_id = self.feedback.add(item)
         except FeedbackUnavailableError as err:
-            return None, gr.update(visible=False), str(err)
-        return row_id, gr.update(visible=True), "Thanks! Add a comment if you like."
+            return None, gr.update(visible=False), str(err), turns
+        turns = {**turns, str(index): {**record, "rated": True}}
+        return row_id, gr.update(visible=True), "Thanks! Add a comment if you like.", turns
 
     def comment(self, row_id: int | None, text: str):
         if row_id is None:
@@ -260,7 +267,7 @@ def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimi
         question.submit(**chat_event)
         ask.click(**chat_event)
         chatbot.example_select(example_text, None, question, **private).then(**chat_event)
-        chatbot.like(handlers.rate, [turns], [feedback_id, comment_row, note], **private)
+        chatbot.like(handlers.rate, [turns], [feedback_id, comment_row, note, turns], **private)
         send_comment.click(handlers.comment, [feedback_id, comment], [comment_row, comment, note], **private)
         comment.submit(handlers.comment, [feedback_id, comment], [comment_row, comment, note], **private)
         new_chat.click(lambda: ([], {}, None, gr.update(visible=False), "", ""), None,

@@ -260,10 +260,14 @@ def limited(indexed_settings):
 def test_rate_limit_is_429_with_retry_after(limited):
     with httpx.Client(base_url=limited.url, timeout=60) as c:
         assert [c.post("/api/chat", json={"message": SALARY}).status_code for _ in range(2)] == [200, 200]
-        for path in ("/api/chat", "/api/chat/stream", "/api/feedback"):
+        for path in ("/api/chat", "/api/chat/stream", "/api/feedback", "/v1/chat/completions"):
             response = c.post(path, json={"message": SALARY})
-            assert_error(response, 429, "rate_limited")
+            assert response.status_code == 429 and response.json()["error"]["code" if "/v1/" in path else "type"] \
+                == "rate_limited"
             assert 1 <= int(response.headers["retry-after"]) <= 30
+        for call in (lambda: c.get("/api/wages", params={"occupation": "software developers", "area": "Seattle"}),
+                     lambda: c.post("/gradio_api/upload", files={"files": ("a.txt", b"a", "text/plain")})):
+            assert_error(call(), 429, "rate_limited")  # wage lookups and uploads cost work too
         assert c.get("/healthz").status_code == 200  # reads are not limited
 
 

@@ -92,3 +92,17 @@ def test_profile_from_the_form():
     assert build_profile("", " 4.5 ", "", "").years_experience == 4.5
     profile = build_profile("Python, , PyTorch", 4, "BSc", " Austin ")
     assert profile.skills == ["Python", "PyTorch"] and profile.location == "Austin"
+
+
+def test_one_rating_per_answer_and_ratings_are_rate_limited(service, tmp_path):
+    h = handlers(service, tmp_path, per_minute=2)
+    _, _, turns = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))  # takes one token
+    like = SimpleNamespace(index=1, liked=True)
+    row_id, _, note, turns = h.rate(turns, like, REQUEST)
+    assert row_id is not None and "Thanks" in note
+    again, _, note, turns = h.rate(turns, SimpleNamespace(index=1, liked=False), REQUEST)
+    assert again is None and "already rated" in note
+    assert len(h.feedback.rows()) == 1
+    turns = {**turns, "3": {**turns["1"], "rated": False}}  # another answer, but no tokens left
+    limited, _, note, _ = h.rate(turns, SimpleNamespace(index=3, liked=True), REQUEST)
+    assert limited is None and "try again in" in note and len(h.feedback.rows()) == 1
