@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     feedback_max_rows: int = Field(10_000, ge=1, description="feedback rows kept; past it new ratings are refused (503)")
     max_request_bytes: int = Field(64_000, ge=1024)
     api_keys: list[SecretStr] = Field(default_factory=list, description="if set, the API requires one of these keys")
+    ui: bool = Field(True, description="serve the Gradio chat page at /; false = the API alone")
+    session_minutes: int = Field(60, ge=1, description="with keys set: how long the chat page's sign-in lasts")
+    session_secret: SecretStr = Field(SecretStr(""), description="signs session cookies; empty = derived from api_keys")
     warm_up: bool = Field(True, description="load the model when the web app starts")
 
     @cached_property

@@ -27,6 +27,7 @@ from advisor.web.openai_api import PREFIX as OPENAI_PREFIX, RATE_LIMITED_PATHS, 
 from advisor.web.ratelimit import LIMITED_ROUTES, RateLimiter, RateLimitMiddleware
 from advisor.web.security import OriginGuard, OriginPolicy
 from advisor.web.service import AdvisorService
+from advisor.web.sessions import LOGIN_PATH, SessionGuard, SessionSigner, session_routes
 from advisor.web.ui import CSS, HEAD, build_ui
 from advisor.web.wages_api import wages_router
 from advisor.web.widget import widget_routes
@@ -34,6 +35,9 @@ from advisor.web.widget import widget_routes
 log = logging.getLogger(__name__)
 
 GRADIO_MAX_BYTES = 2_000_000  # the chat page sends the whole conversation (as HTML) on every turn
+# our own routes: each checks the key itself, or needs none; everything else is Gradio's (SessionGuard)
+OPEN_PATHS = ("/healthz", "/widget.js", "/embed", "/embed.js", "/embed.css", LOGIN_PATH)
+OPEN_PREFIXES = ("/api/", OPENAI_PREFIX)
 ANSWER_PATHS = ("/api/chat", "/api/chat/stream", *RATE_LIMITED_PATHS)  # each holds a place in the model queue
 
 
@@ -70,15 +74,20 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     app.include_router(api_router(service, feedback, settings))
     app.include_router(openai_router(service, settings))
 
-    ui = build_ui(service, feedback, limiter, inflight)
-    app = gr.mount_gradio_app(app, ui, path="/", server_name=settings.host, server_port=settings.port,
-                              footer_links=[], css=CSS, head=HEAD, ssr_mode=False, mcp_server=False,
-                              run_history=False, max_file_size=settings.max_request_bytes)
-    # added last = runs first: /v1 error shape, host check, origin check, rate limit, answers in flight, body size
+    signer = SessionSigner.from_settings(settings)
+    if settings.ui:
+        if keys.required:
+            session_routes(app, keys, signer)  # before the mount at "/", which would shadow it
+        ui = build_ui(service, feedback, limiter, inflight)
+        app = gr.mount_gradio_app(app, ui, path="/", server_name=settings.host, server_port=settings.port,
+                                  footer_links=[], css=CSS, head=HEAD, ssr_mode=False, mcp_server=False,
+                                  run_history=False, max_file_size=settings.max_request_bytes)
+    # added last = runs first: /v1 error shape, host check, origin check, sign-in, rate limit, answers in flight, body size
     app.add_middleware(BodyLimitMiddleware, limits=body_limits(settings))
     app.add_middleware(InFlightMiddleware, limiter=inflight, paths=ANSWER_PATHS, client_id=client_id)
     app.add_middleware(RateLimitMiddleware, limiter=limiter, client_id=client_id,
                        routes={**LIMITED_ROUTES, **dict.fromkeys(RATE_LIMITED_PATHS, "POST")})
+    app.add_middleware(SessionGuard, keys=keys, signer=signer, open_paths=OPEN_PATHS, open_prefixes=OPEN_PREFIXES)
     app.add_middleware(OriginGuard, policy=policy)
     app.add_middleware(HostGuard, policy=HostPolicy.from_settings(settings))
     app.add_middleware(OpenAIErrorShape)
