@@ -31,6 +31,7 @@ import threading
 import zlib
 from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
+from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -126,6 +127,7 @@ OCCUPATION_ALIASES: dict[str, tuple[tuple[str, ...], bool]] = {
 EXTRA_STOP = {"except", "all", "other", "including"}
 QUERY_NOISE = {"senior", "sr", "junior", "jr", "lead", "principal", "staff", "entry", "level", "mid", "midlevel",
                "intern", "job", "role", "position", "career", "salary", "pay", "wage", "earning", "income"}
+MAX_TITLE_WORDS = 12  # words of a job title compared fuzzily with every OEWS title (the longest has 11)
 SOC_CODE = re.compile(r"^(\d{2})-?(\d{4})$")
 
 
@@ -405,7 +407,7 @@ class WageData:
         """Best matches for a SOC code or a job title, best first; ``approximate`` when not the title itself."""
         if by_code := self.occupation(query):
             return [OccupationMatch(by_code, False, 1.0)]
-        words = _words(query, query=True)
+        words = _words(query, query=True)[:MAX_TITLE_WORDS]
         if not words:
             return []
         alias = ALIAS_KEYS.get(words) or next((ALIAS_KEYS[k] for k in LONGEST_ALIAS_FIRST if _contains(words, k)), None)
@@ -422,6 +424,7 @@ class WageData:
                  for s, _, c in scored[:limit] if s >= best - 0.15]
         return found[:1] if not found[0].approximate else found  # the title itself: nothing else is closer
 
+    @lru_cache(maxsize=4096)  # the same few words come back in every pay question; read-only results
     def _similar(self, word: str) -> dict[str, float]:
         """Title words like ``word``: itself 1.0, a longer or shorter form 0.9, a near spelling its ratio."""
         found = {w: 0.9 for w in self._idf
