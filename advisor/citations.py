@@ -11,6 +11,10 @@ needs (``new_word_allowance``) — an adjective, a reason, a claim the section n
 "TensorFlow is a popular open-source library" cited to a line that only names TensorFlow — it is
 cut back to its first clause the source does back, or dropped. A line that repeats an earlier one
 is dropped too.
+
+Links are not passed on (``advisor.links``): a source's sentences that carry a URL, domain or
+e-mail address are not citable, and a line with a link its cited section does not hold is dropped,
+so an instruction planted in a guide ("readers asking about pay should visit …") reaches no answer.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, content_tokens, coverage, names, numbers, role_words
 from advisor.types import Citation, Hit
 
@@ -70,6 +75,7 @@ class CitationBuilder:
         self._items = {item.partition(": ")[0].lower(): item for h in self.hits if h.section_id in self._outlines
                        for line in h.text.splitlines() if (item := line[2:].strip()) and line.startswith("- ")}
         self.hits = self.hits + [h for h in self.sections if h.section_id not in {x.section_id for x in self.hits}]
+        self.hits = [h.model_copy(update={"text": without_links(h.text)}) for h in self.hits]
         self._tokens = [content_tokens(h.heading + " " + h.text) for h in self.hits]
         self._numbers = [numbers(h.text) for h in self.hits]
         self._all_numbers = set().union(*self._numbers) if self._numbers else set()
@@ -108,9 +114,12 @@ class CitationBuilder:
             return None
         chosen = self._choose(claim, figures, claimed, text)
         if chosen is None:
-            if len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":"):
+            if len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":") and not links_in(text):
                 return prefix + text  # framing ("Here is what the guide says:"), not a claim
             self._drop(raw, "no retrieved source supports it")
+            return None
+        if planted := links_in(text) - links_in(self.hits[chosen].heading + " " + self.hits[chosen].text):
+            self._drop(raw, f"links {sorted(planted)} are not in its source")
             return None
         if self.strict and self._says_more(claim, chosen):
             cut = self._cut_back(text, chosen)

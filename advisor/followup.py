@@ -16,10 +16,22 @@ CONNECTOR = re.compile(r"^\s*(and|or|but|also|what about|how about|same|then|so|
 ANAPHORA = re.compile(r"\b(it|that|this|those|these|they|them|there|its|their|such|side|part|aspect|ones?|then)\b", re.I)
 SHORT_WORDS = 6
 ANAPHORA_WORDS = 12
+MAX_HISTORY_TURNS = 12  # what question parsing reads of a conversation: its latest turns…
+MAX_TURN_CHARS = 2000  # …each cut to a question's length (the API accepts 40 turns of 8,000)
+MAX_PREVIOUS_CHARS = 500  # of the question a follow-up follows (real ones are < 200)
+
+
+def recent(history: list[Turn]) -> list[Turn]:
+    """The turns question parsing reads (roles, follow-ups, pay lookups), so that a long history costs
+    no more to parse than a few questions do."""
+    return [t if len(t.content) <= MAX_TURN_CHARS else t.model_copy(update={"content": t.content[:MAX_TURN_CHARS]})
+            for t in history[-MAX_HISTORY_TURNS:]]
 
 
 def previous_question(history: list[Turn]) -> str | None:
-    return next((t.content for t in reversed(history) if t.role == "user" and t.content.strip()), None)
+    """The last question asked, as much of it as a follow-up's search and pay lookup read."""
+    return next((t.content[:MAX_PREVIOUS_CHARS] for t in reversed(history) if t.role == "user" and t.content.strip()),
+                None)
 
 
 def is_follow_up(question: str, history: list[Turn]) -> bool:

@@ -61,7 +61,7 @@ class Query:
 
 def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Query:
     """The typed reading of ``question`` (already validated) in its conversation."""
-    history = list(history or [])
+    history = followup.recent(list(history or []))
     asked = strip_instructions(question).strip()
     corrected, fixes = catalog.speller.correct(asked)
     standalone = followup.standalone_question(corrected, history)

@@ -29,6 +29,14 @@ from advisor.types import Hit
 
 log = logging.getLogger(__name__)
 
+MAX_QUERY_WORDS = 64  # a real question is < 30 words, a follow-up's two forms < 60; search cost grows with length
+
+
+def bounded_query(query: str) -> str:
+    """What search reads of a query: its first ``MAX_QUERY_WORDS`` words."""
+    words = query.split()
+    return query if len(words) <= MAX_QUERY_WORDS else " ".join(words[:MAX_QUERY_WORDS])
+
 
 @dataclass(frozen=True)
 class StoredChunk:
@@ -152,6 +160,7 @@ class Retriever:
         self._ensure_loaded()
         if k <= 0 or not query.strip():
             return []
+        query = bounded_query(query)
         n = max(self.settings.candidates, k)
         where = {"doc_id": {"$in": sorted(docs)}} if docs else None
         try:

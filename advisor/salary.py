@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from advisor.profile import band_for
 from advisor.types import Hit, Profile
@@ -40,6 +41,8 @@ LEAD_NOISE = LEVEL_WORDS | frozenset("what whats what's is are the a an average 
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs|against|official|oews|bls)\b", re.I)
 PLACE_START = re.compile(r"\b(?:in|around|near|across|within)\s+", re.I)
 MAX_PLACE_WORDS = 6
+MAX_PARSE_CHARS = 500  # of a question read for its occupation and place (real ones are < 200)
+MAX_CANDIDATES = 4  # phrases looked up in OEWS, each way: a question names one or two; a crafted one, hundreds
 NATIONAL_WORDS = re.compile(r"\b(?:nationally|nationwide|national|across the (?:us|u\.s\.|country))\b", re.I)
 BAND_FIGURES = re.compile(r"\$([\d,]+)(\+)?(?:\s*(?:to|–|-)\s*\$([\d,]+))?")
 HEADER = "Official U.S. figures"  # starts the rule-built block of an answer
@@ -66,16 +69,16 @@ def level_asked(question: str) -> str | None:
 
 def occupation_phrase(data: WageData, question: str) -> str | None:
     """The occupation a pay question names, as asked ("data scientists"), when OEWS knows it."""
-    text = " ".join(question.lower().replace("’", "'").split())
-    for pattern in OCCUPATION_PATTERNS:
-        for m in pattern.finditer(text):
-            words = m.group("occ").split()
-            while words and words[0] in LEAD_NOISE:
-                words.pop(0)
-            if ROLE_REFERENCE.fullmatch(" ".join(words)) or ROLE_REFERENCE.fullmatch("the " + " ".join(words)):
-                continue  # "this job", "the role": the job meant, not one BLS names
-            if found := _known_suffix(data, words):
-                return found
+    text = " ".join(question[:MAX_PARSE_CHARS].lower().replace("’", "'").split())
+    phrases = (m for pattern in OCCUPATION_PATTERNS for m in pattern.finditer(text))  # in the patterns' order
+    for m in islice(phrases, MAX_CANDIDATES):
+        words = m.group("occ").split()
+        while words and words[0] in LEAD_NOISE:
+            words.pop(0)
+        if ROLE_REFERENCE.fullmatch(" ".join(words)) or ROLE_REFERENCE.fullmatch("the " + " ".join(words)):
+            continue  # "this job", "the role": the job meant, not one BLS names
+        if found := _known_suffix(data, words):
+            return found
     return None
 
 
@@ -88,7 +91,8 @@ def place_in(data: WageData, question: str) -> str | None:
     """The U.S. or foreign place a question names after "in", "around", … (longest match), or None."""
     if NATIONAL_WORDS.search(question):
         return "national"
-    for m in PLACE_START.finditer(question):
+    question = question[:MAX_PARSE_CHARS]
+    for m in islice(PLACE_START.finditer(question), MAX_CANDIDATES):
         words = re.split(r"\s+", question[m.end():].strip())[:MAX_PLACE_WORDS]
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n]).strip(" ?.!;:'\"")

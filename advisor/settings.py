@@ -82,10 +82,17 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
     allowed_origins: list[str] = Field(default_factory=list, description="extra origins that may embed/call us")
+    allowed_hosts: list[str] = Field(default_factory=list, description="extra Host names we answer (DNS rebinding check); '*' = any")
+    loopback_origins: bool | None = Field(None, description="allow http://localhost:* and http://127.0.0.1:*; unset = only while host is loopback")
     public_url: str = Field("", description="URL the widget script points iframes at; empty = the request's own")
     rate_limit_per_minute: int = Field(30, ge=1, description="chat requests per client IP per minute")
+    max_in_flight_per_client: int = Field(2, ge=1, description="answers one client (key or IP) may have open at once")
+    feedback_max_rows: int = Field(10_000, ge=1, description="feedback rows kept; past it new ratings are refused (503)")
     max_request_bytes: int = Field(64_000, ge=1024)
     api_keys: list[SecretStr] = Field(default_factory=list, description="if set, the API requires one of these keys")
+    ui: bool = Field(True, description="serve the Gradio chat page at /; false = the API alone")
+    session_minutes: int = Field(60, ge=1, description="with keys set: how long the chat page's sign-in lasts")
+    session_secret: SecretStr = Field(SecretStr(""), description="signs session cookies; empty = derived from api_keys")
     warm_up: bool = Field(True, description="load the model when the web app starts")
 
     @cached_property

@@ -4,6 +4,12 @@ Extractive provider: 500 requests at concurrency 16. Local model: 20 requests at
 against a queue of one running answer and ``ADVISOR_LLM_QUEUE`` waiting. Over capacity the app
 must answer 429/503 with Retry-After — never hang, never another 5xx. Bounded in requests and
 time; prints p50/p95 latency, throughput and the server's RSS before and after.
+
+Greedy client: the app in this process with a stand-in model (one answer at a time, 0.5 s each,
+4 more in line, no CPU); one client (127.0.0.2) keeps 5 requests open (asking again 0.1 s after a
+refusal) while 3 others (127.0.0.3–5) ask a question, read the answer for 1.5 s, and ask again.
+The others' 503 rate with the per-client in-flight limit off, then at its default: one greedy
+client must no longer crowd the others out of the queue.
 """
 
 from __future__ import annotations
@@ -105,6 +111,90 @@ def load(provider: str, requests: int, concurrency: int, timeout: float, data_di
     ]
 
 
+class SlowModel:
+    """A stand-in for the local model: one answer at a time, ``waiting`` more in line, ``seconds`` each."""
+
+    name, model, uses_llm = "slow", "slow-stand-in", True
+
+    def __init__(self, seconds: float, waiting: int) -> None:
+        from advisor.providers.base import BoundedQueue
+
+        self.seconds = seconds
+        self.queue = BoundedQueue(slots=1, waiting=waiting)
+
+    def stream(self, request):
+        with self.queue.slot():
+            time.sleep(self.seconds)
+            yield "The guides answer this. [1]\n"
+
+    def status(self) -> dict[str, object]:
+        return {"provider": self.name, "model": self.model, "in_flight": self.queue.in_flight}
+
+
+def greedy_run(data_dir: Path, seconds: float, per_client: int) -> tuple[Counter, Counter]:
+    """(the others' statuses, the greedy client's) over ``seconds``."""
+    import threading
+
+    import uvicorn
+
+    from advisor.chain import Advisor
+    from advisor.settings import Settings
+    from advisor.web.factory import create_app
+
+    settings = Settings(data_dir=data_dir, provider="extractive", warm_up=False, rate_limit_per_minute=100_000,
+                        max_in_flight_per_client=per_client)
+    app = create_app(settings, Advisor(settings, provider=SlowModel(0.5, settings.llm_queue)))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    stop = time.monotonic() + seconds
+    others, greedy = Counter(), Counter()
+
+    def client(address: str, tally: Counter, n: int, pause: float) -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60,
+                          transport=httpx.HTTPTransport(local_address=address)) as c:
+            while time.monotonic() < stop:
+                try:
+                    status = c.post("/api/chat", json={"message": QUESTIONS[n % len(QUESTIONS)]}).status_code
+                except httpx.HTTPError:
+                    status = 0
+                tally[status] += 1
+                n += 1
+                if status != 200 or pause:
+                    time.sleep(pause or 0.1)  # the greedy client asks again at once, the others read first
+
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            for i in range(5):
+                pool.submit(client, "127.0.0.2", greedy, i, 0.0)
+            for i in range(3):
+                pool.submit(client, f"127.0.0.{3 + i}", others, 10 * i, 1.5)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+    return others, greedy
+
+
+def greedy_rows(data_dir: Path, seconds: float) -> list[Row]:
+    from advisor.settings import Settings
+
+    default = Settings.model_fields["max_in_flight_per_client"].default
+    rows, rates = [], {}
+    for label, per_client in (("limit off", 1000), (f"limit {default}", default)):
+        others, greedy = greedy_run(data_dir, seconds, per_client)
+        rates[label] = others[503] / max(1, sum(others.values()))
+        rows += [Row(f"greedy, {label}: other clients' statuses", " ".join(f"{s}:{n}" for s, n in sorted(others.items()))),
+                 Row(f"greedy, {label}: greedy client's statuses", " ".join(f"{s}:{n}" for s, n in sorted(greedy.items()))),
+                 Row(f"greedy, {label}: other clients' 503 rate", round(rates[label] * 100, 1), "%")]
+    on = rates[f"limit {default}"]
+    rows.append(Row("greedy: other clients' 503 rate with the limit", round(on * 100, 1), "%",
+                    "< without", on < rates["limit off"]))
+    return rows
+
+
 def main() -> None:
     args = parser(__doc__.splitlines()[0]).parse_args()
     setup_logging()
@@ -115,6 +205,7 @@ def main() -> None:
         data = Path(tmp) / "data"
         ingest(Settings(data_dir=data))
         rows = load("extractive", 60 if args.quick else 500, 16, 60, data)
+        rows += greedy_rows(data, 4 if args.quick else 15)
         if not args.quick:
             rows += load("local", 20, 4, 600, data)
     report("load", rows, args, notes=["the local model serves one answer at a time; the rest queue or get 503"])

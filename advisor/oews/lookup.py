@@ -8,12 +8,13 @@ import re
 import sqlite3
 import threading
 from difflib import SequenceMatcher, get_close_matches
+from functools import lru_cache
 from pathlib import Path
 
 from advisor.errors import WageDataError
 from advisor.oews import notes
 from advisor.oews.notes import REINSTALL
-from advisor.oews.names import (ALIAS_KEYS, LONGEST_ALIAS_FIRST, NATIONAL, SOC_CODE, USPS_NAMES, contains,
+from advisor.oews.names import (ALIAS_KEYS, LONGEST_ALIAS_FIRST, MAX_TITLE_WORDS, NATIONAL, SOC_CODE, USPS_NAMES, contains,
                                 is_foreign, metro_parts, name_words, place_key)
 from advisor.oews.reports import (ALL_INDUSTRIES, AREA_LETTER, AREA_TYPE, MEASURES, TABLES_URL, Area, Occupation,
                                   OccupationMatch, Status, WageLookup, WageReport, WageValue)
@@ -79,7 +80,7 @@ class WageData:
         """Best matches for a SOC code or a job title, best first; ``approximate`` when not the title itself."""
         if by_code := self.occupation(query):
             return [OccupationMatch(by_code, False, 1.0)]
-        words = name_words(query, query=True)
+        words = name_words(query, query=True)[:MAX_TITLE_WORDS]
         if not words:
             return []
         alias = ALIAS_KEYS.get(words) or next((ALIAS_KEYS[k] for k in LONGEST_ALIAS_FIRST if contains(words, k)), None)
@@ -96,6 +97,7 @@ class WageData:
                  for s, _, c in scored[:limit] if s >= best - 0.15]
         return found[:1] if not found[0].approximate else found  # the title itself: nothing else is closer
 
+    @lru_cache(maxsize=4096)  # the same few words come back in every pay question; read-only results
     def _similar(self, word: str) -> dict[str, float]:
         """Title words like ``word``: itself 1.0, a longer or shorter form 0.9, a near spelling its ratio."""
         found = {w: 0.9 for w in self._idf

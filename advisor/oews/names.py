@@ -66,6 +66,7 @@ OCCUPATION_ALIASES: dict[str, tuple[tuple[str, ...], bool]] = {
 EXTRA_STOP = {"except", "all", "other", "including"}
 QUERY_NOISE = {"senior", "sr", "junior", "jr", "lead", "principal", "staff", "entry", "level", "mid", "midlevel",
                "intern", "job", "role", "position", "career", "salary", "pay", "wage", "earning", "income"}
+MAX_TITLE_WORDS = 12  # words of a job title compared fuzzily with every OEWS title (the longest has 11)
 SOC_CODE = re.compile(r"^(\d{2})-?(\d{4})$")
 
 

@@ -21,13 +21,14 @@ from advisor.settings import Settings
 from advisor.types import Profile, StreamEvent, Turn, final_answer
 from advisor.web.errors import WebError, advisor_error_response, classify, error_response
 from advisor.web.feedback import Feedback, FeedbackStore
-from advisor.web.keys import api_key_check
+from advisor.web.keys import KeyCheck, api_key_check
 from advisor.web.service import SECTION_ID, AdvisorService
 from advisor.web.streaming import SSE_HEADERS, EventPump, open_stream, replay, sse
 
 log = logging.getLogger(__name__)
 
 POST_ONLY = {"chat", "chat/stream", "feedback"}
+PUBLIC_MODEL_FIELDS = ("provider", "model", "ready", "loaded", "in_flight", "warming_up")
 
 
 class ChatRequest(BaseModel):
@@ -106,11 +107,27 @@ async def sse_body(pump: EventPump, first: list[StreamEvent]):
         pump.stop()
 
 
-def health_route(app: FastAPI, service: AdvisorService) -> None:
+def public_health(body: dict) -> dict:
+    """What ``/healthz`` tells a caller without a valid key: states and counts, no file paths, URLs
+    or error text (those would map the server for an attacker; the log has them)."""
+    out = {k: body[k] for k in ("status", "version")}
+    if "index" in body:
+        out["index"] = {"sections": body["index"]["sections"]}
+    if "model" in body:
+        model = body["model"]
+        out["model"] = {k: model[k] for k in PUBLIC_MODEL_FIELDS if k in model}
+        out["model"]["warm_up_failed"] = model.get("warm_up_error") is not None
+    return out
+
+
+def health_route(app: FastAPI, service: AdvisorService, keys: KeyCheck) -> None:
+    """``/healthz``: the whole report to a caller with one of the API keys, ``public_health`` to others
+    (everyone, when no keys are set)."""
     @app.get("/healthz")
-    async def healthz() -> JSONResponse:
+    async def healthz(request: Request) -> JSONResponse:
         status, body = await run_in_threadpool(service.health)
-        return JSONResponse(body, status_code=status)
+        detailed = keys.required and keys.valid_key(request.headers) is not None
+        return JSONResponse(body if detailed else public_health(body), status_code=status)
 
 
 def validation_message(exc: RequestValidationError) -> str:

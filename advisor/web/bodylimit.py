@@ -1,7 +1,8 @@
 """Refuse request bodies over a size limit with 413, before a handler reads them.
 
-Limits go by path prefix: the JSON API gets ``max_request_bytes``; Gradio's own API, which
-carries the whole conversation on every turn, gets a larger one. A declared ``Content-Length``
+Limits go by path prefix, first match wins, and the factory gives every path one: the JSON API
+and everything else get ``max_request_bytes``; Gradio's own API and ``/v1``, which carry the
+whole conversation on every turn, get a larger one. A declared ``Content-Length``
 over the limit is refused at once; a chunked body is read up to the limit (it is small) and
 refused as soon as it goes over, then replayed to the app.
 """

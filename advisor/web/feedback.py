@@ -2,7 +2,9 @@
 
 One short transaction per row (a fresh connection each time, WAL, a busy timeout), so the
 API's worker threads and the chat UI can write at once without sharing a connection. The
-table is created on first write, never at import.
+table is created on first write, never at import. It holds at most ``max_rows`` rows (each
+bounded by ``Feedback``'s field limits): past that a new rating is refused, not stored, so a
+flood cannot fill the disk, and what was collected is kept.
 """
 
 from __future__ import annotations
@@ -56,8 +58,9 @@ class Feedback(BaseModel):
 
 
 class FeedbackStore:
-    def __init__(self, path: Path, busy_timeout: float = 10.0) -> None:
+    def __init__(self, path: Path, max_rows: int = 10_000, busy_timeout: float = 10.0) -> None:
         self.path = path
+        self.max_rows = max_rows
         self.busy_timeout = busy_timeout
         self._ready = False
         self._init_lock = threading.Lock()
@@ -83,9 +86,14 @@ class FeedbackStore:
         row = (datetime.now(timezone.utc).isoformat(timespec="seconds"), item.channel, item.rating,
                item.comment or None, item.question, item.answer, json.dumps(item.section_ids),
                int(item.refused), item.provider, item.model)
-        row_id = self._write(
+        cur = self._write(  # the count and the insert in one transaction: concurrent writers cannot overshoot
             "INSERT INTO feedback (created_at, channel, rating, comment, question, answer, section_ids,"
-            " refused, provider, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row).lastrowid
+            " refused, provider, model) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+            " WHERE (SELECT COUNT(*) FROM feedback) < ?", (*row, self.max_rows))
+        if cur.rowcount != 1:
+            log.warning("feedback not stored: the table holds its maximum of %d rows", self.max_rows)
+            raise FeedbackUnavailableError("Feedback is not being collected right now (the store is full); thank you anyway.")
+        row_id = cur.lastrowid
         log.info("feedback %d stored (%s, %s)", row_id, item.channel, item.rating)
         return int(row_id)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -50,6 +51,8 @@ PREFIX = "/v1/"
 RATE_LIMITED_PATHS = ("/v1/chat/completions",)
 MAX_TURN_CHARS = 8000
 SOURCES_HEADING = "\n\n**Sources**\n"
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#!|~@]")
+AUTOLINK = re.compile(r"(?i)(?<=[a-z]):(?=//)|(?<=www)\.")  # "https://", "www." → "https\://", "www\."
 ZERO_USAGE = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
 
 
@@ -133,12 +136,21 @@ def conversation(messages: list[ChatMessage]) -> tuple[str, list[Turn]]:
 
 
 # --- the response
+def markdown_text(text: str) -> str:
+    """``text`` as literal Markdown on one line: a guide's heading or quote cannot become a link, an
+    image, HTML or emphasis in a client that renders the reply (Open WebUI); bare URLs, ``www.``
+    and e-mail addresses are broken up so that no autolink is made of them either."""
+    return AUTOLINK.sub(r"\\\g<0>", MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split())))
+
+
 def sources_markdown(view: View) -> str:
-    """``\\n\\n**Sources**\\n1. Heading › Sub — Guide title: “quote”``…, or '' without sources."""
+    """``\\n\\n**Sources**\\n1. Heading › Sub — Guide title: “quote”``…, or '' without sources. The
+    guide's words are escaped (``markdown_text``); the only link is an official table's own URL."""
     if not view.sources:
         return ""
-    return SOURCES_HEADING + "\n".join(f"{s.n}. {s.heading} — {s.origin}: “{s.quote}”"
-                                        + (f" ({s.link.href})" if s.link else "") for s in view.sources)
+    return SOURCES_HEADING + "\n".join(
+        f"{s.n}. {markdown_text(s.heading)} — {markdown_text(s.origin)}: “{markdown_text(s.quote)}”"
+        + (f" ({s.link.href})" if s.link else "") for s in view.sources)
 
 
 def extras(answer: Answer) -> dict:

@@ -1,9 +1,10 @@
 """Per-client token buckets: ``rate_limit_per_minute`` requests a minute, bursts up to the same.
 
-``RateLimiter.acquire(key)`` takes a token or says how long until one is free; the ASGI
-middleware applies it to the chat and feedback API (429 with Retry-After) and the chat UI
-calls it directly. Clients are keyed by the address uvicorn reports (``X-Forwarded-For`` only
-from proxies uvicorn trusts).
+``RateLimiter.acquire(key)`` takes a token or says how long until one is free. The ASGI middleware
+applies it to every route that costs work (429 with Retry-After): the chat and ``/v1`` answers,
+``GET /api/wages``, feedback, and Gradio's uploads; the chat page's question and like handlers call
+it directly. Clients are keyed by ``clients.ClientIds``: a valid API key, else the address (IPv6
+by its /64).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from advisor.web.errors import error_response
 
 log = logging.getLogger(__name__)
 
-LIMITED_PATHS = ("/api/chat", "/api/chat/stream", "/api/feedback")
+# route → the method that costs work (others are 405s, or free)
+LIMITED_ROUTES = {"/api/chat": "POST", "/api/chat/stream": "POST", "/api/feedback": "POST", "/api/wages": "GET",
+                  "/gradio_api/upload": "POST"}
 MAX_CLIENTS = 10_000
 
 
@@ -54,22 +57,20 @@ class RateLimiter:
             del self._buckets[key]
 
 
-def client_key(scope: Scope) -> str:
-    client = scope.get("client")
-    return client[0] if client else "unknown"
-
-
 class RateLimitMiddleware:
-    def __init__(self, app: ASGIApp, limiter: RateLimiter, paths: tuple[str, ...] = LIMITED_PATHS) -> None:
+    def __init__(self, app: ASGIApp, limiter: RateLimiter, routes: dict[str, str],
+                 client_id: Callable[[Scope], str]) -> None:
         self.app = app
         self.limiter = limiter
-        self.paths = paths
+        self.routes = routes  # path → method
+        self.client_id = client_id
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] in self.paths:
-            wait = self.limiter.acquire(client_key(scope))
+        if scope["type"] == "http" and self.routes.get(scope["path"]) == scope["method"]:
+            key = self.client_id(scope)
+            wait = self.limiter.acquire(key)
             if wait is not None:
-                log.info("rate limit: %s must wait %.1f s", client_key(scope), wait)
+                log.info("rate limit: %s must wait %.1f s", key, wait)
                 response = error_response(429, f"Too many requests; try again in {max(1, round(wait))} s.",
                                           "rate_limited", retry_after=wait)
                 await response(scope, receive, send)

@@ -1,7 +1,10 @@
 """Who may embed or call the app: one origin allowlist for CORS and CSP ``frame-ancestors``.
 
-Allowed: the app's own origin, ``http://localhost:*`` and ``http://127.0.0.1:*``, the origin of
-``settings.public_url``, and ``settings.allowed_origins`` (``ADVISOR_ALLOWED_ORIGINS``). Entries
+Allowed: the app's own origin (its Host, which ``HostGuard`` has checked), the origin of
+``settings.public_url``, ``settings.allowed_origins`` (``ADVISOR_ALLOWED_ORIGINS``), and
+``http://localhost:*`` and ``http://127.0.0.1:*`` only in development: while the app binds a
+loopback address, or with ``ADVISOR_LOOPBACK_ORIGINS=true`` (a production app on 0.0.0.0 would
+otherwise let any local page, or any program serving one on the user's machine, call it). Entries
 are CSP-style origins: ``https://example.com``, ``https://*.example.com``, ``http://host:*``.
 
 ``OriginGuard`` wraps the whole app, the mounted Gradio app included:
@@ -10,9 +13,9 @@ are CSP-style origins: ``https://example.com``, ``https://*.example.com``, ``htt
 - a request with an ``Origin`` that is not allowed is refused with 403 before it does anything
   when it is not a plain GET, or when it calls an API (``/api/``, Gradio's ``/gradio_api/``):
   a "simple" cross-site POST would otherwise run even though the browser hides the answer;
-- every response loses the ``Access-Control-*`` headers an inner app set (Gradio's own CORS
-  middleware allows any origin when the host is not localhost) and gets ours only for an
-  allowed origin;
+- every response says ``Vary: Origin`` and loses the ``Access-Control-*`` headers an inner app
+  set (Gradio's own CORS middleware allows any origin when the host is not localhost) and gets
+  ours only for an allowed origin;
 - every response without a CSP gets ``frame-ancestors`` with the same list, so a page on any
   other origin cannot frame ``/embed`` or the chat page.
 """
@@ -30,10 +33,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from advisor.errors import ConfigError
 from advisor.settings import Settings
 from advisor.web.errors import error_response
+from advisor.web.hosts import is_loopback
 
 log = logging.getLogger(__name__)
 
-DEFAULT_ORIGINS = ("http://localhost:*", "http://127.0.0.1:*")
+LOOPBACK_ORIGINS = ("http://localhost:*", "http://127.0.0.1:*")
 DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 API_PREFIXES = ("/api/", "/gradio_api/", "/v1/")
 SAFE_METHODS = ("GET", "HEAD")
@@ -96,6 +100,11 @@ def split_origin(origin: str) -> tuple[str, str, int] | None:
     return scheme, host, port
 
 
+def loopback_origins(settings: Settings) -> bool:
+    """Local pages may call us: as set, else only while we bind a loopback address (development)."""
+    return settings.loopback_origins if settings.loopback_origins is not None else is_loopback(settings.host)
+
+
 class OriginPolicy:
     def __init__(self, patterns: list[OriginPattern], allow_any: bool = False) -> None:
         self.patterns = patterns
@@ -103,7 +112,7 @@ class OriginPolicy:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> OriginPolicy:
-        entries = [*DEFAULT_ORIGINS, *settings.allowed_origins]
+        entries = [*(LOOPBACK_ORIGINS if loopback_origins(settings) else ()), *settings.allowed_origins]
         if settings.public_url:
             parts = urlsplit(settings.public_url)
             entries.append(f"{parts.scheme}://{parts.netloc}")
@@ -178,10 +187,10 @@ class OriginGuard:
         message["headers"] = [(k, v) for k, v in message.get("headers", [])
                               if not k.lower().startswith(b"access-control-")]
         out = MutableHeaders(scope=message)
+        out.add_vary_header("Origin")  # with or without one, the CORS headers depend on it: caches must know
         if allowed_origin is not None:
             out["Access-Control-Allow-Origin"] = allowed_origin
             out["Access-Control-Expose-Headers"] = "Retry-After"
-            out.add_vary_header("Origin")
         if "content-security-policy" not in out:
             out["Content-Security-Policy"] = self.frame_ancestors
         out.setdefault("X-Content-Type-Options", "nosniff")
@@ -203,4 +212,5 @@ class OriginGuard:
         response = error_response(403, f"Origin {origin} may not use this advisor. Add it to ADVISOR_ALLOWED_ORIGINS.",
                                   "origin_not_allowed")
         response.headers["Content-Security-Policy"] = self.frame_ancestors
+        response.headers["Vary"] = "Origin"
         return response

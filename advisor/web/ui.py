@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import gradio as gr
@@ -18,7 +19,9 @@ from pydantic import ValidationError
 
 from advisor.errors import AdvisorError, FeedbackUnavailableError, IngestFileError
 from advisor.types import MAX_TURNS, Profile, Turn
+from advisor.web.clients import address_key
 from advisor.web.feedback import Feedback, FeedbackStore
+from advisor.web.inflight import InFlightLimiter
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.render import answer_html, error_html, pending_html, text_html
 from advisor.web.service import AdvisorService
@@ -120,17 +123,24 @@ def turn_history(turns: dict) -> list[Turn]:
                                           Turn(role="assistant", content=r["answer"][:2000]))]
 
 
+def client_of(request: gr.Request | None) -> str:
+    """The page's client for the per-client limits: its address (IPv6 by /64)."""
+    return address_key(request.client.host) if request and request.client else "ui"
+
+
 def example_text(data: gr.SelectData) -> str:
     return data.value["text"]
 
 
 class ChatHandlers:
-    """The UI's event handlers, holding the service, feedback store and rate limiter."""
+    """The UI's event handlers, holding the service, feedback store and the per-client limiters."""
 
-    def __init__(self, service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter) -> None:
+    def __init__(self, service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter,
+                 inflight: InFlightLimiter) -> None:
         self.service = service
         self.feedback = feedback
         self.limiter = limiter
+        self.inflight = inflight
 
     def respond(self, message: str, chat: list, turns: dict, skills: str, years: str | None,
                 education: str, location: str, request: gr.Request):
@@ -140,18 +150,30 @@ class ChatHandlers:
             yield chat, "", turns
             return
         asked = [*chat, {"role": "user", "content": text_html(message)}]
+        profile_form = (skills, years, education, location)
 
         def reply(html: str) -> list:  # a new list each time: Gradio may still hold the last one
             return [*asked, {"role": "assistant", "content": html}]
 
         yield reply(pending_html("")), "", turns
-        wait = self.limiter.acquire(request.client.host if request and request.client else "ui")
+        client = client_of(request)
+        wait = self.limiter.acquire(client)
         if wait is not None:
             yield reply(error_html(f"Too many questions at once; try again in {max(1, round(wait))} s.")), "", turns
             return
+        if not self.inflight.enter(client):
+            yield reply(error_html(self.inflight.message())), "", turns
+            return
+        try:
+            yield from self._answer(message, asked, reply, turns, profile_form)
+        finally:
+            self.inflight.leave(client)
+
+    def _answer(self, message: str, asked: list, reply: Callable[[str], list], turns: dict, profile_form: tuple):
+        """``respond``'s updates once the limits let the question in: the answer as it streams, then sources."""
         uid = uuid.uuid4().hex[:8]
         try:
-            profile = build_profile(skills, years, education, location)
+            profile = build_profile(*profile_form)
             text, answer = "", None
             for event in self.service.stream(message, turn_history(turns), profile):
                 if event.type == "token":
@@ -174,19 +196,26 @@ class ChatHandlers:
             "provider": answer.provider, "model": answer.model}}
         yield reply(html), "", turns
 
-    def rate(self, turns: dict, data: gr.LikeData):
+    def rate(self, turns: dict, data: gr.LikeData, request: gr.Request):
+        """Store a thumb: one per answer per session (the turn records it), within the client's rate limit.
+        Returns (feedback row id, comment row, note, turns)."""
         index = data.index if isinstance(data.index, int) else data.index[0]
         record = turns.get(str(index))
         if record is None or data.liked not in (True, False):
-            return None, gr.update(visible=False), ""
+            return None, gr.update(visible=False), "", turns
+        if record.get("rated"):
+            return None, gr.update(visible=False), "You have already rated this answer.", turns
+        if (wait := self.limiter.acquire(client_of(request))) is not None:
+            return None, gr.update(visible=False), f"Too many ratings at once; try again in {max(1, round(wait))} s.", turns
         item = Feedback(rating="up" if data.liked else "down", question=record["question"],
                         answer=record["answer"] or "(empty)", section_ids=record["section_ids"],
                         refused=record["refused"], provider=record["provider"], model=record["model"], channel="ui")
         try:
             row_id = self.feedback.add(item)
         except FeedbackUnavailableError as err:
-            return None, gr.update(visible=False), str(err)
-        return row_id, gr.update(visible=True), "Thanks! Add a comment if you like."
+            return None, gr.update(visible=False), str(err), turns
+        turns = {**turns, str(index): {**record, "rated": True}}
+        return row_id, gr.update(visible=True), "Thanks! Add a comment if you like.", turns
 
     def comment(self, row_id: int | None, text: str):
         if row_id is None:
@@ -208,8 +237,9 @@ class ChatHandlers:
             return f"The advisor is not ready: {text_html(str(err))}"
 
 
-def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter) -> gr.Blocks:
-    handlers = ChatHandlers(service, feedback, limiter)
+def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimiter,
+             inflight: InFlightLimiter) -> gr.Blocks:
+    handlers = ChatHandlers(service, feedback, limiter, inflight)
     private = {"api_visibility": "private"}
     with gr.Blocks(title="Career Advisor", analytics_enabled=False) as ui:
         gr.Markdown("# Career Advisor\nAnswers about tech careers from the career guides, "
@@ -250,7 +280,7 @@ def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimi
         question.submit(**chat_event)
         ask.click(**chat_event)
         chatbot.example_select(example_text, None, question, **private).then(**chat_event)
-        chatbot.like(handlers.rate, [turns], [feedback_id, comment_row, note], **private)
+        chatbot.like(handlers.rate, [turns], [feedback_id, comment_row, note, turns], **private)
         send_comment.click(handlers.comment, [feedback_id, comment], [comment_row, comment, note], **private)
         comment.submit(handlers.comment, [feedback_id, comment], [comment_row, comment, note], **private)
         new_chat.click(lambda: ([], {}, None, gr.update(visible=False), "", ""), None,

@@ -69,3 +69,24 @@ def test_unwritable_location_is_a_clear_error(tmp_path):
     blocker.write_text("a file where the data folder should be")
     with pytest.raises(FeedbackUnavailableError):
         FeedbackStore(blocker / "feedback.sqlite3").add(item())
+
+
+def test_a_flood_cannot_grow_the_table_past_its_cap(tmp_path):
+    from advisor.errors import FeedbackUnavailableError
+
+    store = FeedbackStore(tmp_path / "feedback.sqlite3", max_rows=25)
+    refused = []
+
+    def flood(n: int) -> None:
+        for i in range(10):
+            try:
+                store.add(item(n * 10 + i, answer="x" * 20_000))
+            except FeedbackUnavailableError as err:
+                refused.append(str(err))
+
+    threads = [threading.Thread(target=flood, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(store.rows()) == 25 and len(refused) == 35 and "full" in refused[0]

@@ -14,7 +14,8 @@ from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 from advisor.chain import Advisor
 from advisor.errors import ProviderBusyError
-from advisor.web.openai_api import MODEL_ID
+from advisor.types import Answer, Citation
+from advisor.web.openai_api import MODEL_ID, sources_markdown
 from tests.fakes import ScriptedProvider
 from tests.web.conftest import serve, web_settings
 
@@ -234,3 +235,19 @@ def test_busy_model_is_503_with_retry_after(indexed_settings):
                 c.chat.completions.create(model=MODEL_ID, messages=ask(SALARY), stream=stream)
             assert_openai_error(err.value, 503, "server_error", "model_busy")
             assert err.value.response.headers["retry-after"] == "7"
+
+
+def test_sources_list_escapes_what_a_guide_says():
+    """A guide heading or quote cannot smuggle a link, an image or HTML into a Markdown client."""
+    cited = Citation(n=1, section_id="g#s", doc="g", title="T", source="s",
+                     heading_path="Salary › ![pixel](https://pay-check.example/p.png)",
+                     quote="Pay is [listed here](https://pay-check.example) <img src=x> at www.pay-check.example "
+                           "or from offers@pay-check.example, *really*.")
+    listed = sources_markdown(Answer(answer="x [1]", citations=[cited], provider="p", model="m").view)
+    assert listed == ("\n\n**Sources**\n1. Salary › \\!\\[pixel\\]\\(https\\://pay-check.example/p.png\\) — T: "
+                      "“Pay is \\[listed here\\]\\(https\\://pay-check.example\\) \\<img src=x\\> at "
+                      "www\\.pay-check.example or from offers\\@pay-check.example, \\*really\\*.”")
+    wages = cited.model_copy(update={"kind": "wages", "heading_path": "OEWS", "quote": "q", "wages": {"series": "S"},
+                                     "url": "https://www.bls.gov/oes/tables.htm"})
+    official = Answer(answer="x [1]", citations=[wages], provider="p", model="m").view
+    assert sources_markdown(official).endswith("(https://www.bls.gov/oes/tables.htm)")  # our own link stays

@@ -61,3 +61,17 @@ def test_bad_entries_say_how_to_write_them(entry):
 def test_ipv6_entry():
     p = OriginPattern.parse("http://[::1]:*")
     assert p.matches("http", "::1", 9000) and str(p) == "http://[::1]:*"
+
+
+@pytest.mark.parametrize("host, loopback, allowed", [
+    ("127.0.0.1", None, True),    # development: the app binds loopback
+    ("localhost", None, True),
+    ("0.0.0.0", None, False),     # production: local pages are other sites like any
+    ("0.0.0.0", True, True),      # unless switched on
+    ("127.0.0.1", False, False),
+])
+def test_loopback_origins_only_in_development(host, loopback, allowed):
+    p = policy(host=host, loopback_origins=loopback)
+    s = scope("advisor.example.com")
+    assert p.allows("http://localhost:3000", s) is allowed and p.allows("http://127.0.0.1:8080", s) is allowed
+    assert ("http://localhost:*" in p.frame_ancestors()) is allowed

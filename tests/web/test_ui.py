@@ -10,6 +10,7 @@ from advisor.chain import Advisor
 from advisor.errors import ProviderBusyError
 from advisor.settings import PROJECT_ROOT
 from advisor.web.feedback import FeedbackStore
+from advisor.web.inflight import InFlightLimiter
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.service import AdvisorService
 from advisor.web.ui import ChatHandlers, build_profile, example_questions, turn_history
@@ -34,8 +35,9 @@ def service(indexed_settings):
     return AdvisorService(indexed_settings)
 
 
-def handlers(service, tmp_path, per_minute: int = 30) -> ChatHandlers:
-    return ChatHandlers(service, FeedbackStore(tmp_path / "feedback.sqlite3"), RateLimiter(per_minute))
+def handlers(service, tmp_path, per_minute: int = 30, inflight: InFlightLimiter | None = None) -> ChatHandlers:
+    return ChatHandlers(service, FeedbackStore(tmp_path / "feedback.sqlite3"), RateLimiter(per_minute),
+                        inflight or InFlightLimiter(2))
 
 
 def last(updates: list) -> tuple:
@@ -58,6 +60,17 @@ def test_rate_limit_applies_to_the_page(service, tmp_path):
     list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST))
     chat, _, _ = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))
     assert "adv-error" in chat[-1]["content"] and "try again in" in chat[-1]["content"]
+
+
+def test_answers_in_flight_are_limited_on_the_page(service, tmp_path):
+    inflight = InFlightLimiter(1)
+    assert inflight.enter("10.1.2.3")  # an answer of this client still streaming
+    h = handlers(service, tmp_path, inflight=inflight)
+    chat, _, _ = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))
+    assert "adv-error" in chat[-1]["content"] and "wait for an answer" in chat[-1]["content"]
+    inflight.leave("10.1.2.3")
+    chat, _, _ = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))
+    assert "adv-cited" in chat[-1]["content"] and inflight.enter("10.1.2.3")  # its place was given back
 
 
 def test_bad_profile_and_busy_model_are_messages(service, indexed_settings, tmp_path):
@@ -92,3 +105,17 @@ def test_example_questions_come_from_the_guides_roles(tmp_path):
         "What do mid-level information security analysts earn?", "Which skills do I need to become a neural network engineer?",
         "What does an information security analyst do day to day?", "How can I grow my career as a neural network engineer?"]
     assert example_questions(tmp_path / "empty-or-missing") == []
+
+
+def test_one_rating_per_answer_and_ratings_are_rate_limited(service, tmp_path):
+    h = handlers(service, tmp_path, per_minute=2)
+    _, _, turns = last(list(h.respond(SALARY, [], {}, "", None, "", "", REQUEST)))  # takes one token
+    like = SimpleNamespace(index=1, liked=True)
+    row_id, _, note, turns = h.rate(turns, like, REQUEST)
+    assert row_id is not None and "Thanks" in note
+    again, _, note, turns = h.rate(turns, SimpleNamespace(index=1, liked=False), REQUEST)
+    assert again is None and "already rated" in note
+    assert len(h.feedback.rows()) == 1
+    turns = {**turns, "3": {**turns["1"], "rated": False}}  # another answer, but no tokens left
+    limited, _, note, _ = h.rate(turns, SimpleNamespace(index=3, liked=True), REQUEST)
+    assert limited is None and "try again in" in note and len(h.feedback.rows()) == 1
