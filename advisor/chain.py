@@ -26,6 +26,7 @@ from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError,
 from advisor.evidence import Evidence, gather
 from advisor.guides import Catalog
 from advisor.injection import strip_instructions
+from advisor.presentation import preview
 from advisor.prompts import AnswerShape, answer_messages, without_refusal
 from advisor.providers.base import GenerationRequest, Provider
 from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, ExtractiveProvider
@@ -116,7 +117,7 @@ class Advisor:
         official_lines, wages = self._official_block(official, query.standalone, hits)
         sources = {h.section_id: h for h in (*hits, *evidence.sections)}  # and what official lines cite, once each
         sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
-        yield StreamEvent(type="sources", data=[h.model_dump() for h in sources.values()])
+        yield StreamEvent(type="sources", data=preview(list(sources.values()), query.asked))
 
         context = self._context(query, hits)
         roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
@@ -136,7 +137,8 @@ class Advisor:
         yield from self._finish(timings, started, answer="\n".join(generated.lines).strip(),
                                 citations=builder.citations(), dropped=builder.dropped,
                                 provider=provider.name if provider.uses_llm else "extractive", model=provider.model,
-                                standalone_question=query.standalone, notice=generated.notice, wages=wages)
+                                standalone_question=query.standalone, notice=generated.notice, wages=wages,
+                                degraded=generated.failed)
 
     def _generate(self, generated: Generated, query: Query, context: list[Hit], timings: Timings,
                   started: float, evidence: Evidence, has_official: bool) -> Iterator[StreamEvent]:
@@ -191,7 +193,7 @@ class Advisor:
                        started: float) -> Iterator[StreamEvent]:
         """A pay question about a job no guide covers, answered from the official figures alone."""
         block, wages = official.block([])
-        yield StreamEvent(type="sources", data=[h.model_dump() for _, cited in block for h in cited])
+        yield StreamEvent(type="sources", data=preview([h for _, cited in block for h in cited], standalone))
         builder = CitationBuilder([])
         lines = ["My guides don't cover this occupation, but the official U.S. wage data does.",
                  *cite_all(block, builder)]

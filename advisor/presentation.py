@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from advisor.oews.reports import PERCENTILES
+from advisor.textmatch import best_sentence
 
 if TYPE_CHECKING:  # advisor.types holds the View an Answer carries
-    from advisor.types import Answer, Citation
+    from advisor.types import Answer, Citation, Hit
 
 CITED = re.compile(r"\[(\d+)\]")  # a marker as the citation checker writes it
 PENDING = "Looking in the guides…"
@@ -97,6 +98,13 @@ def present(answer: Answer) -> View:
     chart = wage_chart(answer.wages) if answer.wages and not answer.refused else None
     return View(badge=badge(answer.citations, answer.refused), lines=lines(answer.answer, known), chart=chart,
                 notice=answer.notice, sources=[source(c) for c in answer.citations])
+
+
+def preview(hits: list[Hit], question: str) -> list[dict]:
+    """The sources an answer is being made from, as the ``sources`` event sends them (before the
+    model speaks): each retrieved section with the sentence that best matches the question, so a
+    surface can show what is being read at once."""
+    return [{**h.model_dump(), "quote": " ".join(best_sentence(h.text, question).split())} for h in hits]
 
 
 def badge(citations: list[Citation], refused: bool) -> Badge:

@@ -11,6 +11,7 @@ cores), one thread does not. Ingest batches keep torch's default.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -86,6 +87,7 @@ class Retriever:
         self._chunks: dict[str, StoredChunk] = {}
         self._sections: dict[str, list[StoredChunk]] = {}  # section id → its chunks in order
         self._bm25: BM25Index | None = None
+        self._version = ""
         self._embed = lru_cache(maxsize=1024)(self._embed_uncached)
 
     # --- the corpus snapshot the keyword index is built on
@@ -102,9 +104,11 @@ class Retriever:
             sections.setdefault(c.meta["section_id"], []).append(c)
         for parts in sections.values():
             parts.sort(key=lambda c: c.meta["chunk_index"])
+        pairs = sorted({(c.meta["section_id"], str(c.meta.get("content_hash", ""))) for c in chunks.values()})
         with self._lock:
             self._chunks = chunks
             self._sections = sections
+            self._version = hashlib.sha256(repr(pairs).encode()).hexdigest()[:16]
             self._bm25 = BM25Index(list(chunks), [c.meta["heading"] + "\n" + c.text for c in chunks.values()])
 
     def _ensure_loaded(self) -> None:
@@ -117,6 +121,13 @@ class Retriever:
     def size(self) -> int:
         self._ensure_loaded()
         return len(self._sections)
+
+    @property
+    def version(self) -> str:
+        """What the loaded index holds, as one hash of every section's id and content hash: any
+        ingest that changes a section changes it (once the index is reloaded)."""
+        self._ensure_loaded()
+        return self._version
 
     def section(self, section_id: str) -> dict | None:
         """A whole section (its chunks joined) with its metadata, or None."""

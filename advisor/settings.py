@@ -73,6 +73,7 @@ class Settings(BaseSettings):
     strict_claims: bool = Field(True, description="cut back or drop model lines that claim more than their source")
     max_list_tokens: int = Field(512, description="answer tokens for a question that asks for a list")
     llm_queue: int = 4
+    answer_cache: int = Field(256, ge=0, description="answers kept for repeated questions (web app); 0 = off")
     openai_base_url: str = "http://127.0.0.1:11434/v1"
     openai_model: str = "qwen2.5:1.5b"
     openai_api_key: SecretStr = SecretStr("not-needed")

@@ -62,6 +62,8 @@ class Answer(BaseModel):
     wages: dict | None = Field(None, description="the official wage figures behind a pay answer (for charts)")
     dropped: list[str] = Field(default_factory=list, description="model lines verification removed")
     view: View | None = Field(None, description="how every surface shows it (advisor.presentation)")
+    cached: bool = Field(False, description="replayed from the answer cache")
+    degraded: bool = Field(False, description="made without a part that failed (the model): not cached")
 
     @model_validator(mode="after")
     def _presented(self) -> Answer:
@@ -72,7 +74,7 @@ class Answer(BaseModel):
     def public_json(self) -> dict:
         """The JSON of ``advisor ask --json``; the API returns exactly this shape."""
         return self.model_dump(include={"answer", "citations", "refused", "provider", "model", "timings", "notice",
-                                        "wages", "view"})
+                                        "wages", "view", "cached"})
 
 
 class Turn(BaseModel):

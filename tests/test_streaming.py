@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from starlette.responses import Response
@@ -41,7 +42,9 @@ class FakeRequest:
 
 
 def run(coro):
-    return asyncio.run(coro)
+    """On a thread of its own: the browser tests' Playwright may keep an event loop running on this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def test_whole_reads_every_event_and_the_answer_is_the_done_events():
@@ -59,6 +62,19 @@ def test_streaming_reads_only_up_to_the_first_event_past_sources_then_replays_th
         return [e.type for e in first], rest
     first, rest = run(go())
     assert first == ["sources", "token"] and rest == ["sources", "token", "done"]
+
+
+def test_the_sources_go_out_at_once_while_the_model_is_still_reading():
+    gate = threading.Event()
+
+    async def go():
+        pump, first = await open_stream(events(StreamEvent(type="token", data="a\n"), gate=gate), FakeRequest(),
+                                        whole=False)
+        sent = [e.type for e in first]
+        gate.set()  # the model speaks
+        return sent, [e.type async for e in replay(pump, first)]
+    sent, everything = run(go())
+    assert sent == ["sources"] and everything == ["sources", "token", "done"]
 
 
 def test_an_error_before_the_first_token_reaches_the_caller_so_it_can_pick_the_status():

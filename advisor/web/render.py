@@ -49,10 +49,27 @@ def source_html(source: Source, uid: str, section_text: str | None) -> str:
             f'<blockquote class="adv-quote">{text_html(source.quote)}</blockquote>{full}</div>')
 
 
-def pending_html(text: str) -> str:
-    """An answer still streaming: its text so far, markers not yet linked."""
+SHOWN_SOURCES = 3  # more are behind a "more sources" toggle, so the answer's first line stays in view
+
+
+def pending_html(text: str, reading: list[dict] | None = None) -> str:
+    """An answer still streaming: its text so far (markers not yet linked) above the sources being
+    read, shown the moment they are found (heading and the sentence that best matches)."""
+    reading = reading or []
+    chips = [f'<div class="adv-chip"><span class="adv-heading">{text_html(h["heading"])}</span> '
+             f'<span class="adv-chip-quote">{text_html(h["quote"])}</span></div>' for h in reading]
+    found = (f'<div class="adv-reading"><div class="adv-sources-title">Reading {len(chips)} '
+             f'source{"s" if len(chips) != 1 else ""}</div>{collapsed(chips, "more")}</div>') if chips else ""
     return (f'<div class="adv-answer adv-pending"><div class="adv-badge">{PENDING}</div>'
-            f'<div class="adv-text">{lines_html(lines(text))}</div></div>')
+            f'<div class="adv-text">{lines_html(lines(text))}</div>{found}</div>')
+
+
+def collapsed(items: list[str], what: str) -> str:
+    """The first ``SHOWN_SOURCES`` items, the rest behind a toggle."""
+    rest = items[SHOWN_SOURCES:]
+    more = (f'<details class="adv-more"><summary>{len(rest)} {what}</summary>{"".join(rest)}</details>'
+            if rest else "")
+    return "".join(items[:SHOWN_SOURCES]) + more
 
 
 def answer_html(view: View, *, uid: str, sections: dict[str, str] | None = None) -> str:
@@ -66,9 +83,9 @@ def answer_html(view: View, *, uid: str, sections: dict[str, str] | None = None)
     if view.notice:
         html.append(f'<div class="adv-notice">{text_html(view.notice)}</div>')
     if view.sources:
-        html.append('<div class="adv-sources"><div class="adv-sources-title">Sources</div>')
-        html += [source_html(s, uid, sections.get(s.section_id)) for s in view.sources]
-        html.append("</div>")
+        cards = [source_html(s, uid, sections.get(s.section_id)) for s in view.sources]
+        html.append(f'<div class="adv-sources"><div class="adv-sources-title">Sources</div>'
+                    f'{collapsed(cards, "more sources")}</div>')
     html.append("</div>")
     return "".join(html)
 

@@ -12,10 +12,12 @@ import threading
 from collections.abc import Iterator
 
 from advisor import __version__
+from advisor.answer_cache import AnswerCache
 from advisor.chain import Advisor
 from advisor.errors import AdvisorError, WageDataError
 from advisor.settings import Settings
 from advisor.types import Profile, StreamEvent, Turn
+from advisor.web.examples import example_questions
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +32,7 @@ class AdvisorService:
         self._lock = threading.Lock()
         self.warming_up = False
         self.warm_up_error: str | None = None
+        self.cache = AnswerCache(settings.answer_cache) if settings.answer_cache else None
 
     @property
     def advisor(self) -> Advisor:
@@ -39,7 +42,14 @@ class AdvisorService:
             return self._advisor
 
     def stream(self, question: str, history: list[Turn], profile: Profile | None) -> Iterator[StreamEvent]:
-        return self.advisor.stream(question, history, profile)
+        """The answer's events: replayed from the answer cache when this question was answered in
+        this situation before, else made (and stored once whole)."""
+        advisor = self.advisor
+        if self.cache is None:
+            return advisor.stream(question, history, profile)
+        key = self.cache.key(question, history, profile, advisor.retriever.version, advisor.provider.name,
+                             advisor.provider.model, self.settings.model_dump_json())
+        return self.cache.stream(key) or self.cache.recording(key, advisor.stream(question, history, profile))
 
     def section(self, section_id: str) -> dict | None:
         """A section's text and metadata; None for an unknown or malformed id."""
@@ -59,12 +69,24 @@ class AdvisorService:
                 advisor.open_wages()
             except WageDataError as err:  # pay answers then come from the guides alone
                 log.warning("official wage data unavailable: %s", err)
+            self._warm_cache()
             log.info("warm-up done: %d sections, provider %s", advisor.retriever.size, advisor.provider.name)
         except AdvisorError as err:
             self.warm_up_error = str(err)
             log.warning("warm-up failed: %s", err)
         finally:
             self.warming_up = False
+
+    def _warm_cache(self) -> None:
+        """Answer the chat page's example questions now, so a click on one is answered at once."""
+        if self.cache is None:
+            return
+        for question in example_questions(self.settings.knowledge_dir):
+            try:
+                for _ in self.stream(question, [], None):
+                    pass
+            except AdvisorError as err:  # a busy model: that example is answered on demand
+                log.warning("could not warm the answer cache with %r: %s", question, err)
 
     def start_warm_up(self) -> threading.Thread:
         thread = threading.Thread(target=self.warm_up, name="advisor-warm-up", daemon=True)

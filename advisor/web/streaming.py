@@ -22,12 +22,18 @@ from advisor.types import StreamEvent
 log = logging.getLogger(__name__)
 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+# after the sources, how long a stream waits for the model to refuse it (a full queue says so at once)
+ADMISSION_GRACE = 0.3
 
 _END = object()
 
 
 class ClientGone(Exception):
     """The client disconnected while its answer was being prepared."""
+
+
+class Waiting:
+    """No event yet: the generator is still at work (the model is reading its prompt)."""
 
 
 class _Failure:
@@ -41,6 +47,7 @@ class EventPump:
         self._queue: asyncio.Queue = asyncio.Queue()
         self._loop = asyncio.get_running_loop()
         self._stop = threading.Event()
+        self._ended = False
         self._thread = threading.Thread(target=self._run, name="advisor-stream", daemon=True)
         self._thread.start()
 
@@ -73,15 +80,28 @@ class EventPump:
         wait a long time for the model): if the client has left, the generation is stopped and
         ``ClientGone`` raised.
         """
-        while True:
+        while not self._ended:
             try:
                 item = await asyncio.wait_for(self._queue.get(), timeout=poll if client_gone else None)
-                break
+                return self._unwrap(item)
             except asyncio.TimeoutError:
                 if client_gone is not None and await client_gone():
                     self.stop()
                     raise ClientGone from None
+        return None
+
+    async def next_within(self, seconds: float) -> StreamEvent | None | type[Waiting]:
+        """The next event if it comes within ``seconds`` (None at the end), else ``Waiting``."""
+        if self._ended:
+            return None
+        try:
+            return self._unwrap(await asyncio.wait_for(self._queue.get(), timeout=seconds))
+        except asyncio.TimeoutError:
+            return Waiting
+
+    def _unwrap(self, item: object) -> StreamEvent | None:
         if item is _END:
+            self._ended = True
             return None
         if isinstance(item, _Failure):
             raise item.error
@@ -104,7 +124,8 @@ def sse(event: str, data: object) -> bytes:
 async def open_stream(make: Callable[[], Iterator[StreamEvent]], request: Request,
                       whole: bool) -> tuple[EventPump, list[StreamEvent]] | Response:
     """Start an answer and read enough of it to pick the HTTP status: every event (``whole``), or
-    those up to the first one past ``sources`` (the model has started, or refused us). An
+    the ``sources`` and whatever follows them within ``ADMISSION_GRACE`` — so the sources reach the
+    client at once, while a full model queue (which refuses at once) is still a 503. An
     ``AdvisorError`` (a bad question, a full model queue) propagates to the app's error handler, so
     it is an error status rather than a 200 stream with an error in it. Used by ``/api`` and ``/v1``.
     """
@@ -113,8 +134,11 @@ async def open_stream(make: Callable[[], Iterator[StreamEvent]], request: Reques
     try:
         while (event := await pump.next(request.is_disconnected)) is not None:
             events.append(event)
-            if not whole and event.type != "sources":
-                break
+            if whole:
+                continue
+            if event.type == "sources" and (after := await pump.next_within(ADMISSION_GRACE)) not in (Waiting, None):
+                events.append(after)
+            break
     except ClientGone:
         log.info("client left before its answer was ready; generation stopped (%s)", request.url.path)
         return Response(status_code=499)

@@ -8,45 +8,24 @@ optional comment; the profile panel feeds the advisor's profile advice.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 
 import gradio as gr
 from pydantic import ValidationError
 
-from advisor.errors import AdvisorError, FeedbackUnavailableError, IngestFileError
+from advisor.errors import AdvisorError, FeedbackUnavailableError
 from advisor.types import MAX_TURNS, Profile, Turn
 from advisor.web.clients import address_key
+from advisor.web.examples import example_questions
 from advisor.web.feedback import Feedback, FeedbackStore
 from advisor.web.inflight import InFlightLimiter
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.render import answer_html, error_html, pending_html, text_html
 from advisor.web.service import AdvisorService
-from ingest.parse_markdown import split_front_matter
 
 log = logging.getLogger(__name__)
-
-EXAMPLES = ("What do mid-level {roles} earn?", "Which skills do I need to become {a_role}?",
-            "What does {a_role} do day to day?", "How can I grow my career as {a_role}?")
-
-
-def example_questions(knowledge_dir: Path, count: int = len(EXAMPLES)) -> list[str]:
-    """The chat's example questions, about the roles of the guides in ``knowledge_dir`` (their
-    front matter's ``role``), taking turns between guides; read from the files, not the index, so
-    the page is built without loading anything."""
-    roles = []
-    for path in sorted(knowledge_dir.glob("*.md")):
-        try:
-            meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"), path)
-        except (OSError, UnicodeDecodeError, IngestFileError):
-            continue  # ingest reports a broken guide; the page still comes up
-        if role := str(meta.get("role") or "").strip():
-            roles.append(role.lower())
-    return [EXAMPLES[i % len(EXAMPLES)].format(roles=role + "s", a_role=("an " if role[0] in "aeiou" else "a ") + role)
-            for i, role in zip(range(count), itertools.cycle(roles))] if roles else []
 
 CSS = """
 #adv-footer { font-size: 13px; color: var(--body-text-color-subdued); text-align: center; }
@@ -84,9 +63,14 @@ CSS = """
 .adv-chart-axis { display: flex; justify-content: space-between; opacity: .7; font-size: .9em; padding: 0 3%; }
 .adv-chart-legend { opacity: .7; font-size: .9em; }
 .adv-official { font-size: .9em; }
+.adv-reading { margin-top: .5em; display: flex; flex-direction: column; gap: .3em; }
+.adv-chip { border: 1px dashed var(--border-color-primary); border-radius: 8px; padding: .25em .5em; font-size: .85em; }
+.adv-chip-quote { opacity: .8; }
+.adv-more summary { cursor: pointer; font-size: .85em; opacity: .8; }
+.adv-more > * + * { margin-top: .4em; }
 """
 
-# markers jump to their source (and flash it) instead of following the link
+# markers jump to their source (and flash it, opening "more sources" if it is there) instead of following the link
 HEAD = """
 <script>
 document.addEventListener("click", function (event) {
@@ -97,11 +81,35 @@ document.addEventListener("click", function (event) {
   var id = (marker.getAttribute("href") || "").slice(1);
   var source = id && document.getElementById(id);
   if (!source) return;
+  var more = source.closest("details.adv-more");
+  if (more) more.open = true;  /* a source behind the "more sources" toggle */
   source.scrollIntoView({behavior: "smooth", block: "nearest"});
   source.classList.remove("adv-flash");
   void source.offsetWidth;
   source.classList.add("adv-flash");
 }, true);
+/* An answer follows the chat's bottom while it fits, and stays at its first line once it is taller. */
+(function follow() {
+  if (!document.body) { window.addEventListener("DOMContentLoaded", follow); return; }
+  var seen = "";
+  function scroller(node) {
+    for (var n = node.parentElement; n; n = n.parentElement) {
+      var overflow = getComputedStyle(n).overflowY;
+      if ((overflow === "auto" || overflow === "scroll") && n.scrollHeight > n.clientHeight) return n;
+    }
+    return null;
+  }
+  new MutationObserver(function () {
+    var answers = document.querySelectorAll("#adv-chat .adv-answer");
+    var last = answers[answers.length - 1];
+    if (!last || last.innerHTML === seen) return;
+    seen = last.innerHTML;
+    var box = scroller(last);
+    if (!box) return;
+    var top = last.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop - 8;
+    box.scrollTop = last.offsetHeight > box.clientHeight ? top : box.scrollHeight;
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+})();
 </script>
 """
 
@@ -174,11 +182,14 @@ class ChatHandlers:
         uid = uuid.uuid4().hex[:8]
         try:
             profile = build_profile(*profile_form)
-            text, answer = "", None
+            text, answer, reading = "", None, []
             for event in self.service.stream(message, turn_history(turns), profile):
-                if event.type == "token":
+                if event.type == "sources":  # on screen at once, while the model reads them
+                    reading = event.data
+                    yield reply(pending_html(text, reading)), "", turns
+                elif event.type == "token":
                     text += event.data
-                    yield reply(pending_html(text)), "", turns
+                    yield reply(pending_html(text, reading)), "", turns
                 elif event.type == "done":
                     answer = event.data
         except ValidationError as err:
@@ -251,7 +262,7 @@ def build_ui(service: AdvisorService, feedback: FeedbackStore, limiter: RateLimi
                 chatbot = gr.Chatbot(
                     label="Chat", show_label=False, elem_id="adv-chat", height=560, sanitize_html=True, render_markdown=True,
                     latex_delimiters=[], allow_tags=False, feedback_options=("Like", "Dislike"),
-                    group_consecutive_messages=False, buttons=["copy"],
+                    group_consecutive_messages=False, buttons=["copy"], autoscroll=False,  # HEAD scrolls
                     examples=[{"text": q} for q in example_questions(service.settings.knowledge_dir)] or None,
                     placeholder="Ask about a tech career, or pick an example.")
                 with gr.Row():

@@ -19,7 +19,7 @@ from advisor.web.feedback import FeedbackStore
 from tests.web.conftest import serve, web_settings
 
 SALARY = "What do mid-level engineers make?"
-ASK_JSON_KEYS = {"answer", "citations", "refused", "provider", "model", "timings", "notice", "wages", "view"}
+ASK_JSON_KEYS = {"answer", "citations", "refused", "provider", "model", "timings", "notice", "wages", "view", "cached"}
 MID_LEVEL = "neural-network-engineer#salary-ranges/mid-level"
 ALLOWED = "http://localhost:5173"
 OTHER = "http://127.0.0.2:5173"
@@ -60,7 +60,20 @@ def test_chat_returns_the_cli_json(client, indexed_settings, monkeypatch, capsys
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(indexed_settings.data_dir))
     assert cli_main(["ask", SALARY, "--provider", "extractive", "--json"]) == 0
     cli = json.loads(capsys.readouterr().out)
-    assert {k: v for k, v in cli.items() if k != "timings"} == {k: v for k, v in body.items() if k != "timings"}
+    assert {k: v for k, v in cli.items() if k not in ("timings", "cached")} == {
+        k: v for k, v in body.items() if k not in ("timings", "cached")}
+
+
+def test_the_same_question_again_is_answered_from_the_cache(indexed_settings):
+    question = "What do senior engineers earn?"
+    with serve(web_settings(indexed_settings)) as live, httpx.Client(base_url=live.url, timeout=60) as c:
+        first = c.post("/api/chat", json={"message": question}).json()
+        again = c.post("/api/chat", json={"message": "  what do SENIOR engineers earn  "}).json()
+        assert not first["cached"] and again["cached"]
+        assert again["answer"] == first["answer"] and again["citations"] == first["citations"]
+        other = c.post("/api/chat", json={"message": question, "history": [
+            {"role": "user", "content": "I am asking about pay."}]}).json()
+        assert not other["cached"]  # another conversation is another situation
 
 
 def test_chat_with_history_and_profile(client):

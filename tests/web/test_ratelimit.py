@@ -51,6 +51,7 @@ def limited_app(per_minute: int):
 
 def status_for(app, address: str, method: str = "GET", path: str = "/api/wages") -> int:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     sent = []
 
@@ -61,7 +62,9 @@ def status_for(app, address: str, method: str = "GET", path: str = "/api/wages")
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "client": (address, 5000), "headers": []}
-    asyncio.run(app(scope, receive, send))
+    # a thread of its own: the browser tests' Playwright keeps an event loop running on this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return sent[0]["status"]
 
 

@@ -9,11 +9,12 @@ import pytest
 from advisor.chain import Advisor
 from advisor.errors import ProviderBusyError
 from advisor.settings import PROJECT_ROOT
+from advisor.web.examples import example_questions
 from advisor.web.feedback import FeedbackStore
 from advisor.web.inflight import InFlightLimiter
 from advisor.web.ratelimit import RateLimiter
 from advisor.web.service import AdvisorService
-from advisor.web.ui import ChatHandlers, build_profile, example_questions, turn_history
+from advisor.web.ui import ChatHandlers, build_profile, turn_history
 
 REQUEST = SimpleNamespace(client=SimpleNamespace(host="10.1.2.3"))
 SALARY = "What do mid-level engineers make?"

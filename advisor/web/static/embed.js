@@ -42,6 +42,12 @@
 
   function scrollDown() { log.scrollTop = log.scrollHeight; }
 
+  /* Follow an answer as it grows, but never past its first line. */
+  function keepInView(li) {
+    log.scrollTop = Math.min(log.scrollHeight, li.offsetTop - log.offsetTop);
+    if (li.offsetHeight <= log.clientHeight) scrollDown();
+  }
+
   function addMessage(role, text) {
     var li = el("li", "msg " + role);
     if (text) li.appendChild(el("p", null, text));
@@ -79,6 +85,8 @@
   }
 
   function showSource(node) {
+    var more = node.closest("details.more");
+    if (more) more.open = true;  // a source behind the "more sources" toggle
     node.scrollIntoView({ behavior: "smooth", block: "nearest" });
     node.classList.remove("flash");
     void node.offsetWidth;
@@ -147,12 +155,42 @@
     return box;
   }
 
+  var SHOWN_SOURCES = 3;  // more are behind a toggle, so the answer's first line stays in view
+
+  /* The first SHOWN_SOURCES items in `list`, the rest in a "N more" toggle after it. */
+  function collapse(container, list, items, what) {
+    items.slice(0, SHOWN_SOURCES).forEach(function (item) { list.appendChild(item); });
+    container.appendChild(list);
+    if (items.length <= SHOWN_SOURCES) return;
+    var more = el("details", "more");
+    more.appendChild(el("summary", null, (items.length - SHOWN_SOURCES) + " " + what));
+    var rest = el(list.tagName.toLowerCase(), list.className);
+    if (list.tagName === "OL") rest.start = SHOWN_SOURCES + 1;
+    items.slice(SHOWN_SOURCES).forEach(function (item) { rest.appendChild(item); });
+    more.appendChild(rest);
+    container.appendChild(more);
+  }
+
+  /* The sources an answer is being made from, shown the moment the server finds them (the
+     `sources` event: heading and the sentence that best matches), before the answer streams. */
+  function renderReading(container, found) {
+    if (!found.length) return;
+    var box = el("div", "reading");
+    box.appendChild(el("div", "sources-title", "Reading " + found.length + " source" + (found.length === 1 ? "" : "s")));
+    collapse(box, el("ul", "chips"), found.map(function (h) {
+      var chip = el("li", "chip");
+      chip.appendChild(el("span", "heading", h.heading));
+      chip.appendChild(el("span", "chip-quote", " " + h.quote));
+      return chip;
+    }), "more");
+    container.appendChild(box);
+  }
+
   function renderSources(container, sources, id) {
     var byNumber = {};
     if (!sources.length) return byNumber;
     container.appendChild(el("div", "sources-title", "Sources"));
-    var ol = el("ol", "sources");
-    sources.forEach(function (s) {
+    var items = sources.map(function (s) {
       var li = el("li", "source");
       li.id = id + "-src-" + s.n;
       var head = el("div", "source-head");
@@ -162,10 +200,10 @@
       li.appendChild(head);
       li.appendChild(el("blockquote", "quote", s.quote));
       li.appendChild(s.link ? officialLink(s.link) : sectionDetails(s));
-      ol.appendChild(li);
       byNumber[s.n] = li;
+      return li;
     });
-    container.appendChild(ol);
+    collapse(container, el("ol", "sources"), items, "more sources");
     return byNumber;
   }
 
@@ -275,12 +313,16 @@
         });
       }
       return readEvents(res.body, function (name, data) {
-        if (name === "token") {
+        if (name === "sources") {
+          renderReading(extra, data);
+          keepInView(li);
+        } else if (name === "token") {
           streamed += data;
           text.textContent = streamed;
-          scrollDown();
+          keepInView(li);
         } else if (name === "done") {
           var view = data.view;
+          extra.textContent = "";  // what was being read gives way to what the answer cites
           li.className = "msg bot " + view.badge.kind;
           badge.textContent = view.badge.text;
           var sources = renderSources(extra, view.sources, id);
@@ -290,7 +332,7 @@
           extra.appendChild(feedbackBar(question, data));
           footer.textContent = "Answers by " + data.provider + " · model " + data.model;
           history.push({ role: "user", content: question }, { role: "assistant", content: data.answer.slice(0, 2000) });
-          scrollDown();
+          keepInView(li);
         } else if (name === "error") {
           fail(data.message);
         }
