@@ -81,6 +81,16 @@ def cmd_wages(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if found.ok else 1
 
 
+def cmd_install_onet(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.onet.files import FILES, install_onet
+
+    folder = settings.resolved_onet_dir
+    written = install_onet(folder)
+    print(f"{'installed' if written else 'already installed'}: {', '.join(f.name for f in FILES)} in {folder} "
+          "(sha256 verified; O*NET data, CC BY 4.0, U.S. Department of Labor/ETA)")
+    return 0
+
+
 def _load_json(path: str | None, what: str):
     if not path:
         return None
@@ -194,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("install-model", help="assemble and verify the local GGUF model")
     p.set_defaults(func=cmd_install_model)
+
+    p = sub.add_parser("install-onet", help="fetch and verify the O*NET occupation files (descriptions, skills)")
+    p.set_defaults(func=cmd_install_onet)
     return parser
 
 
