@@ -91,6 +91,26 @@ def cmd_install_onet(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_occupation(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.errors import WageDataError
+    from advisor.occupations import lookup
+    from advisor.oews.package import open_wages
+    from advisor.onet.data import open_occupations
+
+    try:
+        wages = open_wages(settings)
+    except WageDataError as err:
+        print(f"warning: no pay figures: {err}", file=sys.stderr)
+        wages = None
+    found = lookup(open_occupations(settings), wages, args.occupation, args.area)
+    if found is None:
+        print(f"error: No O*NET occupation matches {args.occupation!r}. Try a title (\"registered nurses\") or an "
+              "O*NET-SOC code (\"29-1141.00\").", file=sys.stderr)
+        return 1
+    print(json.dumps(found.to_json(), indent=2, ensure_ascii=False) if args.json else found.to_text())
+    return 0
+
+
 def _load_json(path: str | None, what: str):
     if not path:
         return None
@@ -201,6 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--area", metavar="NAME", help='a state, metro or city ("Seattle", "WA"); default: national')
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_wages)
+
+    p = sub.add_parser("occupation", help="any U.S. occupation from O*NET: description, what it needs, OEWS pay")
+    p.add_argument("occupation", help='a job title ("registered nurse") or an O*NET-SOC code ("29-1141.00")')
+    p.add_argument("--area", metavar="NAME", help="where the pay figures are for (default: national)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_occupation)
 
     p = sub.add_parser("install-model", help="assemble and verify the local GGUF model")
     p.set_defaults(func=cmd_install_model)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from advisor import salary
 from advisor.oews.lookup import WageData
 from advisor.oews.names import name_words
-from advisor.onet.data import ATTRIBUTION, KINDS, OccupationData, OnetMatch
+from advisor.oews.reports import WageLookup
+from advisor.onet.data import ATTRIBUTION, KINDS, OccupationData, OnetMatch, OnetOccupation
 from advisor.onet.report import SCALE_NOTE, OccupationProfile, profile_of
 from advisor.types import Hit
 from advisor.vocabulary import asks_pay
@@ -126,13 +127,48 @@ def pay_lines(wages: WageData, profile: OccupationProfile, place: str | None,
     """The occupation's OEWS figures, nationally or in ``place``: by its SOC code, else within the
     broad group OEWS publishes it in; one line saying so when OEWS publishes neither."""
     o = profile.occupation
-    code = next((c for c in (o.soc, o.soc[:6] + "0") if wages.occupation(c)), None)
+    code = wage_code(wages, o)
     if code is None:
         return [(f"BLS OEWS publishes no wages for {o.title} ({o.soc}).", ())], None
     lines, chart = salary.OfficialPay(wages.lookup(code, place), o.title, None, place_asked).block([])
     if code != o.soc:
         lines.insert(1, (f"OEWS publishes {o.title} ({o.soc}) only within {wages.occupation(code).title} ({code}).", ()))
     return lines, chart
+
+
+def wage_code(wages: WageData, occupation: OnetOccupation) -> str | None:
+    """The SOC code OEWS publishes the occupation's wages under: its own, else its broad group's."""
+    return next((c for c in (occupation.soc, occupation.soc[:6] + "0") if wages.occupation(c)), None)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """``advisor occupation`` and ``GET /api/occupations``: the best match, the others, its pay."""
+
+    query: str
+    profile: OccupationProfile
+    others: tuple[OnetMatch, ...]
+    wages: WageLookup | None
+
+    def to_json(self) -> dict:
+        return {"query": self.query, "occupation": self.profile.to_json(),
+                "others": [{"code": m.occupation.code, "title": m.occupation.title} for m in self.others],
+                "wages": self.wages.to_json() if self.wages else None}
+
+    def to_text(self) -> str:
+        others = f"\nalso close: {'; '.join(f'{m.occupation.title} ({m.occupation.code})' for m in self.others)}" \
+            if self.others else ""
+        pay = f"\n\n{self.wages.to_text()}" if self.wages and self.wages.ok else ""
+        return f"{self.profile.to_text()}{others}{pay}\n\nOccupation data: {ATTRIBUTION}"
+
+
+def lookup(data: OccupationData, wages: WageData | None, query: str, area: str | None = None) -> Lookup | None:
+    found = data.find(query)
+    if not found:
+        return None
+    profile = profile_of(data, found[0])
+    code = wage_code(wages, profile.occupation) if wages else None
+    return Lookup(query, profile, tuple(found[1:]), wages.lookup(code, area) if code else None)
 
 
 def answer_lines(data: OccupationData, wages: WageData | None, asked: OccupationQuestion,
