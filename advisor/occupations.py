@@ -5,7 +5,7 @@ so nothing in them can be invented.
 
 An occupation is named when a run of the question's words is an O*NET title ("registered
 nurses") or a common job title OEWS maps to one ("software engineer"). A one-word title
-("Models", "Actors") or a near title ("dentist" → Dentists, General) counts only where the
+("Models", "Actors") not spelled as O*NET spells it, or a near title ("dentist" → Dentists, General) counts only where the
 guides cannot answer, so it never takes a question the guides do answer.
 """
 
@@ -69,7 +69,8 @@ def read_question(data: OccupationData, question: str) -> OccupationQuestion | N
     if exact:
         kept: dict[str, tuple[str, OnetMatch, bool]] = {}
         for i, j, match in exact:
-            kept.setdefault(match.occupation.code, (" ".join(words[i:j]), match, j - i == 1))
+            verbatim = match.occupation.title.lower() in question.lower()  # "Engineers, All Other" as O*NET spells it
+            kept.setdefault(match.occupation.code, (" ".join(words[i:j]), match, j - i == 1 and not verbatim))
         found = list(kept.values())[:2 if compare else 1]
         if compare and len(found) < 2:
             return None  # "A vs something else": not ours to answer half of

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from advisor.oews.lookup import WageData
+from advisor.onet.data import OccupationData, OnetMatch
+from advisor.onet.report import profile_of
 from advisor.presentation import CITED as MARKER
 from advisor.salary import HEADER
 from advisor.types import Answer, Citation
@@ -94,3 +96,16 @@ def citation_matches(data: WageData, citation: Citation) -> bool:
         return False
     report = data.report(occupation, area)
     return citation.section_id == f"oews:{report.series}" and citation.quote == report.summary()
+
+
+def onet_citation_matches(data: OccupationData, citation: Citation) -> bool:
+    """An O*NET citation names a real occupation, links its O*NET OnLine page, carries the attribution,
+    and quotes its description, or exactly what the ratings file says it needs most."""
+    o = citation.onet or {}
+    occupation = data.occupation(o.get("code", ""))
+    if occupation is None or citation.url != occupation.url or "CC BY 4.0" not in o.get("attribution", ""):
+        return False
+    if o.get("part") == "description":
+        return citation.section_id == f"onet:{occupation.code}#description" and citation.quote in occupation.description
+    text = profile_of(data, OnetMatch(occupation, False)).needs_text(o.get("part", ""))
+    return citation.section_id == f"onet:{occupation.code}#{o['part'].lower()}" and citation.quote == text
