@@ -17,6 +17,7 @@ from advisor.settings import PROJECT_ROOT, Settings
 SEED_GUIDE = PROJECT_ROOT.parent / "shared" / "seeds" / "neural-network-engineer-guide.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = PROJECT_ROOT / "knowledge" / "neural-network-engineer.md"
+ONET_DIR = PROJECT_ROOT / "data" / "onet"  # what the setup's `advisor install-onet` extracts
 
 
 class NetworkBlocked(RuntimeError):
@@ -75,7 +76,7 @@ def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A real Chroma index of the real knowledge folder, built once for the session."""
     from ingest.indexer import ingest
 
-    s = Settings(data_dir=tmp_path_factory.mktemp("index"), provider="extractive")
+    s = Settings(data_dir=tmp_path_factory.mktemp("index"), provider="extractive", onet_dir=ONET_DIR)
     report = ingest(s)
     assert report.ok and report.added > 50
     return s
@@ -99,9 +100,6 @@ def two_guides_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def wage_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings whose data folder holds only the unpacked official wage data."""
     return Settings(data_dir=tmp_path_factory.mktemp("wages"), provider="extractive")
-
-
-ONET_DIR = PROJECT_ROOT / "data" / "onet"  # what the setup's `advisor install-onet` extracts
 
 
 @pytest.fixture(scope="session")
