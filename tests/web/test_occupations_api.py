@@ -17,17 +17,20 @@ from tests.web.test_api import assert_error
 
 
 @pytest.fixture(scope="module")
-def onet_settings(tmp_path_factory: pytest.TempPathFactory, onet) -> Settings:
-    return web_settings(Settings(data_dir=tmp_path_factory.mktemp("onet-web"), onet_dir=ONET_DIR), warm_up=False)
+def live(tmp_path_factory: pytest.TempPathFactory, onet) -> Iterator[tuple[httpx.Client, Settings]]:
+    """A server over the real O*NET files, its client, and its settings (for the CLI beside it)."""
+    settings = web_settings(Settings(data_dir=tmp_path_factory.mktemp("onet-web"), onet_dir=ONET_DIR), warm_up=False)
+    with serve(settings) as server, httpx.Client(base_url=server.url, timeout=60) as c:
+        yield c, settings
 
 
-@pytest.fixture(scope="module")
-def client(onet_settings) -> Iterator[httpx.Client]:
-    with serve(onet_settings) as live, httpx.Client(base_url=live.url, timeout=60) as c:
-        yield c
+@pytest.fixture
+def client(live) -> httpx.Client:
+    return live[0]
 
 
-def test_an_occupation_is_the_cli_json(client, onet_settings, monkeypatch, capsys):
+def test_an_occupation_is_the_cli_json(live, monkeypatch, capsys):
+    client, onet_settings = live
     response = client.get("/api/occupations", params={"q": "registered nurse", "area": "Ohio"})
     assert response.status_code == 200
     body = response.json()
