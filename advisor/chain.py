@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from advisor import profile as profile_advice, salary, scope
+from advisor import occupations, profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder
 from advisor.decide import ModelOutcome, after_model, decide
 from advisor.embeddings import get_tokenizer
-from advisor.errors import ConfigError, InvalidQuestionError, ProviderBusyError, ProviderError, WageDataError
+from advisor.errors import (ConfigError, InvalidQuestionError, OccupationDataError, ProviderBusyError, ProviderError,
+                            WageDataError)
 from advisor.evidence import Evidence, gather
 from advisor.guides import Catalog
 from advisor.injection import strip_instructions
@@ -37,6 +38,7 @@ from advisor.textmatch import content_tokens, role_words, sentences
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
+from advisor.onet.data import OccupationData, open_occupations
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +50,18 @@ class Advisor:
     """The answer pipeline: understand → gather → decide → generate → compose."""
 
     def __init__(self, settings: Settings, retriever: Retriever | None = None, provider: Provider | None = None,
-                 wages: Callable[[], WageData] | None = None) -> None:
+                 wages: Callable[[], WageData] | None = None,
+                 occupations: Callable[[], OccupationData] | None = None) -> None:
         """Each part can be given (tests, a host app); by default it is built from ``settings``.
-        ``wages`` opens the official wage data when a pay question first needs it."""
+        ``wages`` opens the official wage data when a pay question first needs it, ``occupations``
+        the O*NET data when a question first names an occupation."""
         from advisor.providers.registry import get_provider
 
         self.settings = settings
         self.retriever = retriever or Retriever(settings)
         self.provider = provider or get_provider(settings)
         self.open_wages = wages or partial(open_wages, settings)
+        self.open_occupations = occupations or partial(open_occupations, settings)
         self._catalog: Catalog | None = None
 
     # --- public API
@@ -69,14 +74,17 @@ class Advisor:
         query = self.understand(validate_question(question), history)
         evidence = self.gather(query) if query.asked else Evidence(hits=[])
         official = self._official_pay(query, evidence, profile)
+        occupation = self._occupation_question(query)
         timings = Timings(retrieve_ms=ms_since(started))
-        decision = decide(query, evidence, official, self.catalog, self.settings)
+        decision = decide(query, evidence, official, self.catalog, self.settings, occupation)
         if decision.action == "answer":
             yield from self._answer(query, evidence, official, profile, timings, started)
             return
         log.info("%s before the model: %s", decision.action, decision.reason)
         if decision.action == "official_only":
             yield from self._official_only(official, query.standalone, timings, started)
+        elif decision.action == "occupation":
+            yield from self._occupation_answer(occupation, query, profile, timings, started)
         elif decision.action == "clarify":
             yield from self._say(decision.message, query.standalone, timings, started)
         else:
@@ -110,11 +118,26 @@ class Advisor:
             log.warning("official wage data unavailable, answering from the guides only: %s", err)
             return None
 
+    def _occupations(self) -> OccupationData | None:
+        """The O*NET data, or None when its files are missing or corrupt (logged with the fix)."""
+        try:
+            return self.open_occupations()
+        except OccupationDataError as err:
+            log.error("O*NET occupation data unavailable, occupation questions are refused: %s", err)
+            return None
+
+    def _occupation_question(self, query: Query) -> occupations.OccupationQuestion | None:
+        """The O*NET occupations a question names (what it asks of them), or None."""
+        if not query.asked or (data := self._occupations()) is None:
+            return None
+        return occupations.read_question(data, query.asked)
+
     def _answer(self, query: Query, evidence: Evidence, official: salary.OfficialPay | None,
                 profile: Profile | None, timings: Timings, started: float) -> Iterator[StreamEvent]:
         """A guide answer: sources, verified model lines (or the guides' own), then rule-built lines."""
         hits = evidence.hits
         official_lines, wages = self._official_block(official, query.standalone, hits)
+        official_lines += self._role_line(query, hits)
         sources = {h.section_id: h for h in (*hits, *evidence.sections)}  # and what official lines cite, once each
         sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
         yield StreamEvent(type="sources", data=preview(list(sources.values()), query.asked))
@@ -188,6 +211,33 @@ class Advisor:
         bands = [(level, band) for level in official.bands_wanted(question)
                  if (band := self.catalog.band(hits[0].doc_id, level))]
         return official.block(bands, guide.salary_year if guide else "", guide.pay_period if guide else "")
+
+    def _role_line(self, query: Query, hits: list[Hit]) -> list[salary.Line]:
+        """At most one O*NET line beside a guide's answer to what its role is."""
+        role = query.roles[0].role if query.roles else (hits[0].role if hits else None)
+        data = self._occupations() if role else None
+        line = occupations.role_line(data, role, query.asked) if data else None
+        return [line] if line else []
+
+    def _occupation_answer(self, asked: occupations.OccupationQuestion, query: Query, profile: Profile | None,
+                           timings: Timings, started: float) -> Iterator[StreamEvent]:
+        """A question about occupations no guide covers, answered from O*NET (and OEWS pay) alone."""
+        try:
+            wages = self.open_wages()
+        except WageDataError as err:
+            log.warning("official wage data unavailable, answering without pay: %s", err)
+            wages = None
+        asked_place = salary.place_in(wages, query.asked) if wages else None
+        place = asked_place or (profile.location if profile else None)
+        block, chart = occupations.answer_lines(self.open_occupations(), wages, asked, place, asked_place is not None)
+        yield StreamEvent(type="sources", data=[h.model_dump() for _, cited in block for h in cited])
+        builder = CitationBuilder([])
+        lines = cite_all(block, builder)
+        timings.first_token_ms = ms_since(started)
+        for line in lines:
+            yield StreamEvent(type="token", data=line + "\n")
+        yield from self._finish(timings, started, answer="\n".join(lines).strip(), citations=builder.citations(),
+                                provider="onet", model="rules", standalone_question=query.standalone, wages=chart)
 
     def _official_only(self, official: salary.OfficialPay, standalone: str, timings: Timings,
                        started: float) -> Iterator[StreamEvent]:

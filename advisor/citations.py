@@ -200,5 +200,5 @@ class CitationBuilder:
             hit = self.hits[i]
             out.append(Citation(n=n, section_id=hit.section_id, doc=hit.doc_id, title=hit.title,
                                 heading_path=hit.heading, source=hit.source, kind=hit.kind, url=hit.url,
-                                wages=hit.wages, quote=best_sentence(hit.text, " ".join(self._claims[i]))))
+                                wages=hit.wages, onet=hit.onet, quote=best_sentence(hit.text, " ".join(self._claims[i]))))
         return out

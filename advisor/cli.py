@@ -81,6 +81,36 @@ def cmd_wages(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if found.ok else 1
 
 
+def cmd_install_onet(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.onet.files import FILES, install_onet
+
+    folder = settings.resolved_onet_dir
+    written = install_onet(folder)
+    print(f"{'installed' if written else 'already installed'}: {', '.join(f.name for f in FILES)} in {folder} "
+          "(sha256 verified; O*NET data, CC BY 4.0, U.S. Department of Labor/ETA)")
+    return 0
+
+
+def cmd_occupation(args: argparse.Namespace, settings: Settings) -> int:
+    from advisor.errors import WageDataError
+    from advisor.occupations import lookup
+    from advisor.oews.package import open_wages
+    from advisor.onet.data import open_occupations
+
+    try:
+        wages = open_wages(settings)
+    except WageDataError as err:
+        print(f"warning: no pay figures: {err}", file=sys.stderr)
+        wages = None
+    found = lookup(open_occupations(settings), wages, args.occupation, args.area)
+    if found is None:
+        print(f"error: No O*NET occupation matches {args.occupation!r}. Try a title (\"registered nurses\") or an "
+              "O*NET-SOC code (\"29-1141.00\").", file=sys.stderr)
+        return 1
+    print(json.dumps(found.to_json(), indent=2, ensure_ascii=False) if args.json else found.to_text())
+    return 0
+
+
 def _load_json(path: str | None, what: str):
     if not path:
         return None
@@ -192,8 +222,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_wages)
 
+    p = sub.add_parser("occupation", help="any U.S. occupation from O*NET: description, what it needs, OEWS pay")
+    p.add_argument("occupation", help='a job title ("registered nurse") or an O*NET-SOC code ("29-1141.00")')
+    p.add_argument("--area", metavar="NAME", help="where the pay figures are for (default: national)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_occupation)
+
     p = sub.add_parser("install-model", help="assemble and verify the local GGUF model")
     p.set_defaults(func=cmd_install_model)
+
+    p = sub.add_parser("install-onet", help="fetch and verify the O*NET occupation files (descriptions, skills)")
+    p.set_defaults(func=cmd_install_onet)
     return parser
 
 

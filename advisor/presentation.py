@@ -23,7 +23,8 @@ CITED = re.compile(r"\[(\d+)\]")  # a marker as the citation checker writes it
 PENDING = "Looking in the guides…"
 REFUSED = "Not in my guides"
 QUESTION_BACK = "A question back"  # an answer with nothing to cite: which role do you mean?
-ORIGINS = {"section": "From the guides", "wages": "From official wage data"}
+ORIGINS = {"section": "From the guides", "wages": "From official wage data", "onet": "From O*NET occupation data"}
+NAMES = {"section": "the guides", "onet": "O*NET occupation data", "wages": "official wage data"}  # in this order
 BOTH = "From the guides and official wage data"
 LEGEND = "line: 10th–90th percentile · box: 25th–75th · mark: median"
 
@@ -55,7 +56,7 @@ class Source(BaseModel):
 
     n: int
     section_id: str
-    kind: Literal["section", "wages"]
+    kind: Literal["section", "wages", "onet"]
     heading: str
     origin: str = Field(description="the guide's title, or the official source")
     quote: str
@@ -113,7 +114,8 @@ def badge(citations: list[Citation], refused: bool) -> Badge:
     if not citations:
         return Badge(kind="question", text=QUESTION_BACK)
     kinds = {c.kind for c in citations}
-    where = ORIGINS[kinds.pop()] if len(kinds) == 1 else BOTH
+    named = [name for kind, name in NAMES.items() if kind in kinds]
+    where = ORIGINS[kinds.pop()] if len(kinds) == 1 else f"From {', '.join(named[:-1])} and {named[-1]}"
     count = len(citations)
     return Badge(kind="cited", text=f"{where} · {count} source{'s' if count != 1 else ''}")
 
@@ -147,10 +149,15 @@ def parts(line: str, known: set[int]) -> list[Part]:
 
 
 def source(c: Citation) -> Source:
-    official = c.kind == "wages"
-    link = Link(href=c.url, text=f"BLS OEWS tables (series {c.wages['series']})") if official and c.url else None
-    return Source(n=c.n, section_id=c.section_id, kind=c.kind, heading=c.heading_path,
-                  origin=c.source if official else c.title, quote=" ".join(c.quote.split()), link=link)
+    link, origin = None, c.title
+    if c.kind == "wages":
+        link = Link(href=c.url, text=f"BLS OEWS tables (series {c.wages['series']})") if c.url else None
+        origin = c.source
+    elif c.kind == "onet" and c.onet:
+        link = Link(href=c.onet["url"], text=f"O*NET OnLine: {c.onet['title']} ({c.onet['code']})")
+        origin = f"O*NET {c.onet['release']} · USDOL/ETA, {c.onet['license']}"
+    return Source(n=c.n, section_id=c.section_id, kind=c.kind, heading=c.heading_path, origin=origin,
+                  quote=" ".join(c.quote.split()), link=link)
 
 
 def wage_chart(wages: dict) -> Chart | None:

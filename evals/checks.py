@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from advisor.oews.lookup import WageData
+from advisor.onet.data import OccupationData, OnetMatch
+from advisor.onet.report import profile_of
 from advisor.presentation import CITED as MARKER
 from advisor.salary import HEADER
 from advisor.types import Answer, Citation
@@ -25,14 +27,17 @@ def recall_at(ranked_ids: list[str], expected: list[str], k: int) -> float | Non
 
 
 def citation_validity(answer: Answer, retrieved_ids: list[str],
-                      wage_check: Callable[[Citation], bool] | None = None) -> bool:
+                      wage_check: Callable[[Citation], bool] | None = None,
+                      onet_check: Callable[[Citation], bool] | None = None) -> bool:
     """Every marker resolves to a citation, every citation to a retrieved source, and every
-    official-wage citation quotes exactly what the OEWS database holds (``wage_check``)."""
+    official citation quotes exactly what its data holds: the OEWS database (``wage_check``), the
+    O*NET files (``onet_check``). An official citation nobody checked is not valid."""
     markers = {int(m) for m in MARKER.findall(answer.answer)}
     numbers = {c.n for c in answer.citations}
-    wages = [c for c in answer.citations if c.kind == "wages"]
+    checks = {"wages": wage_check, "onet": onet_check}
+    official = [(checks[c.kind], c) for c in answer.citations if c.kind in checks]
     return (markers == numbers and all(c.section_id in retrieved_ids for c in answer.citations)
-            and (not wages or (wage_check is not None and all(wage_check(c) for c in wages))))
+            and all(check is not None and check(c) for check, c in official))
 
 
 def cites_expected(answer: Answer, case: Case) -> bool | None:
@@ -66,11 +71,12 @@ def injection_resisted(answer: Answer, case: Case) -> bool | None:
 
 
 def case_metrics(case: Case, answer: Answer, retrieved_ids: list[str], ranked_ids: list[str],
-                 wage_check: Callable[[Citation], bool] | None = None) -> dict:
+                 wage_check: Callable[[Citation], bool] | None = None,
+                 onet_check: Callable[[Citation], bool] | None = None) -> dict:
     return {
         "refused": answer.refused,
         "refusal_correct": answer.refused == case.should_refuse,
-        "citation_valid": citation_validity(answer, retrieved_ids, wage_check),
+        "citation_valid": citation_validity(answer, retrieved_ids, wage_check, onet_check),
         "cites_expected": cites_expected(answer, case),
         "key_fact_recall": key_fact_recall(answer, case),
         "injection_resisted": injection_resisted(answer, case),
@@ -94,3 +100,16 @@ def citation_matches(data: WageData, citation: Citation) -> bool:
         return False
     report = data.report(occupation, area)
     return citation.section_id == f"oews:{report.series}" and citation.quote == report.summary()
+
+
+def onet_citation_matches(data: OccupationData, citation: Citation) -> bool:
+    """An O*NET citation names a real occupation, links its O*NET OnLine page, carries the attribution,
+    and quotes its description, or exactly what the ratings file says it needs most."""
+    o = citation.onet or {}
+    occupation = data.occupation(o.get("code", ""))
+    if occupation is None or citation.url != occupation.url or "CC BY 4.0" not in o.get("attribution", ""):
+        return False
+    if o.get("part") == "description":
+        return citation.section_id == f"onet:{occupation.code}#description" and citation.quote in occupation.description
+    text = profile_of(data, OnetMatch(occupation, False)).needs_text(o.get("part", ""))
+    return citation.section_id == f"onet:{occupation.code}#{o['part'].lower()}" and citation.quote == text

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from advisor.types import Turn
 
 GOLDEN = Path(__file__).with_name("golden.jsonl")
-Kind = Literal["in_scope", "follow_up", "out_of_scope", "injection", "wages"]
+Kind = Literal["in_scope", "follow_up", "out_of_scope", "injection", "wages", "occupation"]
 
 
 class Case(BaseModel):

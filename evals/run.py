@@ -22,6 +22,7 @@ from advisor.embeddings import get_embeddings
 from advisor.settings import Settings
 from advisor.types import Answer
 from advisor.oews.package import open_wages
+from advisor.onet.data import open_occupations
 from evals import checks
 from evals.checks import RECALL_KS, case_metrics
 from evals.golden import GOLDEN, Case, Kind, load_cases, subset
@@ -111,6 +112,7 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
     cases = subset(load_cases(config.golden), config.cases)
     judge = make_judge(config, settings)
     wage_check = partial(checks.citation_matches, open_wages(settings))
+    onet_check = partial(checks.onet_citation_matches, open_occupations(settings))  # missing files: a loud error
     judged = 0
     rows = []
     for n, case in enumerate(cases, start=1):
@@ -120,7 +122,7 @@ def evaluate(settings: Settings, config: RunConfig) -> tuple[list[dict], dict, l
                "refused": answer.refused, "notice": answer.notice, "provider": answer.provider,
                "citations": [c.section_id for c in answer.citations], "expected": case.expected_sections,
                "retrieved": retrieved, "timings": answer.timings.model_dump(), "dropped": answer.dropped,
-               **case_metrics(case, answer, retrieved, ranked, wage_check)}
+               **case_metrics(case, answer, retrieved, ranked, wage_check, onet_check)}
         ids = id_context_scores(retrieved, case.expected_sections)
         row["id_context_precision"], row["id_context_recall"] = ids if ids else (None, None)
         answered = not answer.refused and case.reference

@@ -34,5 +34,7 @@ fi
 
 echo "==> local model"
 advisor install-model
+echo "==> O*NET occupation data"
+advisor install-onet || echo "warning: no O*NET data; occupation questions will be refused" >&2
 echo "==> index"
 advisor ingest --quiet

@@ -11,11 +11,13 @@ import pytest
 import advisor  # noqa: F401  (offline environment first)
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
+from advisor.onet.data import OccupationData, open_occupations
 from advisor.settings import PROJECT_ROOT, Settings
 
 SEED_GUIDE = PROJECT_ROOT.parent / "shared" / "seeds" / "neural-network-engineer-guide.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
 GUIDE = PROJECT_ROOT / "knowledge" / "neural-network-engineer.md"
+ONET_DIR = PROJECT_ROOT / "data" / "onet"  # what the setup's `advisor install-onet` extracts
 
 
 class NetworkBlocked(RuntimeError):
@@ -74,7 +76,7 @@ def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A real Chroma index of the real knowledge folder, built once for the session."""
     from ingest.indexer import ingest
 
-    s = Settings(data_dir=tmp_path_factory.mktemp("index"), provider="extractive")
+    s = Settings(data_dir=tmp_path_factory.mktemp("index"), provider="extractive", onet_dir=ONET_DIR)
     report = ingest(s)
     assert report.ok and report.added > 50
     return s
@@ -98,6 +100,12 @@ def two_guides_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def wage_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings whose data folder holds only the unpacked official wage data."""
     return Settings(data_dir=tmp_path_factory.mktemp("wages"), provider="extractive")
+
+
+@pytest.fixture(scope="session")
+def onet(tmp_path_factory: pytest.TempPathFactory) -> OccupationData:
+    """The real O*NET files; missing ones fail the test with the command that fetches them."""
+    return open_occupations(Settings(data_dir=tmp_path_factory.mktemp("onet"), onet_dir=ONET_DIR))
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from typing import get_args
 
 from advisor import salary
 from advisor.chain import Advisor
+from advisor.occupations import answer_lines, read_question
 from advisor.retrieval import Retriever
 from advisor.types import Answer, Citation
 from advisor.oews.package import open_wages
@@ -19,7 +20,7 @@ from evals.report import write_report
 from evals.run import RunConfig, evaluate
 
 
-def test_golden_set_is_complete_and_consistent(indexed_settings):
+def test_golden_set_is_complete_and_consistent(indexed_settings, onet):
     cases = load_cases()
     kinds = {k: sum(c.kind == k for c in cases) for k in get_args(Kind)}
     assert len(cases) >= 50 and all(n >= 5 for n in kinds.values())
@@ -34,7 +35,10 @@ def test_golden_set_is_complete_and_consistent(indexed_settings):
         if case.kind == "wages":  # the official figures a wage case expects are the database's
             official = salary.plan(data, case.question, case.question, "Neural Network Engineer", None)
             text += " " + official.lookup.to_text().lower()
-        if case.expected_sections or case.kind == "wages":
+        if case.kind == "occupation" and (asked := read_question(onet, case.question)):  # …an occupation's, the files'
+            place = salary.place_in(data, case.question)
+            text += " " + " ".join(t for t, _ in answer_lines(onet, data, asked, place, bool(place))[0]).lower()
+        if case.expected_sections or case.kind in ("wages", "occupation"):
             assert all(f.lower() in text for f in case.key_facts), case.id
     covered = {s.split("#")[1].split("/")[0] for c in cases for s in c.expected_sections}
     assert {"salary-ranges", "requirements", "core-responsibilities", "career-development", "market-demand",
@@ -67,6 +71,18 @@ def test_official_wage_citations_must_quote_the_database(indexed_settings):
     wrong = answer.citations[0].model_copy(update={"quote": answer.citations[0].quote.replace("164,740", "164,470")})
     tampered = answer.model_copy(update={"citations": [wrong, *answer.citations[1:]]})
     assert not checks.citation_validity(tampered, ids, check)
+
+
+def test_o_net_citations_must_quote_the_files(indexed_settings, onet):
+    answer = Advisor(indexed_settings).ask("What does a registered nurse do?")
+    ids = [c.section_id for c in answer.citations]
+    wage_check, onet_check = partial(citation_matches, open_wages(indexed_settings)), partial(checks.onet_citation_matches, onet)
+    assert checks.citation_validity(answer, ids, wage_check, onet_check)
+    assert not checks.citation_validity(answer, ids, wage_check)  # O*NET citations nobody checked are not valid
+    skills = next(c for c in answer.citations if c.kind == "onet" and c.onet["part"] == "Skill")
+    wrong = skills.model_copy(update={"quote": skills.quote.replace("(0.91)", "(0.95)")})
+    tampered = answer.model_copy(update={"citations": [wrong if c is skills else c for c in answer.citations]})
+    assert not checks.citation_validity(tampered, ids, wage_check, onet_check)
 
 
 def test_the_judge_reads_only_what_the_model_wrote():

@@ -3,12 +3,9 @@ one in the other (``WageData.lookup``), nationally beside."""
 
 from __future__ import annotations
 
-import math
 import re
 import sqlite3
 import threading
-from difflib import SequenceMatcher, get_close_matches
-from functools import lru_cache
 from pathlib import Path
 
 from advisor.errors import WageDataError
@@ -16,6 +13,7 @@ from advisor.oews import notes
 from advisor.oews.notes import REINSTALL
 from advisor.oews.names import (ALIAS_KEYS, LONGEST_ALIAS_FIRST, MAX_TITLE_WORDS, NATIONAL, SOC_CODE, USPS_NAMES, contains,
                                 is_foreign, metro_parts, name_words, place_key)
+from advisor.oews.titles import TitleIndex
 from advisor.oews.reports import (ALL_INDUSTRIES, AREA_LETTER, AREA_TYPE, MEASURES, TABLES_URL, Area, Occupation,
                                   OccupationMatch, Status, WageLookup, WageReport, WageValue)
 from advisor.vocabulary import USPS
@@ -59,13 +57,8 @@ class WageData:
             self._by_name.setdefault(place_key(area.name), []).append(area)
         self._metros = sorted(((a, *metro_parts(a.name)) for a in self._areas if a.kind == "metro"),
                               key=lambda m: -metro_jobs.get(m[0].code, 0.0))  # larger metros first
-        self._title_words = {code: name_words(occ.title) for code, occ in self._occupations.items()}
-        df: dict[str, int] = {}
-        for words in self._title_words.values():
-            for w in set(words):
-                df[w] = df.get(w, 0) + 1
-        self._idf = {w: math.log(1 + len(self._title_words) / n) for w, n in df.items()}
-        self._rare = max(self._idf.values())  # the weight of a query word no title has
+        self.titles = TitleIndex({c: o.title for c, o in self._occupations.items()},
+                                 {c: self._national_jobs.get(c.replace("-", ""), 0.0) for c in self._occupations})
 
     def _employment(self, where: str, *params: str) -> list[tuple[str, float]]:
         rows = self._db.execute(f"SELECT key, v01 FROM cell WHERE {where}", params)
@@ -87,34 +80,8 @@ class WageData:
         if alias:
             codes, approximate = alias
             return [OccupationMatch(self.occupation(c), approximate, 1.0) for c in codes][:max(limit, 1)]
-        similar = {q: self._similar(q) for q in words}
-        scored = sorted(((self._score(similar, t), self._national_jobs.get(c.replace("-", ""), 0.0), c)
-                         for c, t in self._title_words.items()), reverse=True)
-        best = scored[0][0]
-        if best < 0.5:
-            return []
-        found = [OccupationMatch(self._occupations[c], set(words) != set(self._title_words[c]), round(s, 3))
-                 for s, _, c in scored[:limit] if s >= best - 0.15]
-        return found[:1] if not found[0].approximate else found  # the title itself: nothing else is closer
-
-    @lru_cache(maxsize=4096)  # the same few words come back in every pay question; read-only results
-    def _similar(self, word: str) -> dict[str, float]:
-        """Title words like ``word``: itself 1.0, a longer or shorter form 0.9, a near spelling its ratio."""
-        found = {w: 0.9 for w in self._idf
-                 if min(len(w), len(word)) >= 5 and (w.startswith(word) or word.startswith(w))}
-        if len(word) >= 5:
-            found |= {w: SequenceMatcher(None, word, w).ratio() for w in get_close_matches(word, self._idf, 5, 0.85)}
-        return found | ({word: 1.0} if word in self._idf else {})
-
-    def _score(self, similar: dict[str, dict[str, float]], title: tuple[str, ...]) -> float:
-        """IDF-weighted share of the query words in the title, and a little of the title's words in the query."""
-        if not title:
-            return 0.0
-        weight = {q: self._idf.get(q, self._rare) for q in similar}
-        recall = sum(weight[q] * max(sims.get(t, 0.0) for t in title)
-                     for q, sims in similar.items()) / sum(weight.values())
-        precision = sum(max(sims.get(t, 0.0) for sims in similar.values()) for t in title) / len(title)
-        return 0.75 * recall + 0.25 * precision if recall >= 0.5 else 0.0
+        return [OccupationMatch(self._occupations[c], approximate, score)
+                for c, score, approximate in self.titles.find(words, limit)]
 
     # areas
     def find_areas(self, place: str | None, cities: bool = True) -> list[Area]:

@@ -11,6 +11,7 @@ import math
 from starlette.responses import JSONResponse
 
 from advisor.errors import (AdvisorError, ConfigError, FeedbackUnavailableError, IndexMissingError, InvalidQuestionError,
+                            OccupationDataError,
                             ProviderBusyError, ProviderError, StoreUnavailableError, WageDataError)
 
 # most specific first: ProviderBusyError is a ProviderError
@@ -22,6 +23,7 @@ STATUS_FOR: list[tuple[type[AdvisorError], int, str]] = [
     (FeedbackUnavailableError, 503, "feedback_unavailable"),
     (ProviderError, 502, "model_error"),
     (WageDataError, 503, "wages_unavailable"),
+    (OccupationDataError, 503, "occupations_unavailable"),
     (ConfigError, 500, "config_error"),
     (AdvisorError, 500, "advisor_error"),
 ]

@@ -23,6 +23,7 @@ from advisor.web.feedback import FeedbackStore
 from advisor.web.hosts import HostGuard, HostPolicy
 from advisor.web.inflight import InFlightLimiter, InFlightMiddleware
 from advisor.web.keys import KeyCheck
+from advisor.web.occupations_api import occupations_router
 from advisor.web.openai_api import PREFIX as OPENAI_PREFIX, RATE_LIMITED_PATHS, OpenAIErrorShape, openai_router
 from advisor.web.ratelimit import LIMITED_ROUTES, RateLimiter, RateLimitMiddleware
 from advisor.web.security import OriginGuard, OriginPolicy
@@ -71,6 +72,7 @@ def create_app(settings: Settings, advisor: Advisor | None = None) -> FastAPI:
     health_route(app, service, keys)
     widget_routes(app, settings, policy)
     app.include_router(wages_router(settings))  # before api_router, whose /api/{rest} catch-all answers 404
+    app.include_router(occupations_router(settings))
     app.include_router(api_router(service, feedback, settings))
     app.include_router(openai_router(service, settings))
 

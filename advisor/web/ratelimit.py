@@ -2,7 +2,7 @@
 
 ``RateLimiter.acquire(key)`` takes a token or says how long until one is free. The ASGI middleware
 applies it to every route that costs work (429 with Retry-After): the chat and ``/v1`` answers,
-``GET /api/wages``, feedback, and Gradio's uploads; the chat page's question and like handlers call
+``GET /api/wages``, ``GET /api/occupations``, feedback, and Gradio's uploads; the chat page's question and like handlers call
 it directly. Clients are keyed by ``clients.ClientIds``: a valid API key, else the address (IPv6
 by its /64).
 """
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 # route → the method that costs work (others are 405s, or free)
 LIMITED_ROUTES = {"/api/chat": "POST", "/api/chat/stream": "POST", "/api/feedback": "POST", "/api/wages": "GET",
+                 "/api/occupations": "GET",
                   "/gradio_api/upload": "POST"}
 MAX_CLIENTS = 10_000
 

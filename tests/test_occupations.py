@@ -1,0 +1,170 @@
+"""Occupation questions through the whole pipeline (real index, real O*NET and OEWS files, no model):
+rule-built answers, every line cited, for any occupation the guides do not cover."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from contextlib import redirect_stdout
+
+import pytest
+
+from advisor.chain import Advisor
+from advisor.cli import main
+from advisor.occupations import read_question
+from advisor.oews.package import open_wages
+from advisor.providers.extractive import ExtractiveProvider
+from advisor.retrieval import Retriever
+from evals.checks import citation_matches, onet_citation_matches
+from tests.conftest import ONET_DIR
+from tests.fakes import ScriptedProvider
+
+SEED, PICKS = 17, 20
+
+
+@pytest.fixture(scope="module")
+def settings(indexed_settings, onet):
+    return indexed_settings.model_copy(update={"onet_dir": ONET_DIR})
+
+
+@pytest.fixture(scope="module")
+def retriever(settings):
+    return Retriever(settings)
+
+
+@pytest.fixture
+def ask(settings, retriever):
+    def run(question, provider=None, **kw):
+        return Advisor(settings, retriever=retriever, provider=provider or ExtractiveProvider()).ask(question, **kw)
+    return run
+
+
+def assert_cited(answer, onet, settings):
+    """Every marker has a citation; each O*NET citation quotes its file, each wage one the database."""
+    assert {int(m) for m in re.findall(r"\[(\d+)\]", answer.answer)} == {c.n for c in answer.citations}
+    for c in answer.citations:
+        assert c.kind in ("onet", "wages")
+        assert (onet_citation_matches(onet, c) if c.kind == "onet"
+                else citation_matches(open_wages(settings), c))
+
+
+@pytest.mark.parametrize("question, codes, describe, needs, pay", [
+    ("What does a registered nurse do?", ["29-1141.00"], True, False, False),
+    ("Which skills matter most for data scientists?", ["15-2051.00"], False, True, False),
+    ("nurse practitioner vs physician assistant", ["29-1171.00", "29-1071.00"], True, False, False),
+    ("What's the difference between nurse practitioners and physician assistants?", ["29-1171.00", "29-1071.00"],
+     True, False, False),
+    ("How much do acute care nurses earn in Texas?", ["29-1141.01"], False, False, True),
+])
+def test_reading_a_question(onet, question, codes, describe, needs, pay):
+    asked = read_question(onet, question)
+    assert [m.occupation.code for m in asked.matches] == codes
+    assert (asked.describe, asked.needs, asked.pay) == (describe, needs, pay)
+
+
+@pytest.mark.parametrize("question", ["How do I become a dentist?", "What models should I learn?",
+                                      "Which frameworks should I know?"])
+def test_no_occupation_is_read_into_other_questions(onet, question):
+    asked = read_question(onet, question)
+    assert asked is None or asked.near  # a one-word title only where the guides cannot answer
+
+
+def test_what_a_job_is_comes_from_o_net_with_pay_and_no_model(ask, onet, settings):
+    provider = ScriptedProvider("- Nurses are great. [1]")
+    answer = ask("What does a registered nurse do in Texas?", provider)
+    assert not answer.refused and provider.requests == [] and answer.provider == "onet"
+    nurse = onet.occupation("29-1141.00")
+    assert f"Registered Nurses (29-1141.00): {nurse.description}" in answer.answer
+    assert "most need these skills: Service Orientation (0.91)" in answer.answer
+    assert "Registered Nurses (29-1141) in Texas: median $95,970 a year" in answer.answer
+    assert "CC BY 4.0" in answer.answer
+    assert [c.kind for c in answer.citations] == ["onet", "onet", "wages", "wages"]
+    assert answer.citations[0].onet["url"] == "https://www.onetonline.org/link/summary/29-1141.00"
+    assert answer.view.badge.text == "From O*NET occupation data and official wage data · 4 sources"
+    assert answer.view.sources[0].link.href == nurse.url and "CC BY 4.0" in answer.view.sources[0].origin
+    assert_cited(answer, onet, settings)
+
+
+def test_skills_questions_list_each_kind_worded_as_a_comparison(ask, onet, settings):
+    answer = ask("What skills does a registered nurse need?")
+    assert [c.onet["part"] for c in answer.citations] == ["Skill", "Knowledge", "Ability"]
+    assert "Compared with other occupations" in answer.answer and "not O*NET's 1–5 scale" in answer.answer
+    assert_cited(answer, onet, settings)
+
+
+def test_two_occupations_side_by_side(ask, onet, settings):
+    answer = ask("nurse practitioner vs physician assistant")
+    codes = [c.onet["code"] for c in answer.citations if c.kind == "onet"]
+    assert codes == ["29-1171.00", "29-1171.00", "29-1071.00", "29-1071.00"]
+    assert "Nurse Practitioners (29-1171) nationally: median $132,300" in answer.answer
+    assert_cited(answer, onet, settings)
+
+
+@pytest.mark.parametrize("question, why", [
+    ("What does a registered nurse do in Germany?", "United States only"),
+    ("What does a quantum flux capacitor wrangler do?", "my guides don't cover that"),
+])
+def test_jobs_abroad_and_unknown_jobs_are_refused_with_the_reason(ask, question, why):
+    answer = ask(question)
+    assert answer.refused and why in answer.answer and not answer.citations
+
+
+def test_the_guides_role_answers_from_the_guide_with_one_o_net_line(ask, onet, settings):
+    answer = ask("What does a neural network engineer do?")
+    assert not answer.refused and answer.provider == "extractive"
+    kinds = [c.kind for c in answer.citations]
+    assert kinds[0] == "section" and kinds.count("onet") == 1
+    assert "The closest official U.S. occupation, Computer and Information Research Scientists (15-1221.00)" in answer.answer
+    pay = ask("What does an entry-level neural network engineer earn?")
+    assert not any(c.kind == "onet" for c in pay.citations)  # only when asked what the job is
+
+
+def test_without_the_files_the_advisor_carries_on_and_says_why(indexed_settings, retriever, tmp_path, caplog):
+    settings = indexed_settings.model_copy(update={"onet_dir": tmp_path / "none"})
+    advisor = Advisor(settings, retriever=retriever, provider=ExtractiveProvider())
+    answer = advisor.ask("What does a registered nurse do?")
+    assert answer.refused and "advisor install-onet" in caplog.text
+    assert not advisor.ask("What does an entry-level neural network engineer earn?").refused
+
+
+def cli_answer(question: str) -> str:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["ask", question, "--provider", "extractive"]) == 0
+    return out.getvalue()
+
+
+@pytest.fixture
+def cli_env(settings, monkeypatch):
+    monkeypatch.setenv("ADVISOR_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("ADVISOR_ONET_DIR", str(ONET_DIR))
+
+
+def picked(onet) -> list:
+    return random.Random(SEED).sample(list(onet.occupations), PICKS)
+
+
+def test_twenty_random_occupations_are_described_and_cited(onet, cli_env):
+    """``advisor ask "What does a <title> do?"`` cites O*NET with the occupation's code and quotes its description."""
+    for occupation in picked(onet):
+        out = cli_answer(f"What does a {occupation.title} do?")
+        assert f"{occupation.title} ({occupation.code}): {occupation.description}" in out, occupation
+        cited = re.search(rf"\[\d+\] {re.escape(occupation.title)} \({re.escape(occupation.code)}\) › Description · "
+                          rf"O\*NET [^\n]*CC BY 4\.0 — “([^”]+)” {re.escape(occupation.url)}", out)
+        assert cited and cited.group(1) in occupation.description, occupation
+
+
+def test_twenty_random_occupations_skills_and_pay(onet, cli_env, settings):
+    wages = open_wages(settings)
+    for occupation in picked(onet):
+        skills = cli_answer(f"Which skills matter most for {occupation.title}?")
+        if onet.rated(occupation):
+            assert f"{occupation.title} ({occupation.code}) most need these skills:" in skills, occupation
+            assert f"{occupation.title} ({occupation.code}) › Most needed skills · O*NET 30.2" in skills, occupation
+        else:
+            assert f"O*NET rates no skills, knowledge or abilities for {occupation.title}" in skills, occupation
+        pay = cli_answer(f"How much does a {occupation.title} earn?")
+        assert f"{occupation.title} ({occupation.code})" in pay or "BLS OEWS" in pay, occupation
+        if wages.occupation(occupation.soc):
+            assert f"({occupation.soc}) nationally: median" in pay, occupation
