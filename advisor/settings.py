@@ -5,7 +5,6 @@ Entry points build one ``Settings`` and pass it down; no other module reads ``os
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -97,23 +96,23 @@ class Settings(BaseSettings):
     session_secret: SecretStr = Field(SecretStr(""), description="signs session cookies; empty = derived from api_keys")
     warm_up: bool = Field(True, description="load the model when the web app starts")
 
-    @cached_property
+    @property
     def feedback_db(self) -> Path:
         return self.data_dir / "feedback.sqlite3"
 
-    @cached_property
+    @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
 
-    @cached_property
+    @property
     def resolved_onet_dir(self) -> Path:
         return self.onet_dir or self.data_dir / "onet"
 
-    @cached_property
+    @property
     def resolved_model_path(self) -> Path:
         return self.model_path or PROJECT_ROOT / "models" / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 
-    @cached_property
+    @property
     def resolved_embedding_model(self) -> str:
         if self.embedding_model:
             return self.embedding_model

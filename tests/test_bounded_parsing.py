@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from advisor import followup, salary
-from advisor.oews import lookup, names
+from advisor.oews import names, titles
 from advisor.oews.package import open_wages
 from advisor.retrieval import MAX_QUERY_WORDS, bounded_query
 from advisor.settings import Settings
@@ -58,8 +58,8 @@ def test_oews_matching_looks_at_a_bounded_number_of_phrases(data, monkeypatch):
 
 
 def test_fuzzy_title_matching_compares_a_bounded_number_of_words(data, monkeypatch):
-    close = Counted(lookup.get_close_matches)
-    monkeypatch.setattr(lookup, "get_close_matches", close)
+    close = Counted(titles.get_close_matches)
+    monkeypatch.setattr(titles, "get_close_matches", close)
     title = " ".join(f"wizzle{i}" for i in range(300))
     data.find_occupations(title)
     assert close.calls <= names.MAX_TITLE_WORDS

@@ -211,7 +211,7 @@ def test_widget_charts_official_wages(third_party_site, page, artifacts):
     answer.locator(".source").first.wait_for(timeout=TIMEOUT)
     assert not any("BLS OEWS" in text for text in answer.locator(".source").all_inner_texts())
     assert answer.locator(".wage-chart").count() == 0 and frame.locator(".wage-chart").count() == 1
-    assert answer.locator(".badge").text_content().startswith("From the guides · ")
+    assert answer.locator(".badge").text_content().startswith("From the guides")  # (and O*NET's one line)
     assert not errors, errors
 
 
