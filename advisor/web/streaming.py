@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 # after the sources, how long a stream waits for the model to refuse it (a full queue says so at once)
-ADMISSION_GRACE = 0.3
+ADMISSION_GRACE = 0.1
 
 _END = object()
 
