@@ -40,6 +40,8 @@ def plan(args: argparse.Namespace, work: Path) -> list[tuple[str, list[str]]]:
         ("ingest", ["--copies", str(args.copies), "--max-seconds", str(args.ingest_seconds), *w]),
         ("retrieval", [*(["--questions", str(args.questions)] if args.questions else []), *w]),  # + --copies
         ("answer", ["--questions", str(args.answers)]),
+        ("sources_first", []),
+        ("occupation", []),
         ("memory", w),
         ("startup", w),
     ]
