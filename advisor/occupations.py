@@ -5,8 +5,9 @@ so nothing in them can be invented.
 
 An occupation is named when a run of the question's words is an O*NET title ("registered
 nurses") or a common job title OEWS maps to one ("software engineer"). A one-word title
-("Models", "Actors") not spelled as O*NET spells it, or a near title ("dentist" → Dentists, General) counts only where the
-guides cannot answer, so it never takes a question the guides do answer.
+("Models", "Actors": common words too) or a near title ("dentist" → Dentists, General) counts only
+where the guides cannot answer or never use the word, so it never takes a question the guides do
+answer ("which skills do I need to build good models?").
 """
 
 from __future__ import annotations
@@ -69,8 +70,11 @@ def read_question(data: OccupationData, question: str) -> OccupationQuestion | N
     if exact:
         kept: dict[str, tuple[str, OnetMatch, bool]] = {}
         for i, j, match in exact:
-            verbatim = match.occupation.title.lower() in question.lower()  # "Engineers, All Other" as O*NET spells it
-            kept.setdefault(match.occupation.code, (" ".join(words[i:j]), match, j - i == 1 and not verbatim))
+            # a one-word title ("Models") is a common word too: near, however it is spelled; one whose
+            # other words are stop words ("Engineers, All Other") is exact when spelled as O*NET does
+            title = match.occupation.title
+            spelled = len(title.split()) > 1 and title.lower() in question.lower()
+            kept.setdefault(match.occupation.code, (" ".join(words[i:j]), match, j - i == 1 and not spelled))
         found = list(kept.values())[:2 if compare else 1]
         if compare and len(found) < 2:
             return None  # "A vs something else": not ours to answer half of

@@ -64,10 +64,18 @@ def test_reading_a_question(onet, question, codes, describe, needs, pay):
 
 
 @pytest.mark.parametrize("question", ["How do I become a dentist?", "What models should I learn?",
-                                      "Which frameworks should I know?"])
+                                      "Which frameworks should I know?", "Which skills do I need to build good models?",
+                                      "What do I need to know to explain what my models do?"])
 def test_no_occupation_is_read_into_other_questions(onet, question):
     asked = read_question(onet, question)
     assert asked is None or asked.near  # a one-word title only where the guides cannot answer
+
+
+@pytest.mark.parametrize("question", ["Which skills do I need to build good neural network models?",
+                                      "What does it take to make models that people can explain?"])
+def test_a_guide_question_about_models_is_not_about_the_occupation_models(ask, question):
+    answer = ask(question, ExtractiveProvider())
+    assert answer.provider != "onet" and not any("41-9012" in c.section_id for c in answer.citations)  # Models
 
 
 def test_what_a_job_is_comes_from_o_net_with_pay_and_no_model(ask, onet, settings):
