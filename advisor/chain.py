@@ -230,29 +230,28 @@ class Advisor:
         asked_place = salary.place_in(wages, query.asked) if wages else None
         place = asked_place or (profile.location if profile else None)
         block, chart = occupations.answer_lines(self.open_occupations(), wages, asked, place, asked_place is not None)
-        yield StreamEvent(type="sources", data=[h.model_dump() for _, cited in block for h in cited])
-        builder = CitationBuilder([])
-        lines = cite_all(block, builder)
-        timings.first_token_ms = ms_since(started)
-        for line in lines:
-            yield StreamEvent(type="token", data=line + "\n")
-        yield from self._finish(timings, started, answer="\n".join(lines).strip(), citations=builder.citations(),
-                                provider="onet", model="rules", standalone_question=query.standalone, wages=chart)
+        yield from self._rule_built([], block, query.standalone, timings, started, provider="onet", model="rules",
+                                    wages=chart)
 
     def _official_only(self, official: salary.OfficialPay, standalone: str, timings: Timings,
                        started: float) -> Iterator[StreamEvent]:
         """A pay question about a job no guide covers, answered from the official figures alone."""
         block, wages = official.block([])
+        yield from self._rule_built(["My guides don't cover this occupation, but the official U.S. wage data does."],
+                                    block, standalone, timings, started, provider="bls-oews",
+                                    model=official.lookup.citation["title"], wages=wages)
+
+    def _rule_built(self, intro: list[str], block: list[salary.Line], standalone: str, timings: Timings,
+                    started: float, **answer: object) -> Iterator[StreamEvent]:
+        """An answer made of rule-built lines only (official data), each cited to its own source."""
         yield StreamEvent(type="sources", data=preview([h for _, cited in block for h in cited], standalone))
         builder = CitationBuilder([])
-        lines = ["My guides don't cover this occupation, but the official U.S. wage data does.",
-                 *cite_all(block, builder)]
+        lines = [*intro, *cite_all(block, builder)]
         timings.first_token_ms = ms_since(started)
         for line in lines:
             yield StreamEvent(type="token", data=line + "\n")
-        yield from self._finish(timings, started, answer="\n".join(lines), citations=builder.citations(),
-                                provider="bls-oews", model=official.lookup.citation["title"],
-                                standalone_question=standalone, wages=wages)
+        yield from self._finish(timings, started, answer="\n".join(lines).strip(), citations=builder.citations(),
+                                standalone_question=standalone, **answer)
 
     def _context(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """The sources the model reads: the strongest few (each side's best for a comparison, the

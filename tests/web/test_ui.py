@@ -120,3 +120,13 @@ def test_one_rating_per_answer_and_ratings_are_rate_limited(service, tmp_path):
     turns = {**turns, "3": {**turns["1"], "rated": False}}  # another answer, but no tokens left
     limited, _, note, _ = h.rate(turns, SimpleNamespace(index=3, liked=True), REQUEST)
     assert limited is None and "try again in" in note and len(h.feedback.rows()) == 1
+
+
+@pytest.mark.parametrize("question", ["What does a physical therapist do?", "What do data scientists earn in Denver?"])
+def test_answers_from_official_data_alone_show_their_sources_while_streaming(service, tmp_path, question):
+    """O*NET and OEWS-only answers send the same sources event as guide answers (chips, then cards)."""
+    updates = list(handlers(service, tmp_path).respond(question, [], {}, "", None, "", "", REQUEST))
+    pending = [u[0][-1]["content"] for u in updates if "adv-pending" in u[0][-1]["content"]]
+    assert any("adv-chip" in html for html in pending)
+    final = last(updates)[0][-1]["content"]
+    assert "adv-cited" in final and "adv-source" in final
