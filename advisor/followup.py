@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from advisor.textmatch import content_tokens
 from advisor.types import Turn
 
 CONNECTOR = re.compile(r"^\s*(and|or|but|also|what about|how about|same|then|so|what if|is that|are those)\b", re.I)
 # words that point back at an earlier turn ("that", "the hardware side", "which ones")
 ANAPHORA = re.compile(r"\b(it|that|this|those|these|they|them|there|its|their|such|side|part|aspect|ones?|then)\b", re.I)
 SHORT_WORDS = 6
+QUESTION_WORD = re.compile(r"^\s*(what|which|who|where|when|why|how|is|are|do|does|can|should|will|would)\b", re.I)
 ANAPHORA_WORDS = 12
 MAX_HISTORY_TURNS = 12  # what question parsing reads of a conversation: its latest turns…
 MAX_TURN_CHARS = 2000  # …each cut to a question's length (the API accepts 40 turns of 8,000)
@@ -35,10 +37,16 @@ def previous_question(history: list[Turn]) -> str | None:
 
 
 def is_follow_up(question: str, history: list[Turn]) -> bool:
+    """A question that continues the last one: it starts like a continuation ("and …", "what about
+    …"), points back ("that", "they"), or is too short to stand alone ("which frameworks?"). A short
+    question with a question word and two words of its own ("which programming languages should I
+    learn?", "is a PhD required?") stands alone."""
     if previous_question(history) is None:
         return False
     words = len(question.split())
-    return bool(words <= SHORT_WORDS or CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(question)))
+    if CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(question)):
+        return True
+    return words <= SHORT_WORDS and not (QUESTION_WORD.match(question) and len(content_tokens(question)) >= 2)
 
 
 def standalone_question(question: str, history: list[Turn]) -> str:

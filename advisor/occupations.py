@@ -70,12 +70,16 @@ def read_question(data: OccupationData, question: str) -> OccupationQuestion | N
     if exact:
         kept: dict[str, tuple[str, OnetMatch, bool]] = {}
         for i, j, match in exact:
+            if j - i == 1 and _possessed(question, words[i]):
+                continue  # "a pay rise with my manager": someone's own manager, not the occupation
             # a one-word title ("Models") is a common word too: near, however it is spelled; one whose
             # other words are stop words ("Engineers, All Other") is exact when spelled as O*NET does
             title = match.occupation.title
             spelled = len(title.split()) > 1 and title.lower() in question.lower()
             kept.setdefault(match.occupation.code, (" ".join(words[i:j]), match, j - i == 1 and not spelled))
         found = list(kept.values())[:2 if compare else 1]
+        if not found:
+            return None  # the only title was someone's own ("my manager")
         if compare and len(found) < 2:
             return None  # "A vs something else": not ours to answer half of
         return OccupationQuestion(tuple(m for _, m, _ in found), tuple(s for s, _, _ in found),
@@ -86,6 +90,10 @@ def read_question(data: OccupationData, question: str) -> OccupationQuestion | N
         return None
     return OccupationQuestion((near[0],), (" ".join(rest),), True, describe or not (needs or pay), needs, pay,
                               tuple(m.occupation.title for m in near[1:]))
+
+
+def _possessed(question: str, word: str) -> bool:
+    return bool(re.search(rf"\b(?:my|your|our|his|her|their)\s+{re.escape(word)}", question, re.I))
 
 
 def _exact_titles(data: OccupationData, words: tuple[str, ...]) -> list[tuple[int, int, OnetMatch]]:

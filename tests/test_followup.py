@@ -14,6 +14,10 @@ HISTORY = [Turn(role="user", content="What challenges do neural network engineer
     ("how do I handle the hardware side?", True),
     ("What about mid-career?", True),
     ("What education do neural network engineers need to get hired?", False),
+    ("which frameworks?", True),  # too short to stand alone
+    ("What is the salary?", True),
+    ("which programming languages should I learn?", False),  # short, but a whole question of its own
+    ("Is a PhD required?", False),
 ])
 def test_follow_up_detection(question, is_follow_up):
     assert followup.is_follow_up(question, HISTORY) is is_follow_up

@@ -78,6 +78,12 @@ def test_a_guide_question_about_models_is_not_about_the_occupation_models(ask, q
     assert answer.provider != "onet" and not any("41-9012" in c.section_id for c in answer.citations)  # Models
 
 
+def test_someones_own_manager_is_not_the_occupation(ask, onet):
+    question = "How should I ask my manager for a raise in pay?"
+    assert read_question(onet, question) is None
+    assert ask(question).provider != "onet"
+
+
 def test_what_a_job_is_comes_from_o_net_with_pay_and_no_model(ask, onet, settings):
     provider = ScriptedProvider("- Nurses are great. [1]")
     answer = ask("What does a registered nurse do in Texas?", provider)
