@@ -18,6 +18,9 @@ HISTORY = [Turn(role="user", content="What challenges do neural network engineer
     ("What is the salary?", True),
     ("which programming languages should I learn?", False),  # short, but a whole question of its own
     ("Is a PhD required?", False),
+    ("Which cities are hotspots for this job?", False),  # "this job" is the guide's role, not the last turn
+    ("Tell me a joke about engineers", False),
+    ("Which of those pays best?", True),
 ])
 def test_follow_up_detection(question, is_follow_up):
     assert followup.is_follow_up(question, HISTORY) is is_follow_up
