@@ -85,7 +85,7 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
-                       r"cons\b|pain points?|tough\w*)", "challenges hard difficulties problems obstacles"),
+                       r"cons\b|pain points?|headaches?|tough\w*)", "challenges hard difficulties problems obstacles"),
         ("daily work", r"\b(?:day[- ]to[- ]day|(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
                        r"(?:day|week)s?\b|daily|duties|tasks|"
                        r"responsibilit\w*|work look like)",
@@ -97,7 +97,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
-        ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in)\b",
+        ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
+                        r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level))\b",
          "development moving advancement progression"),
         ("best practices", r"\b(?:best practices?|tips|do well|succeed|good at)\b", "practices"),
     ]}

@@ -32,3 +32,5 @@ def test_topics_most_specific_first():
     assert v.topics_in("Is a master's degree required?") == ["education", "requirements"]
     assert v.topics_in("what does a typical week look like") == ["daily work"]
     assert v.topics_in("Is the future bright?") == ["trends"]
+    assert v.topics_in("what are the biggest headaches in this job?") == ["challenges"]
+    assert v.topics_in("How do I go from junior to senior?") == ["progression"]
