@@ -27,6 +27,7 @@ ORIGINS = {"section": "From the guides", "wages": "From official wage data", "on
 NAMES = {"section": "the guides", "onet": "O*NET occupation data", "wages": "official wage data"}  # in this order
 BOTH = "From the guides and official wage data"
 LEGEND = "line: 10th–90th percentile · box: 25th–75th · mark: median"
+SHOWN_SOURCES = 3  # sources shown at once; the rest behind a "more" toggle, so the answer's first line stays in view
 
 
 class Part(BaseModel):

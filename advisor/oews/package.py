@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import tempfile
-import threading
 import zlib
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -21,6 +20,7 @@ from pathlib import Path
 from advisor.errors import WageDataError
 from advisor.oews.lookup import WageData
 from advisor.oews.notes import PACKAGE, PIN, REINSTALL
+from advisor.opened import OpenedOnce
 from advisor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,8 +83,7 @@ def prepare_database(cache_dir: Path, source: Traversable | Path | None = None) 
     return target, manifest
 
 
-_OPENED: dict[tuple[Path, Path | None], WageData] = {}
-_OPEN_LOCK = threading.Lock()
+_OPENED: OpenedOnce[WageData] = OpenedOnce()
 
 
 def open_wages(settings: Settings) -> WageData:
@@ -92,7 +91,4 @@ def open_wages(settings: Settings) -> WageData:
     ``data_dir/oews``), opened and verified once per process. A failure is not remembered: once the
     package is reinstalled, the next call succeeds."""
     key = (settings.data_dir / "oews", settings.oews_data_dir)
-    with _OPEN_LOCK:
-        if key not in _OPENED:
-            _OPENED[key] = WageData(*prepare_database(*key))
-        return _OPENED[key]
+    return _OPENED.get(key, lambda: WageData(*prepare_database(*key)))

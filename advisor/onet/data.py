@@ -12,7 +12,6 @@ import csv
 import gzip
 import io
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from advisor.errors import OccupationDataError
 from advisor.oews.names import ALIAS_KEYS, LONGEST_ALIAS_FIRST, MAX_TITLE_WORDS, contains, name_words
 from advisor.oews.titles import TitleIndex
 from advisor.onet.files import DESCRIPTIONS, FIX, IMPORTANCE, verified
+from advisor.opened import OpenedOnce
 from advisor.settings import Settings
 
 SUMMARY_URL = "https://www.onetonline.org/link/summary/"
@@ -124,15 +124,11 @@ class OccupationData:
         return occupation.code in self._needs
 
 
-_OPENED: dict[Path, OccupationData] = {}
-_OPEN_LOCK = threading.Lock()
+_OPENED: OpenedOnce[OccupationData] = OpenedOnce()
 
 
 def open_occupations(settings: Settings) -> OccupationData:
     """The O*NET occupations of ``settings.resolved_onet_dir``, read and verified once per process;
     a failure (``OccupationDataError``) is not remembered, so installing the files fixes it."""
     folder = settings.resolved_onet_dir
-    with _OPEN_LOCK:
-        if folder not in _OPENED:
-            _OPENED[folder] = OccupationData(folder)
-        return _OPENED[folder]
+    return _OPENED.get(folder, lambda: OccupationData(folder))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from advisor.presentation import PENDING, Chart, Line, Source, View, lines
+from advisor.presentation import PENDING, SHOWN_SOURCES, Chart, Line, Source, View, lines
 
 
 def text_html(text: str) -> str:
@@ -48,8 +48,6 @@ def source_html(source: Source, uid: str, section_text: str | None) -> str:
             f' <span class="adv-doc">· {text_html(source.origin)}</span></div>'
             f'<blockquote class="adv-quote">{text_html(source.quote)}</blockquote>{full}</div>')
 
-
-SHOWN_SOURCES = 3  # more are behind a "more sources" toggle, so the answer's first line stays in view
 
 
 def pending_html(text: str, reading: list[dict] | None = None) -> str:

@@ -33,6 +33,7 @@ class AdvisorService:
         self.warming_up = False
         self.warm_up_error: str | None = None
         self.cache = AnswerCache(settings.answer_cache) if settings.answer_cache else None
+        self._settings_json = settings.model_dump_json()  # part of every cache key; settings never change
 
     @property
     def advisor(self) -> Advisor:
@@ -48,7 +49,7 @@ class AdvisorService:
         if self.cache is None:
             return advisor.stream(question, history, profile)
         key = self.cache.key(question, history, profile, advisor.retriever.version, advisor.provider.name,
-                             advisor.provider.model, self.settings.model_dump_json())
+                             advisor.provider.model, self._settings_json)
         return self.cache.stream(key) or self.cache.recording(key, advisor.stream(question, history, profile))
 
     def section(self, section_id: str) -> dict | None:

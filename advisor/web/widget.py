@@ -14,13 +14,15 @@ from pathlib import Path
 from fastapi import FastAPI
 from starlette.responses import Response
 
+from advisor.presentation import SHOWN_SOURCES
 from advisor.settings import Settings
 from advisor.types import MAX_TURNS
 from advisor.web.security import OriginPolicy
 
 STATIC = Path(__file__).parent / "static"
 PUBLIC_URL_PLACEHOLDER = '"__ADVISOR_PUBLIC_URL__"'
-MAX_TURNS_PLACEHOLDER = "__ADVISOR_MAX_TURNS__"
+# what the server tells the compact chat, so that it and the chat page share one definition
+EMBED_VALUES = {"__ADVISOR_MAX_TURNS__": MAX_TURNS, "__ADVISOR_SHOWN_SOURCES__": SHOWN_SOURCES}
 TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".html": "text/html; charset=utf-8"}
 EMBED_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
@@ -47,7 +49,9 @@ def widget_routes(app: FastAPI, settings: Settings, policy: OriginPolicy) -> Non
 
     @app.get("/embed", include_in_schema=False)
     async def embed() -> Response:
-        page = static_text("embed.html").replace(MAX_TURNS_PLACEHOLDER, str(MAX_TURNS))
+        page = static_text("embed.html")
+        for placeholder, value in EMBED_VALUES.items():
+            page = page.replace(placeholder, str(value))
         return static_response("embed.html", page, headers={"Content-Security-Policy": embed_csp,
                                                       "Referrer-Policy": "no-referrer"})
 

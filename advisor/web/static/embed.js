@@ -155,7 +155,8 @@
     return box;
   }
 
-  var SHOWN_SOURCES = 3;  // more are behind a toggle, so the answer's first line stays in view
+  // sources shown at once, the rest behind a toggle (set by the server, as on the chat page)
+  var SHOWN_SOURCES = Number(document.documentElement.getAttribute("data-shown-sources"));
 
   /* The first SHOWN_SOURCES items in `list`, the rest in a "N more" toggle after it. */
   function collapse(container, list, items, what) {
