@@ -38,8 +38,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     """The sections the answer step may use, for ``query``."""
     history = list(query.history)
     if query.compares_roles:
-        per_role = [retriever.search_many(followup.retrieval_queries(query.search_for(g), history), k,
-                                          frozenset({g.doc_id})) for g in query.roles]
+        per_role = retriever.search_each([(followup.retrieval_queries(query.search_for(g), history),
+                                           frozenset({g.doc_id})) for g in query.roles], k)
         hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
         return Evidence(hits=hits[:k] if k else hits, search=query.search)
     docs = frozenset(g.doc_id for g in query.roles) if len(catalog.guides) > 1 and query.roles else None

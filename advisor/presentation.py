@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from advisor.oews.reports import PERCENTILES
-from advisor.textmatch import best_sentence
+from advisor.textmatch import content_tokens, sentence_sharing_most
 
 if TYPE_CHECKING:  # advisor.types holds the View an Answer carries
     from advisor.types import Answer, Citation, Hit
@@ -106,7 +106,8 @@ def preview(hits: list[Hit], question: str) -> list[dict]:
     """The sources an answer is being made from, as the ``sources`` event sends them (before the
     model speaks): each retrieved section with the sentence that best matches the question, so a
     surface can show what is being read at once."""
-    return [{**h.model_dump(), "quote": " ".join(best_sentence(h.text, question).split())} for h in hits]
+    asked = content_tokens(question)
+    return [{**h.model_dump(), "quote": " ".join(sentence_sharing_most(h.text, asked).split())} for h in hits]
 
 
 def badge(citations: list[Citation], refused: bool) -> Badge:

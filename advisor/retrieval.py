@@ -16,13 +16,12 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
 
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from advisor.bm25 import BM25Index
-from advisor.embeddings import get_embeddings
+from advisor.embeddings import get_embeddings, get_tokenizer
 from advisor.errors import IndexMissingError, StoreUnavailableError
 from advisor.settings import Settings
 from advisor.store import open_store
@@ -30,11 +29,17 @@ from advisor.types import Hit
 
 log = logging.getLogger(__name__)
 
-MAX_QUERY_WORDS = 64  # a real question is < 30 words, a follow-up's two forms < 60; search cost grows with length
+MAX_QUERY_WORDS = 64  # a first, cheap cut: a real question is < 30 words, a follow-up's two forms < 60
+# Word pieces of the embedding model one request embeds, shared evenly by its queries (embedded
+# together, a batch costs its longest query times their number). Embedding costs ~10 ms plus
+# ~0.45 ms a piece on one core, most of a request's CPU before the model; the eval questions
+# need 12 pieces (median) and 36 (90th percentile), a follow-up's two forms up to 2 × 31.
+QUERY_PIECES = 64
+VECTORS_KEPT = 1024  # remembered query embeddings (repeated questions, the warm-up's examples)
 
 
 def bounded_query(query: str) -> str:
-    """What search reads of a query: its first ``MAX_QUERY_WORDS`` words."""
+    """What search reads of a query at most: its first ``MAX_QUERY_WORDS`` words."""
     words = query.split()
     return query if len(words) <= MAX_QUERY_WORDS else " ".join(words[:MAX_QUERY_WORDS])
 
@@ -88,7 +93,7 @@ class Retriever:
         self._sections: dict[str, list[StoredChunk]] = {}  # section id → its chunks in order
         self._bm25: BM25Index | None = None
         self._version = ""
-        self._embed = lru_cache(maxsize=1024)(self._embed_uncached)
+        self._vectors_cached: dict[str, tuple[float, ...]] = {}  # query → its embedding, oldest first
 
     # --- the corpus snapshot the keyword index is built on
     def refresh(self) -> None:
@@ -160,23 +165,76 @@ class Retriever:
         return {c.meta["doc_id"]: {k: str(c.meta.get(k, "")) for k in ("role", "title", "aliases", "facts")}
                 for c in self._chunks.values()}
 
-    def _embed_uncached(self, query: str) -> tuple[float, ...]:
-        embeddings = self._embeddings or get_embeddings(self.settings)
-        return tuple(query_pool(self.settings.query_threads).submit(embeddings.embed_query, query).result())
+    def _bounded(self, query: str, pieces: int) -> str:
+        """What search reads of ``query``: at most ``pieces`` word pieces of the embedding model,
+        cut before the word the budget ends in."""
+        query = bounded_query(query).strip()
+        encoded = get_tokenizer(self.settings)(query, add_special_tokens=False, return_offsets_mapping=True)
+        if len(encoded["input_ids"]) <= pieces:
+            return query
+        words = encoded.word_ids()
+        first = words.index(words[pieces])  # the first piece of the word that does not fit
+        return query[:encoded["offset_mapping"][first or pieces][0]].rstrip()
+
+    def _vectors(self, queries: list[str]) -> list[tuple[float, ...]]:
+        """Each query's embedding: remembered ones at once, the rest in one batch on the query thread."""
+        found = {q: v for q in queries if (v := self._vectors_cached.get(q)) is not None}
+        missing = [q for q in dict.fromkeys(queries) if q not in found]
+        if missing:
+            embeddings = self._embeddings or get_embeddings(self.settings)
+            vectors = query_pool(self.settings.query_threads).submit(embeddings.embed_documents, missing).result()
+            found.update(zip(missing, map(tuple, vectors)))
+            with self._lock:
+                self._vectors_cached.update((q, found[q]) for q in missing)
+                for old in list(self._vectors_cached)[:max(len(self._vectors_cached) - VECTORS_KEPT, 0)]:
+                    del self._vectors_cached[old]
+        return [found[q] for q in queries]
 
     # --- search
     def search(self, query: str, k: int | None = None, docs: frozenset[str] | None = None) -> list[Hit]:
         """The ``k`` best sections for ``query``, from the guides ``docs`` only when given."""
+        return self.search_many([query], k, docs)
+
+    def search_many(self, queries: list[str], k: int | None = None, docs: frozenset[str] | None = None,
+                    pieces: int = QUERY_PIECES) -> list[Hit]:
+        """The ``k`` best sections for several queries (a follow-up and its stand-alone form), their
+        rankings fused; together they embed at most ``pieces`` word pieces."""
+        return self.search_each([(queries, docs)], k, pieces)[0]
+
+    def search_each(self, sides: list[tuple[list[str], frozenset[str] | None]], k: int | None = None,
+                    pieces: int = QUERY_PIECES) -> list[list[Hit]]:
+        """Each side's ``k`` best sections (its queries fused, from its guides only: the sides of a
+        comparison). All sides' queries share the ``pieces`` budget and are embedded in one call."""
         k = self.settings.k if k is None else k
         self._ensure_loaded()
-        if k <= 0 or not query.strip():
-            return []
-        query = bounded_query(query)
+        share = max(pieces // max(sum(len(queries) for queries, _ in sides), 1), 1)
+        bounded = [[b for q in queries if (b := self._bounded(q, share))] for queries, _ in sides]
+        every = [q for queries in bounded for q in queries]
+        vectors = dict(zip(every, self._vectors(every))) if k > 0 and every else {}
+        return [self._fused(queries, vectors, k, docs) if vectors else [] for queries, (_, docs) in zip(bounded, sides)]
+
+    def _fused(self, queries: list[str], vectors: dict[str, tuple[float, ...]], k: int,
+               docs: frozenset[str] | None) -> list[Hit]:
+        """One side's sections: its one query's ranking, or several queries' rankings fused by rank."""
+        if len(queries) <= 1:
+            return [h for q in queries for h in self._ranked(q, vectors[q], k, docs)]
+        fused: dict[str, Hit] = {}
+        scores: dict[str, float] = {}
+        for q in queries:
+            for rank, hit in enumerate(self._ranked(q, vectors[q], max(self.settings.candidates, k), docs), start=1):
+                scores[hit.section_id] = scores.get(hit.section_id, 0.0) + 1.0 / (self.settings.rrf_k + rank)
+                best = fused.get(hit.section_id)
+                if best is None or hit.similarity > best.similarity:
+                    fused[hit.section_id] = hit
+        ranked = sorted(fused, key=lambda sid: scores[sid], reverse=True)[:k]
+        return [fused[sid].model_copy(update={"score": round(scores[sid], 6)}) for sid in ranked]
+
+    def _ranked(self, query: str, vector: tuple[float, ...], k: int, docs: frozenset[str] | None) -> list[Hit]:
+        """One query's ``k`` best sections: its dense and keyword rankings fused."""
         n = max(self.settings.candidates, k)
         where = {"doc_id": {"$in": sorted(docs)}} if docs else None
         try:
-            dense = self.store.similarity_search_by_vector_with_relevance_scores(list(self._embed(query)), k=n,
-                                                                                 filter=where)
+            dense = self.store.similarity_search_by_vector_with_relevance_scores(list(vector), k=n, filter=where)
         except Exception as exc:
             raise StoreUnavailableError(f"Search failed, the guide index is unavailable: {exc}") from exc
         dense_ids = [(d.id, 1.0 - dist) for d, dist in dense if d.id in self._chunks]
@@ -184,22 +242,6 @@ class Retriever:
         if docs:
             keyword = [(cid, score) for cid, score in keyword if self._chunks[cid].meta["doc_id"] in docs][:n]
         return self._fuse(dense_ids, keyword, k)
-
-    def search_many(self, queries: list[str], k: int | None = None, docs: frozenset[str] | None = None) -> list[Hit]:
-        """Fuse the rankings of several queries (a follow-up and its stand-alone form)."""
-        k = self.settings.k if k is None else k
-        if len(queries) == 1:
-            return self.search(queries[0], k, docs)
-        fused: dict[str, Hit] = {}
-        scores: dict[str, float] = {}
-        for q in queries:
-            for rank, hit in enumerate(self.search(q, max(self.settings.candidates, k), docs), start=1):
-                scores[hit.section_id] = scores.get(hit.section_id, 0.0) + 1.0 / (self.settings.rrf_k + rank)
-                best = fused.get(hit.section_id)
-                if best is None or hit.similarity > best.similarity:
-                    fused[hit.section_id] = hit
-        ranked = sorted(fused, key=lambda sid: scores[sid], reverse=True)[:k]
-        return [fused[sid].model_copy(update={"score": round(scores[sid], 6)}) for sid in ranked]
 
     def all_sections(self) -> list[Hit]:
         """Every section as a Hit, in stored order (for the guides' outline)."""

@@ -48,7 +48,11 @@ def numbers(text: str) -> set[str]:
 
 def best_sentence(text: str, claim: str) -> str:
     """The sentence of ``text`` that shares most content words with ``claim`` (first on ties)."""
-    claim_tokens = content_tokens(claim)
+    return sentence_sharing_most(text, content_tokens(claim))
+
+
+def sentence_sharing_most(text: str, claim_tokens: set[str]) -> str:
+    """``best_sentence`` for a claim already tokenised (one question matched against many sections)."""
     candidates = sentences(text) or [text.strip()]
     # a lead-in ending with ':' says little on its own: prefer a real statement on ties
     return max(candidates, key=lambda s: (len(claim_tokens & content_tokens(s)), not s.endswith(":")))

@@ -81,9 +81,9 @@ def test_questions_are_embedded_on_their_own_thread_with_query_threads(indexed_s
     seen: list[tuple[str, int]] = []
 
     class Spy:
-        def embed_query(self, text: str) -> list[float]:
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
             seen.append((threading.current_thread().name, torch.get_num_threads()))
-            return real.embed_query(text)
+            return real.embed_documents(texts)
 
     retriever = Retriever(indexed_settings.model_copy(update={"query_threads": threads}), embeddings=Spy())
     hits = retriever.search("What does a senior neural network engineer earn?")

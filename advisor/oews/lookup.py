@@ -57,6 +57,17 @@ class WageData:
             self._by_name.setdefault(place_key(area.name), []).append(area)
         self._metros = sorted(((a, *metro_parts(a.name)) for a in self._areas if a.kind == "metro"),
                               key=lambda m: -metro_jobs.get(m[0].code, 0.0))  # larger metros first
+        # a city → its metros, and a town's first or last words ("fort" of "fort worth") → theirs: a
+        # lookup is then one dict read, not a scan of every town (a crafted question tries dozens)
+        self._by_town: dict[str, list[int]] = {}
+        self._by_town_edge: dict[str, list[int]] = {}
+        for i, (_, towns, _) in enumerate(self._metros):
+            for town in towns:
+                words = town.split()
+                _add_once(self._by_town, town, i)
+                for n in range(1, len(words)):
+                    _add_once(self._by_town_edge, " ".join(words[:n]), i)
+                    _add_once(self._by_town_edge, " ".join(words[n:]), i)
         self.titles = TitleIndex({c: o.title for c, o in self._occupations.items()},
                                  {c: self._national_jobs.get(c.replace("-", ""), 0.0) for c in self._occupations})
 
@@ -97,10 +108,11 @@ class WageData:
         state = USPS.get(state, state.upper())
         if (state and state not in USPS.values()) or not (state or cities):
             return []
-        in_state = [(a, towns) for a, towns, states in self._metros if not state or state in states]
-        return ([a for a, towns in in_state if city in towns]  # else "Honolulu" → Urban Honolulu
-                or [a for a, towns in in_state
-                    if any(t.startswith(city + " ") or t.endswith(" " + city) for t in towns)])
+        for index in (self._by_town, self._by_town_edge):  # a town itself, else "Honolulu" → Urban Honolulu
+            found = [a for a, _, states in (self._metros[i] for i in index.get(city, ())) if not state or state in states]
+            if found:
+                return found
+        return []
 
     # figures
     def report(self, occupation: Occupation, area: Area, approximate: bool = False, note: str = "") -> WageReport:
@@ -154,3 +166,10 @@ class WageData:
         said += [notes.unpublished(r) for r in reports if not r.published]
         return WageLookup("ok", occupation, place, " ".join(n for n in said if n), self.citation, area,
                           reports, national, approximate)
+
+
+def _add_once(index: dict[str, list[int]], key: str, position: int) -> None:
+    """Note ``position`` under ``key`` once, in the order seen (the metros' size order)."""
+    positions = index.setdefault(key, [])
+    if not positions or positions[-1] != position:
+        positions.append(position)
