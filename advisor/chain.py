@@ -142,7 +142,7 @@ class Advisor:
         sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
         yield StreamEvent(type="sources", data=preview(list(sources.values()), query.asked))
 
-        context = self._context(query, hits)
+        context = self._context(query, evidence)
         roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles)
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None)
@@ -253,19 +253,26 @@ class Advisor:
         yield from self._finish(timings, started, answer="\n".join(lines).strip(), citations=builder.citations(),
                                 standalone_question=standalone, **answer)
 
-    def _context(self, query: Query, hits: list[Hit]) -> list[Hit]:
+    def _context(self, query: Query, evidence: Evidence) -> list[Hit]:
         """The sources the model reads: the strongest few (each side's best for a comparison, the
-        outline of a broad question whole), each trimmed to what bears on the question."""
-        s = self.settings
+        outline of a broad question whole), each trimmed to what bears on the question, the
+        further ones shorter."""
+        s, hits = self.settings, evidence.hits
         if query.compares_roles:
             chosen = [h for g in query.roles for h in [h for h in hits if h.doc_id == g.doc_id][:2]]
         else:
-            top = hits[0].similarity
-            chosen = [h for i, h in enumerate(hits) if i == 0 or h.similarity >= top - s.context_similarity_window]
+            top, wanted = hits[0].similarity, content_tokens(evidence.search) - role_words(hits)
+            # a further section joins when it is nearly as close and shares a word with what was
+            # searched (the question and its topic's headings): each one costs the model ~1–2 s of
+            # reading on 2 cores. The outline of the topic a broad question asks about always joins.
+            chosen = [h for i, h in enumerate(hits) if i == 0 or h.section_id == evidence.topic
+                      or (h.similarity >= top - s.context_similarity_window
+                          and wanted & content_tokens(f"{h.heading} {h.text}"))]
             chosen = chosen[: s.prompt_sources]
         clean = [h.model_copy(update={"text": strip_instructions(h.text)}) for h in chosen]
-        return [h if "/" not in h.section_id and query.wants_list else trim_hit(h, query.standalone, s.source_chars)
-                for h in clean if h.text.strip()]
+        return [h if "/" not in h.section_id and query.wants_list
+                else trim_hit(h, query.standalone, s.source_chars if i == 0 else s.later_source_chars)
+                for i, h in enumerate(clean) if h.text.strip()]
 
     def _verified(self, generated: Generated, query: Query, context: list[Hit]) -> Iterator[str]:
         """Verified lines as the provider produces them; ``generated.declined`` is set when the model

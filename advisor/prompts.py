@@ -1,8 +1,10 @@
-"""Build the chat messages. Fixed text first (the KV cache reuses it), instructions last.
+"""Build the chat messages: a fixed prefix (the system line and the rules, byte-identical for
+every question, so llama.cpp's prompt cache skips them), then the sources, the question and a
+one-line reminder of the rules.
 
 The 1.5B model follows instructions placed after the sources far better than rules in the
-system prompt (see shared/notes/local-llm.md). Retrieved and user text are fenced and
-escaped so that they can't close the fences.
+system prompt alone (see shared/notes/local-llm.md): the reminder keeps the shape of the answer
+last. Retrieved and user text are fenced and escaped so that they can't close the fences.
 """
 
 from __future__ import annotations

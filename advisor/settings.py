@@ -59,7 +59,9 @@ class Settings(BaseSettings):
     declined_similarity: float = Field(0.35, description="a question the model declines is answered from the guides' sentences when its best match is this similar…")
     declined_coverage: float = Field(0.75, description="…and its top sections hold this share of its words; else refused")
     prompt_sources: int = Field(4, ge=1, description="sections the model reads")
-    source_chars: int = Field(700, ge=100, description="characters per section in the prompt")
+    source_chars: int = Field(700, ge=100, description="characters of the best section in the prompt")
+    later_source_chars: int = Field(350, ge=100, description="characters of each further section in the prompt "
+                                    "(its sentences that bear most on the question): prompt tokens are most of the wait")
     context_similarity_window: float = Field(0.2, description="sources within this similarity of the best")
 
     # --- answering

@@ -19,6 +19,11 @@ the noise floor) rather than as "overhead":
           All three read the whole prompt: the shared server is restarted before the chain runs
           (which empties its prompt cache) and the direct calls set ``cache_prompt: false``. In
           the app the fixed system prompt and template head (~40–50 tokens) come from the cache.
+  warm    the same as the app sees it after any other question: the server's prompt cache first
+          holds another question's prompt (the previous case's), then the chain runs (first
+          verified line) and, primed again, the same messages go direct with the cache on: the
+          server's own ``prompt_n`` (tokens evaluated) and ``cache_n`` (tokens reused, the fixed
+          prefix of system line and rules).
   naive   LangChain's classic "stuff" prompt with the top-4 retrieved sections' full text,
           max_tokens=1: ``usage.prompt_tokens`` against ours, and its prompt time.
   contention  the query embedding timed while the model generates in the same process (as when
@@ -108,6 +113,8 @@ class Case:
     same_prompt: bool = False  # the chain sent exactly the recorded messages
     messages: list[dict[str, str]] = field(default_factory=list)
     direct: dict = field(default_factory=dict)  # prompt_tokens, prompt_ms, wall_ms, spread_pct
+    warm: dict = field(default_factory=dict)  # the prompt cache holding another question: prompt_n, cache_n, ...
+    warm_first_token_ms: float | None = None
     naive: dict = field(default_factory=dict)
 
 
@@ -134,7 +141,7 @@ def one_token(client, server, messages: list[dict[str, str]], cache_prompt: bool
     wall_ms = (time.perf_counter() - t0) * 1000
     timings = resp.model_dump().get("timings") or {}
     return {"prompt_tokens": resp.usage.prompt_tokens, "cache_n": timings.get("cache_n"),
-            "prompt_ms": timings.get("prompt_ms"), "wall_ms": wall_ms}
+            "prompt_n": timings.get("prompt_n"), "prompt_ms": timings.get("prompt_ms"), "wall_ms": wall_ms}
 
 
 def run(work: Path, questions: list[str]) -> tuple[list[Row], list[str]]:
@@ -161,6 +168,9 @@ def run(work: Path, questions: list[str]) -> tuple[list[Row], list[str]]:
         provider = TimedProvider(get_provider(settings))
         provider.inner.warm_up()
         loads.append(server.load_seconds or 0.0)
+        chain_once(case, provider)
+
+    def chain_once(case: Case, provider: TimedProvider) -> None:
         t0 = time.perf_counter()
         for event in Advisor(settings, retriever=retriever, provider=provider).stream(case.question):
             now = (time.perf_counter() - t0) * 1000
@@ -188,6 +198,18 @@ def run(work: Path, questions: list[str]) -> tuple[list[Row], list[str]]:
         case.direct = {"prompt_tokens": before["prompt_tokens"],
                        **{k: (before[k] + after[k]) / 2 for k in ("prompt_ms", "wall_ms")},
                        "spread_pct": 100 * abs(before["wall_ms"] - after["wall_ms"]) / ((before["wall_ms"] + after["wall_ms"]) / 2)}
+
+    # warm: after another question, as in the app (the fixed prefix in the prompt cache)
+    asked = [c for c in cases if c.messages]
+    for case, other in zip(asked, asked[-1:] + asked[:-1]):
+        if other is case:
+            break  # one question: no other to prime with
+        one_token(client(), server, other.messages)
+        warm = Case(case.question)
+        chain_once(warm, TimedProvider(get_provider(settings)))
+        case.warm_first_token_ms = warm.first_token_ms
+        one_token(client(), server, other.messages)
+        case.warm = one_token(client(), server, case.messages)
 
     # naive "stuff the top-4 sections" prompts, token counts from the same server
     for case in cases:
@@ -264,7 +286,22 @@ def summarise(cases: list[Case], load_s: float,
         Row("prompt tokens: naive stuff-top-4, median", median(naive), "tokens"),
         Row("prompt tokens: ours / naive, median", round(median(o / n for o, n in zip(ours, naive)), 3), "×"),
         Row("naive: server prompt processing, median", round(median(c.naive["prompt_ms"] for c in cases if c.naive)), "ms"),
+        Row("naive: wall time to 1 token, median", round(median(c.naive["wall_ms"] for c in cases if c.naive)), "ms"),
     ]
+    warm = [c for c in answered if c.warm and c.warm_first_token_ms is not None]
+    if warm:
+        evaluated = [c.warm["prompt_n"] for c in warm]
+        rows += [
+            Row("warm: prompt tokens evaluated (prompt_n), median", median(evaluated), "tokens"),
+            Row("warm: prompt tokens reused from the cache (cache_n), median", median(c.warm["cache_n"] for c in warm),
+                "tokens"),
+            ratio_row("warm: tokens evaluated / naive prompt tokens, median",
+                      median(c.warm["prompt_n"] / c.naive["prompt_tokens"] for c in warm), 0.8, "×"),
+            Row("warm: server prompt processing, median", round(median(c.warm["prompt_ms"] for c in warm)), "ms"),
+            ratio_row("warm: first verified line, median", median(c.warm_first_token_ms for c in warm) / 1000, 6.0, "s"),
+            ratio_row("warm: first verified line / naive first token, median",
+                      median(c.warm_first_token_ms / c.naive["wall_ms"] for c in warm), 0.75, "×"),
+        ]
     for state, label in (("idle", "model idle"), ("busy", "model generating")):
         for n, threads in (("default", "torch default threads"), ("1", "1 torch thread")):
             times = contention[f"{state} {n}"]
