@@ -62,7 +62,7 @@ class Advisor:
         self.provider = provider or get_provider(settings)
         self.open_wages = wages or partial(open_wages, settings)
         self.open_occupations = occupations or partial(open_occupations, settings)
-        self._catalog: Catalog | None = None
+        self._catalog: tuple[str, Catalog] | None = None  # with the index version it was read from
 
     # --- public API
     def ask(self, question: str, history: list[Turn] | None = None, profile: Profile | None = None) -> Answer:
@@ -93,11 +93,12 @@ class Advisor:
     # --- stages
     @property
     def catalog(self) -> Catalog:
-        """What the indexed guides cover, read once."""
-        if self._catalog is None:
+        """What the indexed guides cover: read once, and again when the retriever's index changes."""
+        version = self.retriever.version
+        if self._catalog is None or self._catalog[0] != version:
             known = frozenset(w for w in get_tokenizer(self.settings).get_vocab() if w.isalpha())
-            self._catalog = Catalog(self.retriever.documents(), self.retriever.all_sections(), known)
-        return self._catalog
+            self._catalog = (version, Catalog(self.retriever.documents(), self.retriever.all_sections(), known))
+        return self._catalog[1]
 
     def understand(self, question: str, history: list[Turn] | None = None) -> Query:
         return understand(question, (history or [])[-2 * MAX_TURNS:], self.catalog)

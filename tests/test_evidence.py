@@ -64,3 +64,21 @@ def test_the_chain_answers_a_follow_up_about_the_other_role_from_its_guide(advis
 def test_the_chain_answers_a_comparison_from_both_guides(advisor):
     answer = advisor.ask("Which role needs more math, neural network engineer or information security analyst?")
     assert {c.doc for c in answer.citations if c.kind == "section"} == {NNE, ISA}
+
+
+def test_a_guide_indexed_while_running_is_known_once_the_index_reloads(settings):
+    """The catalog (roles, topics, bands) follows the index: read again when its version changes."""
+    import shutil
+
+    from ingest.indexer import ingest
+    from tests.conftest import SECOND_GUIDES
+
+    ingest(settings)
+    advisor = Advisor(settings, provider=ExtractiveProvider())
+    assert [g.doc_id for g in advisor.catalog.guides] == [NNE]
+    shutil.copy(SECOND_GUIDES / f"{ISA}.md", settings.knowledge_dir)
+    ingest(settings)
+    advisor.retriever.refresh()
+    assert {g.doc_id for g in advisor.catalog.guides} == {NNE, ISA}
+    found, _ = docs(advisor, "What certifications do information security analysts need?")
+    assert found == {ISA}
