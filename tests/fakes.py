@@ -1,9 +1,13 @@
-"""A scripted provider: plays back fixed model output and records what it was asked."""
+"""Test doubles: a scripted provider that plays back fixed model output and records what it was
+asked, and a way to run a coroutine away from the test thread's event loop."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from advisor.errors import ProviderError
 from advisor.providers.base import BoundedQueue, GenerationRequest
@@ -47,3 +51,10 @@ register("scripted", lambda settings: ScriptedProvider(SCRIPT))
 
 def failing(message: str = "connection refused") -> ScriptedProvider:
     return ScriptedProvider(ProviderError(message))
+
+
+def run_apart(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Run ``coro`` to its end on a thread of its own: the browser tests' Playwright may keep an
+    event loop running on the test thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from starlette.responses import Response
@@ -14,6 +13,7 @@ from starlette.responses import Response
 from advisor.errors import ProviderBusyError
 from advisor.types import Answer, StreamEvent, final_answer
 from advisor.web.streaming import ClientGone, EventPump, open_stream, replay, sse
+from tests.fakes import run_apart
 
 DONE = StreamEvent(type="done", data=Answer(answer="x", provider="p", model="m"))
 
@@ -41,17 +41,11 @@ class FakeRequest:
         return self.gone
 
 
-def run(coro):
-    """On a thread of its own: the browser tests' Playwright may keep an event loop running on this one."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
-
 def test_whole_reads_every_event_and_the_answer_is_the_done_events():
     async def go():
         pump, got = await open_stream(events(StreamEvent(type="token", data="a\n")), FakeRequest(), whole=True)
         return [e.type for e in got], final_answer(got)
-    types, answer = run(go())
+    types, answer = run_apart(go())
     assert types == ["sources", "token", "done"] and answer.answer == "x"
 
 
@@ -60,7 +54,7 @@ def test_streaming_reads_only_up_to_the_first_event_past_sources_then_replays_th
         pump, first = await open_stream(events(StreamEvent(type="token", data="a\n")), FakeRequest(), whole=False)
         rest = [e.type async for e in replay(pump, first)]
         return [e.type for e in first], rest
-    first, rest = run(go())
+    first, rest = run_apart(go())
     assert first == ["sources", "token"] and rest == ["sources", "token", "done"]
 
 
@@ -73,7 +67,7 @@ def test_the_sources_go_out_at_once_while_the_model_is_still_reading():
         sent = [e.type for e in first]
         gate.set()  # the model speaks
         return sent, [e.type async for e in replay(pump, first)]
-    sent, everything = run(go())
+    sent, everything = run_apart(go())
     assert sent == ["sources"] and everything == ["sources", "token", "done"]
 
 
@@ -83,7 +77,7 @@ def test_an_error_before_the_first_token_reaches_the_caller_so_it_can_pick_the_s
         raise ProviderBusyError(7)
 
     with pytest.raises(ProviderBusyError):
-        run(open_stream(busy, FakeRequest(), whole=False))
+        run_apart(open_stream(busy, FakeRequest(), whole=False))
 
 
 def test_a_client_that_left_while_waiting_stops_the_generator():
@@ -99,14 +93,14 @@ def test_a_client_that_left_while_waiting_stops_the_generator():
             if closed:
                 return
             await asyncio.sleep(0.02)
-    run(go())
+    run_apart(go())
     assert closed == [True]
 
 
 def test_a_client_that_left_gets_499_not_an_answer():
     gate = threading.Event()
     threading.Timer(3, gate.set).start()  # let the pump's thread end after the test
-    response = run(open_stream(events(gate=gate), FakeRequest(gone=True), whole=True))
+    response = run_apart(open_stream(events(gate=gate), FakeRequest(gone=True), whole=True))
     assert isinstance(response, Response) and response.status_code == 499
 
 

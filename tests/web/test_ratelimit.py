@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor.web.ratelimit import RateLimiter
+from tests.fakes import run_apart
 
 
 class Clock:
@@ -50,9 +51,6 @@ def limited_app(per_minute: int):
 
 
 def status_for(app, address: str, method: str = "GET", path: str = "/api/wages") -> int:
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
     sent = []
 
     async def receive():
@@ -62,9 +60,7 @@ def status_for(app, address: str, method: str = "GET", path: str = "/api/wages")
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "client": (address, 5000), "headers": []}
-    # a thread of its own: the browser tests' Playwright keeps an event loop running on this one
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, app(scope, receive, send)).result()
+    run_apart(app(scope, receive, send))
     return sent[0]["status"]
 
 
