@@ -43,6 +43,9 @@ from advisor.onet.data import OccupationData, open_occupations
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
+# The model is stopped after this many answer lines in a row fail verification: it is then writing
+# from its own knowledge (a runaway list of tools no source names), and each line costs ~1 s of decoding.
+MAX_FAILED_IN_A_ROW = 6
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
 
@@ -284,21 +287,23 @@ class Advisor:
         tokens = self.settings.max_list_tokens if query.wants_list else self.settings.max_answer_tokens
         request = GenerationRequest(question=query.standalone, focus=query.asked, hits=context, messages=messages,
                                     max_tokens=tokens, outline=generated.outline)
-        buffer, emitted, declined = "", False, False
-        for piece in provider.stream(request):
-            buffer += piece
-            while "\n" in buffer:
-                raw, buffer = buffer.split("\n", 1)
+        stream = provider.stream(request)
+        emitted, declined, failed_in_a_row = False, False, 0
+        try:
+            for raw in whole_lines(stream):
+                before = len(builder.dropped)
                 line, said_no = self._verify(raw, builder)
                 declined |= said_no
                 if line:
-                    emitted = True
+                    emitted, failed_in_a_row = True, 0
                     yield line
-        line, said_no = self._verify(buffer, builder)
-        declined |= said_no
-        if line:
-            emitted = True
-            yield line
+                elif len(builder.dropped) > before:
+                    failed_in_a_row += 1
+                    if failed_in_a_row >= MAX_FAILED_IN_A_ROW:
+                        log.info("stopped the model after %d lines in a row failed verification", failed_in_a_row)
+                        break
+        finally:
+            getattr(stream, "close", lambda: None)()  # a generator's close ends the model's request
         generated.declined = declined and not emitted
 
     @staticmethod
@@ -391,6 +396,17 @@ def validate_question(question: object) -> str:
     if not cleaned.strip():
         raise InvalidQuestionError("The question has no readable text.")
     return cleaned.strip()
+
+
+def whole_lines(pieces: Iterator[str]) -> Iterator[str]:
+    """The lines of streamed text as each one completes, then whatever follows the last newline."""
+    buffer = ""
+    for piece in pieces:
+        buffer += piece
+        while "\n" in buffer:
+            line, buffer = buffer.split("\n", 1)
+            yield line
+    yield buffer
 
 
 def trim_hit(hit: Hit, question: str, max_chars: int) -> Hit:

@@ -35,7 +35,8 @@ MIN_COVERAGE = 0.34
 MAX_FRAMING_WORDS = 3
 MAX_NEW_WORDS = 2  # content words a line may add to its source: the joins a paraphrase needs
 REPEAT_OVERLAP = 0.8  # a line whose words are this much in an earlier line's repeats it
-MIN_REPEAT_WORDS = 3  # shorter lines ("Python") may name what a longer one did
+MIN_REPEAT_WORDS = 3  # shorter lines ("Python") may name what a longer one did, but not say it again
+EMPHASIS = re.compile(r"[*_`]")  # Markdown emphasis the model puts around a heading
 # where a line can be cut back to what its source says: before a reason, an aside or an addition
 CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|helping|and|but|while)\b"
                     r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
@@ -101,7 +102,8 @@ class CitationBuilder:
         prefix_match = PREFIX.match(body)
         prefix = "- " if prefix_match else ""
         text = body[prefix_match.end():] if prefix_match else body.strip()
-        text = self._items.get(text.rstrip(" :").lower(), text) if text.endswith(":") else text
+        if text.endswith(":"):  # a bare heading ("**Deployment**:"): the outline's item for it, when known
+            text = self._items.get(EMPHASIS.sub("", text).rstrip(" :").lower(), text)
         claim, figures = self._claim(text), numbers(text)
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
@@ -127,7 +129,8 @@ class CitationBuilder:
                 self._drop(raw, f"says more than its source: {sorted(claim - self._tokens[chosen] - self._asked)}")
                 return None
             text, claim = cut, self._claim(cut)
-        if len(claim) >= MIN_REPEAT_WORDS and any(len(claim & said) >= REPEAT_OVERLAP * len(claim) for said in self._said):
+        if claim in self._said or (len(claim) >= MIN_REPEAT_WORDS
+                                   and any(len(claim & said) >= REPEAT_OVERLAP * len(claim) for said in self._said)):
             self._drop(raw, "repeats an earlier line")
             return None
         self._said.append(claim)

@@ -19,11 +19,12 @@ the noise floor) rather than as "overhead":
           All three read the whole prompt: the shared server is restarted before the chain runs
           (which empties its prompt cache) and the direct calls set ``cache_prompt: false``. In
           the app the fixed system prompt and template head (~40–50 tokens) come from the cache.
-  warm    the same as the app sees it after any other question: the server's prompt cache first
-          holds another question's prompt (the previous case's), then the chain runs (first
-          verified line) and, primed again, the same messages go direct with the cache on: the
-          server's own ``prompt_n`` (tokens evaluated) and ``cache_n`` (tokens reused, the fixed
-          prefix of system line and rules).
+  warm    as the app runs after any other question: a restarted server reads one other golden
+          question's prompt, then the chain runs (first verified line); restarted and primed
+          again, the same messages go direct with the cache on: the server's own ``prompt_n``
+          (tokens evaluated) and ``cache_n`` (tokens reused: the fixed prefix of system line and
+          rules). The targets: evaluated tokens ≤ 0.8× the naive prompt, first verified line
+          ≤ 6 s and ≤ 0.75× the naive prompt's first token.
   naive   LangChain's classic "stuff" prompt with the top-4 retrieved sections' full text,
           max_tokens=1: ``usage.prompt_tokens`` against ours, and its prompt time.
   contention  the query embedding timed while the model generates in the same process (as when
@@ -123,11 +124,12 @@ def main() -> None:
     p.add_argument("--questions", type=int, default=None, help="in-scope golden questions (default 5, quick 2)")
     args = p.parse_args()
     n = args.questions or (2 if args.quick else 5)
-    questions = spread([r["question"] for r in golden("in_scope", with_history=False)], n)
+    asked = [r["question"] for r in golden("in_scope", with_history=False)]
+    questions = spread(asked, n)
     setup_logging()
     work = Path(tempfile.mkdtemp(prefix="bench-answer-"))
     try:
-        rows, notes = run(work, questions)
+        rows, notes = run(work, questions, next(q for q in asked if q not in questions))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report("answer", rows, args, notes)
@@ -144,7 +146,7 @@ def one_token(client, server, messages: list[dict[str, str]], cache_prompt: bool
             "prompt_n": timings.get("prompt_n"), "prompt_ms": timings.get("prompt_ms"), "wall_ms": wall_ms}
 
 
-def run(work: Path, questions: list[str]) -> tuple[list[Row], list[str]]:
+def run(work: Path, questions: list[str], warm_up_question: str) -> tuple[list[Row], list[str]]:
     import openai
 
     import advisor  # noqa: F401  (offline environment first)
@@ -199,16 +201,22 @@ def run(work: Path, questions: list[str]) -> tuple[list[Row], list[str]]:
                        **{k: (before[k] + after[k]) / 2 for k in ("prompt_ms", "wall_ms")},
                        "spread_pct": 100 * abs(before["wall_ms"] - after["wall_ms"]) / ((before["wall_ms"] + after["wall_ms"]) / 2)}
 
-    # warm: after another question, as in the app (the fixed prefix in the prompt cache)
-    asked = [c for c in cases if c.messages]
-    for case, other in zip(asked, asked[-1:] + asked[:-1]):
-        if other is case:
-            break  # one question: no other to prime with
-        one_token(client(), server, other.messages)
+    # warm: after another question, as in the app (the fixed prefix in the prompt cache). llama.cpp
+    # also keeps whole earlier prompts in RAM (cache_ram_mib), so each measurement starts from a
+    # restarted server that has read one other question's prompt, never this question's.
+    other = recorded_messages(settings, warm_up_question)
+
+    def after_another_question() -> None:
+        server.stop()
+        get_provider(settings).warm_up()
+        one_token(client(), server, other)
+
+    for case in (c for c in cases if c.messages):
+        after_another_question()
         warm = Case(case.question)
         chain_once(warm, TimedProvider(get_provider(settings)))
         case.warm_first_token_ms = warm.first_token_ms
-        one_token(client(), server, other.messages)
+        after_another_question()
         case.warm = one_token(client(), server, case.messages)
 
     # naive "stuff the top-4 sections" prompts, token counts from the same server

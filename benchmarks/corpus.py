@@ -62,14 +62,16 @@ def write_corpus(dest: Path, copies: int, source: Path = ROOT / "knowledge") -> 
 
 
 def corpus_settings(work: Path, copies: int, **overrides: object):
-    """Settings whose knowledge dir holds the N× corpus (written if missing) and data dir is private."""
+    """Settings whose knowledge dir holds the N× corpus (written if missing) and data dir is private
+    (the project's O*NET files, which the setup installs, are read where they are)."""
     from advisor.settings import Settings
 
     knowledge = work / f"knowledge-{copies}x"
     if not (knowledge / MARKER).exists():
         write_corpus(knowledge, copies)
         (knowledge / MARKER).write_text(json.dumps({"copies": copies}))
-    return Settings(knowledge_dir=knowledge, data_dir=work / f"data-{copies}x", **overrides)
+    return Settings(knowledge_dir=knowledge, data_dir=work / f"data-{copies}x",
+                    **{"onet_dir": Settings().resolved_onet_dir, **overrides})
 
 
 def index_ready(settings) -> bool:

@@ -154,7 +154,7 @@ def test_prompt_fences_sources_and_question(make):
     assert user.count("<question>") == 1 and user.count("</question>") == 1
     assert '<source id="9">' not in user and user.index("</sources>" if "</sources>" in user else "<question>") > 0
     reminder = user[user.index("</question>"):]  # the rules' reminder comes last, so it has the last word
-    assert "source number" in reminder and MODEL_REFUSAL in user[:user.index("<source")]
+    assert "source number" in reminder and MODEL_REFUSAL in reminder and MODEL_REFUSAL in user[:user.index("<source")]
 
 
 def test_profile_picks_band_and_lists_gaps(make, retriever):
@@ -301,3 +301,25 @@ def test_a_model_that_says_nothing_leaves_the_answer_to_the_guides(make):
     answer = make(ScriptedProvider("- [1]\n")).ask("How much math do you need for this job?")
     assert not answer.refused and answer.provider == "extractive" and "could not be verified" in answer.notice
     assert answer.citations[0].section_id == "neural-network-engineer#requirements/mathematical-and-statistical-knowledge"
+
+
+def test_the_model_is_stopped_after_a_run_of_lines_that_fail_verification(make):
+    """A runaway list from the model's own knowledge costs ~1 s a line: after MAX_FAILED_IN_A_ROW
+    dropped lines in a row the stream is closed (which ends the model's request)."""
+    from advisor.chain import MAX_FAILED_IN_A_ROW
+
+    class Counting(ScriptedProvider):
+        def stream(self, request):
+            self.read_to_the_end = False
+            yield from super().stream(request)
+            self.read_to_the_end = True
+
+    good = "- Entry-level engineers earn $70,000 to $100,000 per year [1]\n"
+    invented = "".join(f"- They deploy on Kubernetes{i} clusters in Azure [1]\n" for i in range(12))
+    later = "- Pay at this level depends on location, employer and educational background [1]\n"
+    provider = Counting(good + invented + later)
+    answer = make(provider).ask("What does an entry-level engineer earn?")
+    assert "$70,000 to $100,000" in answer.answer and "educational background" not in answer.answer
+    assert len(answer.dropped) == MAX_FAILED_IN_A_ROW and provider.read_to_the_end is False
+    provider = Counting(good + invented[: invented.index("- They", 10)] + later)  # one miss: it goes on
+    assert "educational background" in make(provider).ask("What does an entry-level engineer earn?").answer

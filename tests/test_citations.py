@@ -58,6 +58,7 @@ def test_a_repeated_line_is_dropped(builder):
     assert builder.check_line("- Proficiency in programming: Python, C++ and Java [1]") is None
     assert builder.dropped == ["repeats an earlier line: - Proficiency in programming: Python, C++ and Java [1]"]
     assert builder.check_line("- Python [1]")  # a short line may name what a longer one did
+    assert builder.check_line("- Python [1]") is None  # but not say it again (a model stuck in a loop)
 
 
 def test_framing_lines_stay_and_bare_bullets_go(builder):
@@ -119,6 +120,9 @@ def test_a_bare_heading_from_an_outline_is_completed_with_the_outlines_own_item(
         "- Programming Proficiency: Proficiency in programming languages such as Python, C++ and Java [1]"
     assert [c.section_id for c in b.citations()] == [PROG.section_id]
     assert b.check_line("- Something Else: [1]") is None  # not an item of the outline: no claim
+    fresh = CitationBuilder([outline], sections=[PROG])
+    assert fresh.check_line("- **Programming Proficiency**: [1]") == \
+        "- Programming Proficiency: Proficiency in programming languages such as Python, C++ and Java [1]"
 
 
 def test_words_of_the_question_are_no_new_claim():

@@ -1,6 +1,5 @@
 """The answer prompt: a fixed prefix the prompt cache can reuse (the rules, the refusal sentence),
-then what changes, then a one-line reminder of the answer's shape (without the refusal sentence:
-with it, the 1.5B model declined yes/no questions the sources answer)."""
+then what changes, then a one-line reminder of the answer's shape and the refusal sentence."""
 
 from advisor.prompts import MODEL_REFUSAL, AnswerShape, answer_messages
 from advisor.types import Hit, Turn
@@ -28,5 +27,5 @@ def test_everything_before_the_sources_is_the_same_for_every_question():
 def test_the_answer_shape_is_the_last_line():
     user = answer_messages("List every skill", [hit(1, "Skills: a, b.")], [], AnswerShape(wants_list=True))[1]["content"]
     last = user.strip().splitlines()[-1]
-    assert last.startswith(AnswerShape(wants_list=True).length_rule) and "source number" in last
+    assert last.startswith(AnswerShape(wants_list=True).length_rule) and last.endswith(MODEL_REFUSAL)
     assert user.index("<question>") < user.rindex(AnswerShape(wants_list=True).length_rule)
