@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from advisor.profile import band_for
+from advisor.textmatch import GENERIC
 from advisor.types import Hit, Profile
 from advisor.vocabulary import LEVEL_WORDS, ROLE_REFERENCE, asks_pay, levels_in
 from advisor.oews.lookup import WageData
@@ -83,8 +84,18 @@ def occupation_phrase(data: WageData, question: str) -> str | None:
 
 
 def _known_suffix(data: WageData, words: list[str]) -> str | None:
-    """The longest tail of ``words`` OEWS knows ("neural network engineers", not "network engineers")."""
-    return next((tail for i in range(len(words)) if data.find_occupations(tail := " ".join(words[i:]))), None)
+    """The longest tail of ``words`` OEWS knows ("neural network engineers", not "network engineers"),
+    without leading words no title has (or only as a generic "job") when the occupations found stay the same ("data scientist's",
+    not "job compare with a data scientist's")."""
+    tails = [" ".join(words[i:]) for i in range(len(words))]
+    start, found = next(((i, f) for i, tail in enumerate(tails) if (f := data.find_occupations(tail))), (None, None))
+    if start is None:
+        return None
+    codes = [m.occupation.code for m in found]
+    while (start + 1 < len(tails) and not set(title_words(words[start])) & (data.titles.vocabulary - GENERIC)
+           and [m.occupation.code for m in data.find_occupations(tails[start + 1])] == codes):
+        start += 1
+    return tails[start]
 
 
 def place_in(data: WageData, question: str) -> str | None:

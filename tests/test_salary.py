@@ -36,6 +36,7 @@ def test_pay_questions_are_recognised(question, pay):
     ("How much can you make as a software engineer in the Bay Area?", "software engineer"),
     ("Are registered nurses paid well in Ohio?", "registered nurses"),
     ("What do mid-level neural network engineers earn?", "neural network engineers"),  # not "network engineers"
+    ("How does this job compare with a data scientist's pay?", "data scientist's"),  # not "job compare with …"
     ("What do they earn in Seattle?", None),
     ("How should I negotiate a pay rise with my manager?", None),
 ])

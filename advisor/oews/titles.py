@@ -30,6 +30,7 @@ class TitleIndex:
                 df[w] = df.get(w, 0) + 1
         self._idf = {w: math.log(1 + len(self.words) / n) for w, n in df.items()}
         self._rare = max(self._idf.values())  # the weight of a query word no title has
+        self.vocabulary = frozenset(self._idf)  # every word of every title, as ``name_words`` gives it
         self._similar = lru_cache(maxsize=4096)(self._similar_words)  # the same few words come back every time
 
     def find(self, words: tuple[str, ...], limit: int = 3) -> list[tuple[str, float, bool]]:
