@@ -195,19 +195,17 @@ class Retriever:
         """The ``k`` best sections for ``query``, from the guides ``docs`` only when given."""
         return self.search_many([query], k, docs)
 
-    def search_many(self, queries: list[str], k: int | None = None, docs: frozenset[str] | None = None,
-                    pieces: int = QUERY_PIECES) -> list[Hit]:
+    def search_many(self, queries: list[str], k: int | None = None, docs: frozenset[str] | None = None) -> list[Hit]:
         """The ``k`` best sections for several queries (a follow-up and its stand-alone form), their
-        rankings fused; together they embed at most ``pieces`` word pieces."""
-        return self.search_each([(queries, docs)], k, pieces)[0]
+        rankings fused; together they embed at most ``QUERY_PIECES`` word pieces."""
+        return self.search_each([(queries, docs)], k)[0]
 
-    def search_each(self, sides: list[tuple[list[str], frozenset[str] | None]], k: int | None = None,
-                    pieces: int = QUERY_PIECES) -> list[list[Hit]]:
+    def search_each(self, sides: list[tuple[list[str], frozenset[str] | None]], k: int | None = None) -> list[list[Hit]]:
         """Each side's ``k`` best sections (its queries fused, from its guides only: the sides of a
-        comparison). All sides' queries share the ``pieces`` budget and are embedded in one call."""
+        comparison). All sides' queries share the ``QUERY_PIECES`` budget and are embedded in one call."""
         k = self.settings.k if k is None else k
         self._ensure_loaded()
-        share = max(pieces // max(sum(len(queries) for queries, _ in sides), 1), 1)
+        share = max(QUERY_PIECES // max(sum(len(queries) for queries, _ in sides), 1), 1)
         bounded = [[b for q in queries if (b := self._bounded(q, share))] for queries, _ in sides]
         every = [q for queries in bounded for q in queries]
         vectors = dict(zip(every, self._vectors(every))) if k > 0 and every else {}
