@@ -42,6 +42,18 @@ CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|
                     r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
 
 
+# an answer must not harden what its source hedges: "A PhD is required" from "often preferred: a Ph.D."
+OBLIGATION = re.compile(r"\b(?:required|requires?|mandatory|must|essential|necessary|compulsory|obligatory)\b", re.I)
+NEGATED = re.compile(r"\b(?:not|no|never|nor|without)\b|n't\b", re.I)
+HEDGE = re.compile(r"\b(?:preferred|often|usually|typically|generally|may|might|can|some|sometimes|helpful|plus|"
+                   r"optional|recommended|advantage|useful|common(?:ly)?)\b", re.I)
+
+
+def obliges(text: str) -> bool:
+    """The line says something is required, not that it isn't ("a PhD is not required")."""
+    return any(not NEGATED.search(" ".join(text[: m.start()].split()[-3:])) for m in OBLIGATION.finditer(text))
+
+
 CLAIM_BREAK = re.compile(r"(?<=[.!?])\s+(?=(?:\[\d+\]\s*)?[A-Z$(\"'])|(?<=[.!?\]])\s+(?=\[\d+\])")
 
 
@@ -83,6 +95,9 @@ class CitationBuilder:
         self._all_text = " ".join(h.heading + " " + h.text for h in self.hits).lower()
         self._said: list[set[str]] = []  # the claims of the lines kept so far
         self._asked = content_tokens(self.question)
+        # a name the question gives ("Is Austin a tech hub?") is still a claim when the line starts
+        # with it, where a capital says nothing: "Austin is a tech hub [1]" needs a source naming Austin
+        self._asked_names = names(self.question)
         self._roles = role_words(self.hits)
 
     @property
@@ -110,7 +125,8 @@ class CitationBuilder:
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None
-        unknown = [n for n in names(text) if not content_tokens(n) <= self._roles and not self._mentions(n)]
+        said = names(text) | {n for n in self._asked_names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)}
+        unknown = [n for n in sorted(said) if not content_tokens(n) <= self._roles and not self._mentions(n)]
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
@@ -122,6 +138,9 @@ class CitationBuilder:
             return None
         if planted := links_in(text) - links_in(self.hits[chosen].heading + " " + self.hits[chosen].text):
             self._drop(raw, f"links {sorted(planted)} are not in its source")
+            return None
+        if obliges(text) and self._hedged(chosen, text):
+            self._drop(raw, "makes a requirement of what its source hedges")
             return None
         if self.strict and self._says_more(claim, chosen):
             cut = self._cut_back(text, chosen)
@@ -147,6 +166,11 @@ class CitationBuilder:
         """The sources name ``name`` as a word of its own ("He" is not in "the"; "PhD" is "Ph.D.")."""
         return any(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) for word, text in (
             (name.lower(), self._all_text), (name.lower().replace(".", ""), self._all_text.replace(".", ""))))
+
+    def _hedged(self, index: int, text: str) -> bool:
+        """The source sentence the line draws on says "often", "preferred", "may" … and no "required"."""
+        sentence = best_sentence(self.hits[index].text, text)
+        return bool(HEDGE.search(sentence)) and not OBLIGATION.search(sentence)
 
     def _says_more(self, claim: set[str], index: int) -> bool:
         return len(claim - self._tokens[index] - self._asked) > new_word_allowance(claim)

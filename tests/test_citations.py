@@ -168,3 +168,24 @@ def test_a_link_planted_in_a_guide_is_not_passed_on():
     kept = builder.check_line("- Mid-level engineers earn $100,000 to $150,000 per year [1]")
     assert kept == "- Mid-level engineers earn $100,000 to $150,000 per year [1]"
     assert "pay-check" not in builder.citations()[0].quote
+
+
+def test_a_name_from_the_question_is_a_claim_even_where_a_capital_says_nothing():
+    hubs = hit("g#market/hubs", "Market › Hotspots", "Tech hubs such as Silicon Valley, Seattle and Boston hire the most.")
+    asked = CitationBuilder([hubs], question="Is Austin a good tech hub for this job?")
+    assert asked.check_line("- Austin is a tech hub [1]") is None  # first word: no sign of a name but the question
+    assert asked.dropped == ["names ['Austin'] are in no retrieved source: - Austin is a tech hub [1]"]
+    assert asked.check_line("- Seattle is a tech hub [1]") == "- Seattle is a tech hub [1]"
+
+
+def test_a_line_may_not_make_a_requirement_of_what_its_source_hedges():
+    education = hit("g#req/education", "Requirements › Education",
+                    "Engineers usually meet these education requirements:\n"
+                    "- A bachelor's degree in Computer Science or Mathematics\n"
+                    "- Often preferred for research roles: an advanced degree (M.S. or Ph.D.)")
+    b = CitationBuilder([education], question="Is a PhD mandatory?")
+    assert b.check_line("- A Ph.D. is required for research roles [1]") is None
+    assert b.check_line("- An advanced degree (M.S. or Ph.D.) is mandatory [1]") is None
+    assert b.dropped[0].startswith("makes a requirement of what its source hedges")
+    assert b.check_line("- A Ph.D. is not required; it is often preferred for research roles [1]")
+    assert b.check_line("- A bachelor's degree in Computer Science or Mathematics is required [1]")  # not hedged
