@@ -20,13 +20,13 @@ from functools import partial
 
 from advisor import occupations, profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder
+from advisor.context import model_context
 from advisor.decide import ModelOutcome, after_model, decide
 from advisor.embeddings import get_tokenizer
 from advisor.errors import (ConfigError, InvalidQuestionError, OccupationDataError, ProviderBusyError, ProviderError,
                             WageDataError)
 from advisor.evidence import Evidence, gather
 from advisor.guides import Catalog
-from advisor.injection import strip_instructions
 from advisor.presentation import preview
 from advisor.prompts import AnswerShape, answer_messages, without_refusal
 from advisor.providers.base import GenerationRequest, Provider
@@ -34,7 +34,6 @@ from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, Extractive
 from advisor.query import Query, understand
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
-from advisor.textmatch import content_tokens, role_words, sentences
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
@@ -146,7 +145,7 @@ class Advisor:
         sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
         yield StreamEvent(type="sources", data=preview(list(sources.values()), query.asked))
 
-        context = self._context(query, evidence)
+        context = model_context(query, evidence, self.settings)
         roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles)
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None)
@@ -256,27 +255,6 @@ class Advisor:
             yield StreamEvent(type="token", data=line + "\n")
         yield from self._finish(timings, started, answer="\n".join(lines).strip(), citations=builder.citations(),
                                 standalone_question=standalone, **answer)
-
-    def _context(self, query: Query, evidence: Evidence) -> list[Hit]:
-        """The sources the model reads: the strongest few (each side's best for a comparison, the
-        outline of a broad question whole), each trimmed to what bears on the question, the
-        further ones shorter."""
-        s, hits = self.settings, evidence.hits
-        if query.compares_roles:
-            chosen = [h for g in query.roles for h in [h for h in hits if h.doc_id == g.doc_id][:2]]
-        else:
-            top, wanted = hits[0].similarity, content_tokens(evidence.search) - role_words(hits)
-            # a further section joins when it is nearly as close and shares a word with what was
-            # searched (the question and its topic's headings): each one costs the model ~1–2 s of
-            # reading on 2 cores. The outline of the topic a broad question asks about always joins.
-            chosen = [h for i, h in enumerate(hits) if i == 0 or h.section_id == evidence.topic
-                      or (h.similarity >= top - s.context_similarity_window
-                          and wanted & content_tokens(f"{h.heading} {h.text}"))]
-            chosen = chosen[: s.prompt_sources]
-        clean = [h.model_copy(update={"text": strip_instructions(h.text)}) for h in chosen]
-        return [h if "/" not in h.section_id and query.wants_list
-                else trim_hit(h, query.standalone, s.source_chars if i == 0 else s.later_source_chars)
-                for i, h in enumerate(clean) if h.text.strip()]
 
     def _verified(self, generated: Generated, query: Query, context: list[Hit]) -> Iterator[str]:
         """Verified lines as the provider produces them; ``generated.declined`` is set when the model
@@ -407,23 +385,6 @@ def whole_lines(pieces: Iterator[str]) -> Iterator[str]:
             line, buffer = buffer.split("\n", 1)
             yield line
     yield buffer
-
-
-def trim_hit(hit: Hit, question: str, max_chars: int) -> Hit:
-    """Keep the section's sentences in order, dropping the least relevant until it fits."""
-    if len(hit.text) <= max_chars:
-        return hit
-    wanted = content_tokens(question) - role_words([hit])
-    parts = sentences(hit.text)
-    ranked = sorted(range(len(parts)), key=lambda i: (-len(wanted & content_tokens(parts[i])), i))
-    keep, size = set(), 0
-    for i in ranked:
-        if size + len(parts[i]) + 3 > max_chars and keep:
-            continue
-        keep.add(i)
-        size += len(parts[i]) + 3
-    text = "\n".join(f"- {parts[i]}" if i else parts[i] for i in sorted(keep))
-    return hit.model_copy(update={"text": text})
 
 
 def ms_since(started: float) -> float:
