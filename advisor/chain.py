@@ -260,7 +260,7 @@ class Advisor:
         """Verified lines as the provider produces them; ``generated.declined`` is set when the model
         said the sources lack the answer and nothing it said could be verified."""
         provider, builder = generated.provider, generated.builder
-        shape = AnswerShape(wants_list=query.wants_list, compares=query.compares)
+        shape = AnswerShape(wants_list=query.wants_list, compares=query.compares, yes_no=query.yes_no)
         messages = answer_messages(query.asked, context, list(query.history), shape) if provider.uses_llm else []
         tokens = self.settings.max_list_tokens if query.wants_list else self.settings.max_answer_tokens
         request = GenerationRequest(question=query.standalone, focus=query.asked, hits=context, messages=messages,

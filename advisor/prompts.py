@@ -50,6 +50,7 @@ class AnswerShape:
 
     wants_list: bool = False
     compares: bool = False
+    yes_no: bool = False
 
     @property
     def length_rule(self) -> str:
@@ -57,6 +58,8 @@ class AnswerShape:
             return "Write short bullet points that give each side of the comparison its own figures or facts"
         if self.wants_list:
             return "Write one short bullet point for each item the sources list that answers the question, with no repeats"
+        if self.yes_no:
+            return "Answer yes or no, then give the facts from the sources behind it in 1 to 4 short bullet points"
         return "Write 1 to 4 short bullet points"
 
 

@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import LIST, ROLE_REFERENCE, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
+from advisor.vocabulary import LIST, ROLE_REFERENCE, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Query:
     abroad: str | None = None  # a place outside the U.S. in a pay question
     compares: bool = False  # two roles or two levels side by side
     wants_list: bool = False
+    yes_no: bool = False  # "Do I need a PhD?": answered yes or no, then the facts behind it
     topics: tuple[str, ...] = ()  # career topics it asks about (vocabulary.TOPICS)
     corrections: dict[str, str] = field(default_factory=dict)
 
@@ -78,6 +79,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
         compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
+        yes_no=bool(YES_NO.search(corrected)),
         topics=tuple(topics_in(corrected) or ([] if pay or levels else topics_in(standalone))), corrections=fixes)
 
 

@@ -27,6 +27,9 @@ the noise floor) rather than as "overhead":
           ≤ 6 s and ≤ 0.75× the naive prompt's first token.
   naive   LangChain's classic "stuff" prompt with the top-4 retrieved sections' full text,
           max_tokens=1: ``usage.prompt_tokens`` against ours, and its prompt time.
+  sizes   every in-scope golden question's prompt (``--quick``: 8), through the model's chat template
+          and tokenizer without generating: the tokens after the part it shares with another
+          question's prompt (what llama.cpp reuses) against the naive prompt's tokens.
   contention  the query embedding timed while the model generates in the same process (as when
           one user's question is retrieved while another's answer is being written), with torch's
           default threads and with one thread, against the same with the model idle.
@@ -129,7 +132,8 @@ def main() -> None:
     setup_logging()
     work = Path(tempfile.mkdtemp(prefix="bench-answer-"))
     try:
-        rows, notes = run(work, questions, next(q for q in asked if q not in questions))
+        rows, notes = run(work, questions, next(q for q in asked if q not in questions),
+                           asked[:8] if args.quick else asked)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report("answer", rows, args, notes)
@@ -146,7 +150,8 @@ def one_token(client, server, messages: list[dict[str, str]], cache_prompt: bool
             "prompt_n": timings.get("prompt_n"), "prompt_ms": timings.get("prompt_ms"), "wall_ms": wall_ms}
 
 
-def run(work: Path, questions: list[str], warm_up_question: str) -> tuple[list[Row], list[str]]:
+def run(work: Path, questions: list[str], warm_up_question: str,
+        every_question: list[str]) -> tuple[list[Row], list[str]]:
     import openai
 
     import advisor  # noqa: F401  (offline environment first)
@@ -221,18 +226,45 @@ def run(work: Path, questions: list[str], warm_up_question: str) -> tuple[list[R
 
     # naive "stuff the top-4 sections" prompts, token counts from the same server
     for case in cases:
-        hits = retriever.search(case.question, k=4)
-        context = "\n\n".join(retriever.section(h.section_id)["text"] for h in hits)
-        naive = [{"role": "system", "content": NAIVE_SYSTEM.format(context=context)},
-                 {"role": "user", "content": case.question}]
-        case.naive = one_token(client(), server, naive)
+        case.naive = one_token(client(), server, naive_messages(retriever, case.question))
 
+    sizes = prompt_sizes(server, settings, retriever, every_question, warm_up_question)
     system = answer_messages("warm-up", [], [])[0]
     busy = [system, {"role": "user", "content": "List twenty careers in technology, one per line."}]
     busy_client = client()
     contention = embedding_under_load(lambda: busy_client.chat.completions.create(
         model=server.model_name, messages=busy, max_tokens=48, temperature=0, seed=0), settings)
-    return summarise(cases, median(loads), contention)
+    return summarise(cases, median(loads), contention, sizes)
+
+
+def naive_messages(retriever, question: str) -> list[dict[str, str]]:
+    hits = retriever.search(question, k=4)
+    context = "\n\n".join(retriever.section(h.section_id)["text"] for h in hits)
+    return [{"role": "system", "content": NAIVE_SYSTEM.format(context=context)}, {"role": "user", "content": question}]
+
+
+def prompt_sizes(server, settings, retriever, questions: list[str], other: str) -> list[tuple[int, int]]:
+    """(tokens ours leaves after the cached prefix, naive tokens) for every question the model would
+    answer, without generating: each prompt through the model's chat template and tokenizer, our
+    cached part being what it shares with another question's prompt, token for token (what llama.cpp
+    reuses)."""
+    import httpx
+
+    base = server.base_url.rsplit("/v1", 1)[0]
+    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {server.api_key}"}) as http:
+        def tokens(messages: list[dict[str, str]]) -> list[int]:
+            prompt = http.post("/apply-template", json={"messages": messages}).json()["prompt"]
+            return http.post("/tokenize", json={"content": prompt}).json()["tokens"]
+
+        before = tokens(recorded_messages(settings, other))
+        out = []
+        for question in questions:
+            if not (ours := recorded_messages(settings, question)):
+                continue  # refused before the model
+            mine = tokens(ours)
+            shared = next((i for i, (a, b) in enumerate(zip(before, mine)) if a != b), min(len(before), len(mine)))
+            out.append((len(mine) - shared, len(tokens(naive_messages(retriever, question)))))
+    return out
 
 
 def embedding_under_load(generate, settings) -> dict[str, list[float]]:
@@ -268,8 +300,8 @@ def embedding_under_load(generate, settings) -> dict[str, list[float]]:
     return out
 
 
-def summarise(cases: list[Case], load_s: float,
-              contention: dict[str, list[float]]) -> tuple[list[Row], list[str]]:
+def summarise(cases: list[Case], load_s: float, contention: dict[str, list[float]],
+              sizes: list[tuple[int, int]]) -> tuple[list[Row], list[str]]:
     answered = [c for c in cases if c.messages and c.direct and c.first_token_ms is not None]
     over_token = [100 * (c.first_token_ms - c.direct["wall_ms"]) / c.direct["wall_ms"] for c in answered]
     over_text = [100 * (c.first_text_ms - c.direct["wall_ms"]) / c.direct["wall_ms"] for c in answered if c.first_text_ms]
@@ -309,6 +341,14 @@ def summarise(cases: list[Case], load_s: float,
             ratio_row("warm: first verified line, median", median(c.warm_first_token_ms for c in warm) / 1000, 6.0, "s"),
             ratio_row("warm: first verified line / naive first token, median",
                       median(c.warm_first_token_ms / c.naive["wall_ms"] for c in warm), 0.75, "×"),
+        ]
+    if sizes:
+        rows += [
+            Row(f"every in-scope golden question ({len(sizes)}, tokenized, not generated): tokens after the "
+                "cached prefix, median", median(o for o, _ in sizes), "tokens"),
+            Row("every in-scope golden question: naive prompt tokens, median", median(n for _, n in sizes), "tokens"),
+            ratio_row("every in-scope golden question: ours after the cached prefix / naive, median",
+                      median(o / n for o, n in sizes), 0.8, "×"),
         ]
     for state, label in (("idle", "model idle"), ("busy", "model generating")):
         for n, threads in (("default", "torch default threads"), ("1", "1 torch thread")):

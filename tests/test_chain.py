@@ -8,7 +8,7 @@ import pytest
 from advisor.chain import Advisor
 from advisor.errors import InvalidQuestionError, ProviderBusyError, WageDataError
 from advisor.oews.package import open_wages
-from advisor.prompts import MODEL_REFUSAL
+from advisor.prompts import MODEL_REFUSAL, AnswerShape
 from advisor.providers.base import BoundedQueue
 from advisor.providers.extractive import ExtractiveProvider
 from advisor.retrieval import Retriever
@@ -323,3 +323,13 @@ def test_the_model_is_stopped_after_a_run_of_lines_that_fail_verification(make):
     assert len(answer.dropped) == MAX_FAILED_IN_A_ROW and provider.read_to_the_end is False
     provider = Counting(good + invented[: invented.index("- They", 10)] + later)  # one miss: it goes on
     assert "educational background" in make(provider).ask("What does an entry-level engineer earn?").answer
+
+
+@pytest.mark.parametrize("question, shape", [
+    ("Do I need a PhD to become a neural network engineer?", AnswerShape(yes_no=True)),
+    ("Which programming languages should neural network engineers know?", AnswerShape(wants_list=True)),
+])
+def test_the_model_is_asked_for_the_answer_shape_the_question_needs(make, question, shape):
+    provider = ScriptedProvider("- The guides answer this [1].")
+    make(provider).ask(question)
+    assert provider.requests[0].messages[-1]["content"].strip().splitlines()[-1].startswith(shape.length_rule)

@@ -29,3 +29,14 @@ def test_the_answer_shape_is_the_last_line():
     last = user.strip().splitlines()[-1]
     assert last.startswith(AnswerShape(wants_list=True).length_rule) and last.endswith(MODEL_REFUSAL)
     assert user.index("<question>") < user.rindex(AnswerShape(wants_list=True).length_rule)
+
+
+def test_a_yes_no_question_asks_for_the_facts_behind_the_yes_or_no():
+    # a 1.5B model given "1 to 4 bullets" for "Do I need a PhD?" declined or echoed the question;
+    # asked for the facts behind its yes or no it answers from the sources
+    rule = AnswerShape(yes_no=True).length_rule
+    assert rule != AnswerShape().length_rule and "facts from the sources" in rule
+    assert AnswerShape(yes_no=True, wants_list=True).length_rule == AnswerShape(wants_list=True).length_rule
+    last = answer_messages("Do I need a PhD?", [hit(1, "A Ph.D. is often preferred.")], [],
+                           AnswerShape(yes_no=True))[1]["content"].strip().splitlines()[-1]
+    assert last.startswith(rule)

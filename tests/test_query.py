@@ -149,3 +149,14 @@ def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
     q = understand("and what do they earn?", history, TWO)
     assert q.pay and q.topics == () and [g.doc_id for g in q.roles] == ["isa"]
     assert understand("and the hardest parts?", history, TWO).topics == ("challenges",)
+
+
+@pytest.mark.parametrize("question, yes_no", [
+    ("Do I need a PhD?", True),
+    ("is a phd required for this career?", True),
+    ("Are soft skills important or is it all technical?", True),
+    ("What degree do I need?", False),
+    ("Isolation at work: how common is it?", False),  # "Is" only as part of a word
+])
+def test_a_yes_no_question_is_recognised(question, yes_no):
+    assert understand(question, [], ONE).yes_no is yes_no
