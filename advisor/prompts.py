@@ -4,9 +4,7 @@ one-line reminder of the rules.
 
 The 1.5B model follows instructions placed after the sources far better than rules in the
 system prompt alone (see shared/notes/local-llm.md): the reminder keeps the shape of the answer
-last. Each source is a "[n] heading" block, the label the model cites it by (lighter than XML tags:
-7 % fewer prompt tokens, and more key facts on the dev set); a source line that starts like a label
-is escaped, and the question and history are fenced, so untrusted text can pose as neither.
+last. Retrieved and user text are fenced and escaped so that they can't close the fences.
 """
 
 from __future__ import annotations
@@ -32,13 +30,9 @@ def fence_safe(text: str) -> str:
     return FENCE_TAGS.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
 
 
-SOURCE_LABEL = re.compile(r"^(\s*)\[(\d+)\]", re.M)
-
-
 def format_sources(hits: list[Hit]) -> str:
-    """Each source as "[n] heading" and its text: a source line that starts like a label is escaped."""
-    return "\n\n".join(
-        f"[{n}] {fence_safe(h.heading)}\n" + SOURCE_LABEL.sub(r"\1(\2)", fence_safe(h.text))
+    return "\n".join(
+        f'<source id="{n}" section="{fence_safe(h.heading)}">\n{fence_safe(h.text)}\n</source>'
         for n, h in enumerate(hits, start=1)
     )
 

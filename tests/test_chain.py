@@ -154,7 +154,7 @@ def test_prompt_fences_sources_and_question(make):
     assert user.count("<question>") == 1 and user.count("</question>") == 1
     assert '<source id="9">' not in user and user.index("</sources>" if "</sources>" in user else "<question>") > 0
     reminder = user[user.index("</question>"):]  # the rules' reminder comes last, so it has the last word
-    assert "source number" in reminder and MODEL_REFUSAL in reminder and MODEL_REFUSAL in user[:user.index("\n[1] ")]
+    assert "source number" in reminder and MODEL_REFUSAL in reminder and MODEL_REFUSAL in user[:user.index("<source")]
 
 
 def test_profile_picks_band_and_lists_gaps(make, retriever):
