@@ -85,17 +85,25 @@ def occupation_phrase(data: WageData, question: str) -> str | None:
 
 def _known_suffix(data: WageData, words: list[str]) -> str | None:
     """The longest tail of ``words`` OEWS knows ("neural network engineers", not "network engineers"),
-    without leading words no title has (or only as a generic "job") while the occupations found stay
-    the same ("data scientist's", not "job compare with a data scientist's")."""
+    without words at either end that no title has (or only as a generic "job") while the occupations
+    found stay the same ("data scientist's", not "job compare with a data scientist's"; "data
+    scientists", not "data scientists compare on")."""
     tails = [" ".join(words[i:]) for i in range(len(words))]
     start, found = next(((i, f) for i, tail in enumerate(tails) if (f := data.find_occupations(tail))), (None, None))
     if start is None:
         return None
     codes = [m.occupation.code for m in found]
-    while (start + 1 < len(tails) and not (set(title_words(words[start])) - GENERIC) & data.titles.vocabulary
-           and [m.occupation.code for m in data.find_occupations(tails[start + 1])] == codes):
-        start += 1
-    return tails[start]
+    kept = words[start:]
+
+    def same_without(i: int) -> bool:
+        rest = kept[1:] if i == 0 else kept[:-1]
+        return (len(kept) > 1 and not (set(title_words(kept[i])) - GENERIC) & data.titles.vocabulary
+                and [m.occupation.code for m in data.find_occupations(" ".join(rest))] == codes)
+
+    for end in (0, -1):  # leading words first, then trailing ones
+        while same_without(end):
+            kept.pop(end)
+    return " ".join(kept)
 
 
 def place_in(data: WageData, question: str) -> str | None:

@@ -37,6 +37,8 @@ def test_pay_questions_are_recognised(question, pay):
     ("Are registered nurses paid well in Ohio?", "registered nurses"),
     ("What do mid-level neural network engineers earn?", "neural network engineers"),  # not "network engineers"
     ("How does this job compare with a data scientist's pay?", "data scientist's"),  # not "job compare with …"
+    ("How do neural network engineers and data scientists compare on pay?",
+     "engineers and data scientists"),  # not "… compare on": trailing words no title has are dropped
     ("What do they earn in Seattle?", None),
     ("How should I negotiate a pay rise with my manager?", None),
 ])
