@@ -36,7 +36,7 @@ def _for_comparison(query: Query, evidence: Evidence) -> list[Hit]:
 def _for_question(query: Query, evidence: Evidence, settings: Settings) -> list[Hit]:
     hits = evidence.hits
     top, wanted = hits[0].similarity, content_tokens(evidence.search) - role_words(hits)
-    outlined = {h.section_id for h in evidence.sections} if evidence.topic else set()
+    outlined = {h.section_id for h in evidence.sections}  # only a broad question's topic has them
     return [h for i, h in enumerate(hits) if i == 0 or h.section_id == evidence.topic
             or (h.section_id not in outlined and not _other_level(h, query)
                 and h.similarity >= top - settings.context_similarity_window

@@ -73,9 +73,9 @@ LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\b(?:list|name|enumerate|a
                   r"biggest|major|various|kinds?|types?|ways?)\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)
-# the job referred to without its name: "this line of work", "the role", "such a career"
 # a question answered yes or no ("Do I need a PhD?", "Is remote work common?")
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|can|could|should|will|would|must|am|have|has)\b", re.I)
+# the job referred to without its name: "this line of work", "the role", "such a career"
 ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?:kind of\s+)?(?:career|role|job|"
                             r"line of work|field|profession|position|occupation|jobs|roles|careers)\b", re.I)
 

@@ -96,12 +96,16 @@ class Recorder:
         return {}
 
 
-def recorded_messages(settings, question: str) -> list[dict[str, str]]:
+def recorded_messages(settings, question: str, advisor=None) -> list[dict[str, str]]:
+    """``advisor``: one whose provider is a ``Recorder``, reused across questions; by default a new
+    one with its own Retriever, so the measured one has not seen (cached) the question."""
     from advisor.chain import Advisor
 
-    recorder = Recorder()  # with its own Retriever, so the measured one has not seen (cached) the question
-    Advisor(settings, provider=recorder).ask(question)
-    return recorder.messages[0] if recorder.messages else []
+    advisor = advisor or Advisor(settings, provider=Recorder())
+    sent = advisor.provider.messages
+    before = len(sent)
+    advisor.ask(question)
+    return sent[before] if len(sent) > before else []
 
 
 @dataclass
@@ -250,16 +254,19 @@ def prompt_sizes(server, settings, retriever, questions: list[str], other: str) 
     reuses)."""
     import httpx
 
+    from advisor.chain import Advisor
+
+    recording = Advisor(settings, provider=Recorder())  # one for every question: none is timed here
     base = server.base_url.rsplit("/v1", 1)[0]
     with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {server.api_key}"}) as http:
         def tokens(messages: list[dict[str, str]]) -> list[int]:
             prompt = http.post("/apply-template", json={"messages": messages}).json()["prompt"]
             return http.post("/tokenize", json={"content": prompt}).json()["tokens"]
 
-        before = tokens(recorded_messages(settings, other))
+        before = tokens(recorded_messages(settings, other, recording))
         out = []
         for question in questions:
-            if not (ours := recorded_messages(settings, question)):
+            if not (ours := recorded_messages(settings, question, recording)):
                 continue  # refused before the model
             mine = tokens(ours)
             shared = next((i for i, (a, b) in enumerate(zip(before, mine)) if a != b), min(len(before), len(mine)))
