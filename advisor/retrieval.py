@@ -1,7 +1,10 @@
 """Hybrid retrieval: dense (Chroma) and BM25 over the same chunks, fused by reciprocal rank.
 
 Results are per section (a section's best chunk stands for it), so ``k`` counts distinct
-sections. The best dense similarity travels with the results: the refusal gate reads it.
+sections. A third ranking reads the index's sentences (each embedded on its own): a section ranks
+by its best sentence, so a question worded like one line of a long section still finds it. The
+best dense similarities (of a chunk and of a sentence) travel with the results: the refusal gate
+reads them.
 
 Questions are embedded on one process-wide thread with ``settings.query_threads`` torch threads
 (default 1): with torch's default of one thread per core, a single short query now and then stalls
@@ -24,7 +27,7 @@ from advisor.bm25 import BM25Index
 from advisor.embeddings import get_embeddings, get_tokenizer
 from advisor.errors import IndexMissingError, StoreUnavailableError
 from advisor.settings import Settings
-from advisor.store import open_store
+from advisor.store import SENTENCES, open_store
 from advisor.types import Hit
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,7 @@ MAX_QUERY_WORDS = 64  # a first, cheap cut: a real question is < 30 words, a fol
 # ~0.45 ms a piece on one core, most of a request's CPU before the model; the eval questions
 # need 12 pieces (median) and 36 (90th percentile), a follow-up's two forms up to 2 × 31.
 QUERY_PIECES = 64
+SENTENCES_PER_SECTION = 4  # sentence candidates fetched per section wanted (a section's best few)
 VECTORS_KEPT = 1024  # remembered query embeddings (repeated questions, the warm-up's examples)
 
 
@@ -83,10 +87,13 @@ def query_pool(threads: int) -> ThreadPoolExecutor:
 
 
 class Retriever:
-    def __init__(self, settings: Settings, store: Chroma | None = None, embeddings: Embeddings | None = None) -> None:
-        """``store`` and ``embeddings`` (what embeds a question) default to the ones ``settings`` name."""
+    def __init__(self, settings: Settings, store: Chroma | None = None, embeddings: Embeddings | None = None,
+                 sentences: Chroma | None = None) -> None:
+        """``store`` and ``embeddings`` (what embeds a question) default to the ones ``settings`` name;
+        so do the ``sentences`` with the default store (a store given alone is searched alone)."""
         self.settings = settings
         self.store = store or open_store(settings)
+        self.sentences = sentences if sentences is not None or store else open_store(settings, part=SENTENCES)
         self._embeddings = embeddings
         self._lock = threading.Lock()
         self._chunks: dict[str, StoredChunk] = {}
@@ -218,14 +225,18 @@ class Retriever:
             return [h for q in queries for h in self._ranked(q, vectors[q], k, docs)]
         fused: dict[str, Hit] = {}
         scores: dict[str, float] = {}
+        sentence_sims: dict[str, float] = {}
         for q in queries:
             for rank, hit in enumerate(self._ranked(q, vectors[q], max(self.settings.candidates, k), docs), start=1):
-                scores[hit.section_id] = scores.get(hit.section_id, 0.0) + 1.0 / (self.settings.rrf_k + rank)
-                best = fused.get(hit.section_id)
+                sid = hit.section_id
+                scores[sid] = scores.get(sid, 0.0) + 1.0 / (self.settings.rrf_k + rank)
+                sentence_sims[sid] = max(sentence_sims.get(sid, 0.0), hit.sentence_similarity)
+                best = fused.get(sid)
                 if best is None or hit.similarity > best.similarity:
-                    fused[hit.section_id] = hit
+                    fused[sid] = hit
         ranked = sorted(fused, key=lambda sid: scores[sid], reverse=True)[:k]
-        return [fused[sid].model_copy(update={"score": round(scores[sid], 6)}) for sid in ranked]
+        return [fused[sid].model_copy(update={"score": round(scores[sid], 6), "sentence_similarity": sentence_sims[sid]})
+                for sid in ranked]
 
     def _ranked(self, query: str, vector: tuple[float, ...], k: int, docs: frozenset[str] | None) -> list[Hit]:
         """One query's ``k`` best sections: its dense and keyword rankings fused."""
@@ -239,20 +250,36 @@ class Retriever:
         keyword = self._bm25.search(query, n if not docs else len(self._chunks)) if self._bm25 else []
         if docs:
             keyword = [(cid, score) for cid, score in keyword if self._chunks[cid].meta["doc_id"] in docs][:n]
-        return self._fuse(dense_ids, keyword, k)
+        return self._fuse(dense_ids, keyword, self._by_sentence(vector, n, where), k)
+
+    def _by_sentence(self, vector: tuple[float, ...], n: int, where: dict | None) -> list[tuple[str, float]]:
+        """(section id, similarity of its best sentence), best first, for the ``n`` best sections."""
+        if self.sentences is None or not self.settings.sentence_weight:
+            return []
+        try:
+            found = self.sentences.similarity_search_by_vector_with_relevance_scores(
+                list(vector), k=n * SENTENCES_PER_SECTION, filter=where)
+        except Exception as exc:
+            raise StoreUnavailableError(f"Search failed, the guide index is unavailable: {exc}") from exc
+        best: dict[str, float] = {}
+        for d, dist in found:
+            if d.metadata["section_id"] in self._sections:
+                best.setdefault(d.metadata["section_id"], 1.0 - dist)
+        return list(best.items())[:n]
 
     def all_sections(self) -> list[Hit]:
         """Every section as a Hit, in stored order (for the guides' outline)."""
         return [h for sid, _, _ in self.outline() if (h := self.section_hit(sid))]
 
-    def _fuse(self, dense: list[tuple[str, float]], keyword: list[tuple[str, float]], k: int) -> list[Hit]:
+    def _fuse(self, dense: list[tuple[str, float]], keyword: list[tuple[str, float]],
+              by_sentence: list[tuple[str, float]], k: int) -> list[Hit]:
         s = self.settings
         fused: dict[str, dict] = {}
 
         def entry(chunk_id: str) -> dict | None:
             chunk = self._chunks[chunk_id]
             sid = chunk.meta["section_id"]
-            return fused.setdefault(sid, {"chunk": chunk, "score": 0.0, "sim": 0.0,
+            return fused.setdefault(sid, {"chunk": chunk, "score": 0.0, "sim": 0.0, "sentence_sim": 0.0,
                                           "dense_rank": None, "bm25_rank": None})
 
         section_rank = 0
@@ -269,6 +296,10 @@ class Retriever:
                 section_rank += 1
                 e["bm25_rank"] = section_rank
                 e["score"] += s.bm25_weight / (s.rrf_k + section_rank)
+        for rank, (sid, sim) in enumerate(by_sentence, start=1):
+            e = entry(self._sections[sid][0].chunk_id)
+            e["sentence_sim"] = sim
+            e["score"] += s.sentence_weight / (s.rrf_k + rank)
         # ties (dense #1 + keyword #3 vs keyword #1 + dense #3) go to the keyword side: embeddings
         # see "mid-level" and "senior-level" as near-synonyms, BM25 does not
         ranked = sorted(fused.values(), key=lambda e: (-round(e["score"], 9), e["bm25_rank"] or 10**6, -e["sim"]))[:k]
@@ -277,6 +308,7 @@ class Retriever:
                 role=e["chunk"].meta["role"], title=e["chunk"].meta["title"],
                 heading=e["chunk"].meta["heading"], source=e["chunk"].meta["source"],
                 text=e["chunk"].text, score=round(e["score"], 6), similarity=round(e["sim"], 4),
+                sentence_similarity=round(e["sentence_sim"], 4),
                 dense_rank=e["dense_rank"], bm25_rank=e["bm25_rank"])
             for e in ranked
         ]

@@ -1,7 +1,7 @@
 """Is the question about something our guides cover? Cheap layers before any model runs.
 
-1. Evidence gate: the best dense match is very weak, or weak with few of the question's words
-   in the top sections → off topic (bread, capitals, poems). Short in-scope questions can have
+1. Evidence gate: no sentence of the guides is close, and the best section match is very weak,
+   or weak with few of the question's words in the top sections → off topic (bread, capitals, poems). Short in-scope questions can have
    low similarity ("Which frameworks should I know?" ≈ 0.23), so words count as evidence too.
 2. Place and year checks: pay outside the guides' region (the guides give US figures), or a
    year no guide mentions ("the 2030 salary"), cannot be answered from them.
@@ -38,8 +38,13 @@ def keyword_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
     return coverage(wanted, found)
 
 
-def lacks_evidence(question: str, hits: list[Hit], floor: float, threshold: float, min_coverage: float) -> str | None:
-    """Why the retrieval evidence is too weak to answer, or None."""
+def lacks_evidence(question: str, hits: list[Hit], floor: float, threshold: float, min_coverage: float,
+                   sentence_match: float = 1.0) -> str | None:
+    """Why the retrieval evidence is too weak to answer, or None. One sentence as close as
+    ``sentence_match`` is evidence enough: "can I do this job from home?" is far from the whole
+    Benefits section and close to its line on remote work."""
+    if max((h.sentence_similarity for h in hits), default=0.0) >= sentence_match:
+        return None
     best = max((h.similarity for h in hits), default=0.0)
     if best < floor:
         return f"best similarity {best:.2f} < floor {floor}"

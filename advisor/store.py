@@ -1,7 +1,9 @@
 """Open the Chroma collection (embedded or server) the same way for ingest and retrieval.
 
 The collection records the embedding model it was built with; opening it with another model
-rebuilds it rather than mixing vectors from two models.
+rebuilds it rather than mixing vectors from two models. Each guide index is two collections: the
+chunks (whole sections, what answers are built from) and every section's sentences on their own
+(``SENTENCES``: a ranker and evidence for questions worded like one line of a section).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from advisor.embeddings import get_embeddings
 from advisor.errors import StoreUnavailableError
 from advisor.settings import Settings
 
+SENTENCES = "sentences"
 log = logging.getLogger(__name__)
 
 
@@ -39,26 +42,32 @@ def collection_metadata(settings: Settings) -> dict[str, str]:
     return {"hnsw:space": "cosine", "embedding_model": settings.embedding_model_name}
 
 
-def open_store(settings: Settings, *, rebuild_on_model_change: bool = False) -> Chroma:
-    """The LangChain vector store over our collection, with our embedding function.
+def collection_name(settings: Settings, part: str = "") -> str:
+    """The chunk collection is ``settings.collection``; a ``part`` of the index sits beside it."""
+    return f"{settings.collection}_{part}" if part else settings.collection
+
+
+def open_store(settings: Settings, *, rebuild_on_model_change: bool = False, part: str = "") -> Chroma:
+    """The LangChain vector store over our collection (or its ``part``), with our embedding function.
 
     ``rebuild_on_model_change`` is for ingest: a collection built with another embedding model
     is dropped and recreated. Readers never drop anything.
     """
     client = chroma_client(settings)
+    name = collection_name(settings, part)
     try:
         existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
-        if settings.collection in existing:
-            recorded = (client.get_collection(settings.collection).metadata or {}).get("embedding_model")
+        if name in existing:
+            recorded = (client.get_collection(name).metadata or {}).get("embedding_model")
             if recorded != settings.embedding_model_name and rebuild_on_model_change:
                 log.warning("collection %s was built with %s; rebuilding for %s",
-                            settings.collection, recorded, settings.embedding_model_name)
-                client.delete_collection(settings.collection)
+                            name, recorded, settings.embedding_model_name)
+                client.delete_collection(name)
     except Exception as exc:
         raise StoreUnavailableError(f"Chroma store unavailable: {exc}") from exc
     return Chroma(
         client=client,
-        collection_name=settings.collection,
+        collection_name=name,
         embedding_function=get_embeddings(settings),
         collection_metadata=collection_metadata(settings),
     )

@@ -24,6 +24,7 @@ class Hit(BaseModel):
     text: str
     score: float = Field(description="fused reciprocal-rank score")
     similarity: float = Field(0.0, description="dense cosine similarity of the best chunk")
+    sentence_similarity: float = Field(0.0, description="dense cosine similarity of the section's best sentence")
     dense_rank: int | None = None
     bm25_rank: int | None = None
     kind: Literal["section", "wages", "onet"] = Field("section", description="a guide section, an official wage "

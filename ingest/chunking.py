@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 from transformers import PreTrainedTokenizerBase
 
+from advisor.textmatch import sentences
 from ingest.sections import Section
 
 SPECIAL_TOKENS = 2  # [CLS] and [SEP]
@@ -35,6 +36,31 @@ class Chunk:
     def embed_text(self) -> str:
         """What is embedded and stored: the context line, a blank line, then the chunk."""
         return f"{self.context}\n\n{self.text}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence or bullet of a section, embedded on its own: a question worded like one line of
+    a long section ("can I work from home?" against a Benefits bullet on remote work) matches that
+    line far better than the whole section's vector."""
+
+    section: Section
+    index: int
+    text: str
+
+    @property
+    def chunk_id(self) -> str:
+        return f"{self.section.section_id}::s{self.index}"
+
+    @property
+    def embed_text(self) -> str:
+        return f"{context_line(self.section)}\n\n{self.text}"
+
+
+def section_sentences(section: Section) -> list[Sentence]:
+    """The section's sentences as ``textmatch.sentences`` splits them (the unit trimming and
+    citation checks read too), so a sentence's index names the same line everywhere."""
+    return [Sentence(section, i, text) for i, text in enumerate(sentences(section.text))]
 
 
 def context_line(section: Section) -> str:

@@ -3,9 +3,8 @@
 from pathlib import Path
 
 from advisor.settings import Settings
-from advisor.store import chroma_client
+from advisor.store import SENTENCES, chroma_client, collection_name, open_store
 from ingest.indexer import indexed_sections, ingest
-from advisor.store import open_store
 
 ENTRY = "neural-network-engineer#salary-ranges/entry-level"
 
@@ -23,8 +22,11 @@ def test_incremental_runs(settings: Settings):
     n = first.added
     assert n > 50 and counts(first) == (n, 0, 0, 0) and first.ok
 
+    sentences = open_store(settings, part=SENTENCES)
+    assert first.sentences_embedded > 3 * n and len(indexed_sections(sentences)) == n
+
     again = ingest(settings)
-    assert counts(again) == (0, 0, n, 0) and again.chunks_embedded == 0
+    assert counts(again) == (0, 0, n, 0) and again.chunks_embedded == 0 and again.sentences_embedded == 0
 
     path = guide(settings)
     path.write_text(path.read_text().replace("$70,000 to $100,000", "$72,000 to $100,000"))
@@ -33,6 +35,9 @@ def test_incremental_runs(settings: Settings):
     store = open_store(settings)
     got = store.get(where={"section_id": ENTRY}, include=["documents"])
     assert "$72,000" in got["documents"][0]
+    entry = sentences.get(where={"section_id": ENTRY}, include=["documents"])
+    assert edited.sentences_embedded == len(entry["ids"]) and any("$72,000" in d for d in entry["documents"])
+    assert not any("$70,000 to" in d for d in entry["documents"])
 
     extra = settings.knowledge_dir / "data-wrangler.md"
     extra.write_text("---\nrole: Data Wrangler\n---\n## Overview\nWranglers tidy tables.\n## Pay\nAbout $50,000.\n")
@@ -43,6 +48,15 @@ def test_incremental_runs(settings: Settings):
     removed = ingest(settings)
     assert counts(removed) == (0, 0, n, 2)
     assert not store.get(where={"doc_id": "data-wrangler"})["ids"]
+    assert not sentences.get(where={"doc_id": "data-wrangler"})["ids"]
+
+
+def test_an_index_built_before_sentences_gets_them_on_its_next_run(settings: Settings):
+    first = ingest(settings)
+    chroma_client(settings).delete_collection(collection_name(settings, SENTENCES))
+    upgraded = ingest(settings)
+    assert upgraded.chunks_embedded == 0 and upgraded.sentences_embedded == first.sentences_embedded
+    assert len(indexed_sections(open_store(settings, part=SENTENCES))) == first.added
 
 
 def test_embedding_model_change_rebuilds(settings: Settings):

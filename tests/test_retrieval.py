@@ -94,3 +94,17 @@ def test_questions_are_embedded_on_their_own_thread_with_query_threads(indexed_s
     assert torch.get_num_threads() == threads - 1
     assert fresh_thread_torch_threads() == before_fresh
 
+
+
+BENEFITS = "neural-network-engineer#career-development/benefits"
+
+
+def test_a_question_worded_like_one_line_of_a_section_finds_it_by_that_sentence(indexed_settings):
+    """The Benefits section lists pay, equity, retirement, learning and remote work; a question on
+    remote work alone is far from that whole section's vector and close to its one line."""
+    question = "Is remote work an option for this career, or must I be in the office?"
+    with_sentences = Retriever(indexed_settings).search(question)
+    best = with_sentences[0]
+    assert best.section_id == BENEFITS and best.sentence_similarity >= indexed_settings.sentence_match > best.similarity
+    without = Retriever(indexed_settings.model_copy(update={"sentence_weight": 0})).search(question)
+    assert all(h.sentence_similarity == 0 for h in without)
