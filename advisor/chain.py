@@ -45,6 +45,7 @@ MAX_QUESTION_CHARS = 2000
 # The model is stopped after this many answer lines in a row fail verification: it is then writing
 # from its own knowledge (a runaway list of tools no source names), and each line costs ~1 s of decoding.
 MAX_FAILED_IN_A_ROW = 6
+MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to ground
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
 
@@ -148,7 +149,7 @@ class Advisor:
         context = model_context(query, evidence, self.settings)
         roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles)
-        generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None)
+        generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources)
         yield from self._generate(generated, query, context, timings, started, evidence,
                                   has_official=bool(official_lines))
         if not generated.lines:
@@ -272,6 +273,8 @@ class Advisor:
                 before = len(builder.dropped)
                 line, said_no = self._verify(raw, builder)
                 declined |= said_no
+                if line is None and builder.unsupported and provider.uses_llm:
+                    line = self._ground(builder.unsupported, generated)
                 if line:
                     emitted, failed_in_a_row = True, 0
                     yield line
@@ -283,6 +286,19 @@ class Advisor:
         finally:
             getattr(stream, "close", lambda: None)()  # a generator's close ends the model's request
         generated.declined = declined and not emitted
+
+    def _ground(self, claim: str, generated: Generated) -> str | None:
+        """The sentence of a shown source closest in meaning to a model line no source backed
+        ("Implement early stopping to prevent overfitting" → the guide's "Prevent overfitting with
+        early stopping"), when it is at least ``ground_similarity`` close; else None."""
+        if len(claim.split()) < MIN_GROUNDED_WORDS:
+            return None  # "Yes." is close to nothing in particular
+        found = self.retriever.closest_sentence(claim, set(generated.shown))
+        if found is None or found[2] < self.settings.ground_similarity or found[1].endswith(":"):
+            return None
+        section_id, sentence, similarity = found
+        log.info("grounded a line no source backed on %s (%.2f): %r", section_id, similarity, sentence[:80])
+        return generated.builder.ground(sentence, generated.shown[section_id])
 
     @staticmethod
     def _verify(raw: str, builder: CitationBuilder) -> tuple[str | None, bool]:
@@ -342,6 +358,7 @@ class Generated:
     builder: CitationBuilder
     provider: Provider
     outline: str | None = None  # the section id of the broad question's outline among the sources
+    shown: dict[str, Hit] = field(default_factory=dict)  # the sources the user sees, by section id
     lines: list[str] = field(default_factory=list)
     notice: str | None = None
     failed: bool = False

@@ -78,6 +78,9 @@ class CitationBuilder:
     question: str = ""  # its words are no claim: a line may echo them ("the best-paid analysts make …")
     roles: dict[str, re.Pattern] = field(default_factory=dict)  # guide doc id → how its role is named
     dropped: list[str] = field(default_factory=list)  # "why: line", for the Answer and the evals
+    # the last line checked, when it was dropped only because no source says it (not for a figure,
+    # name or link no source has): what may be grounded on the closest sentence of a shown source
+    unsupported: str | None = None
     _order: list[int] = field(default_factory=list)   # hit indices in order of first citation
     _claims: dict[int, list[str]] = field(default_factory=dict)
 
@@ -108,6 +111,7 @@ class CitationBuilder:
         """The line with verified, renumbered markers; '' for a blank line; None if dropped. A line
         whose sentences cite different sources ("[1] A. [2] B.") is checked sentence by sentence and
         comes back as one line per sentence kept."""
+        self.unsupported = None
         if not raw.strip():
             return ""
         if len(parts := claims_of(raw)) > 1:
@@ -135,6 +139,7 @@ class CitationBuilder:
             if len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":") and not links_in(text):
                 return prefix + text  # framing ("Here is what the guide says:"), not a claim
             self._drop(raw, "no retrieved source supports it")
+            self.unsupported = text
             return None
         if planted := links_in(text) - links_in(self.hits[chosen].heading + " " + self.hits[chosen].text):
             self._drop(raw, f"links {sorted(planted)} are not in its source")
@@ -146,6 +151,7 @@ class CitationBuilder:
             cut = self._cut_back(text, chosen)
             if cut is None:
                 self._drop(raw, f"says more than its source: {sorted(claim - self._tokens[chosen] - self._asked)}")
+                self.unsupported = text
                 return None
             text, claim = cut, self._claim(cut)
         if claim in self._said or (len(claim) >= MIN_REPEAT_WORDS
@@ -184,18 +190,30 @@ class CitationBuilder:
                 return head + "."
         return None
 
+    def _source(self, hit: Hit) -> int:
+        """The index of ``hit`` among the sources, added when the model did not read it."""
+        index = next((i for i, h in enumerate(self.hits) if h.section_id == hit.section_id), None)
+        if index is None:
+            hit = hit.model_copy(update={"text": without_links(hit.text)})
+            self.hits.append(hit)
+            self._tokens.append(content_tokens(hit.heading + " " + hit.text))
+            self._numbers.append(numbers(hit.text))
+            self._all_numbers |= self._numbers[-1]
+            self._all_text += " " + (hit.heading + " " + hit.text).lower()
+            index = len(self.hits) - 1
+        return index
+
+    def ground(self, sentence: str, hit: Hit) -> str | None:
+        """A sentence of ``hit`` (a source the user was shown) in place of a model line no source
+        backed: checked like any line, so it is dropped if it repeats one already given."""
+        index = self._source(hit)
+        return self.check_line(f"- {sentence} [{index + 1}]")
+
     def cite_fixed(self, text: str, *hits: Hit) -> str:
         """Cite a line built by rule from the ``hits``' own text (profile advice, official wages)."""
         marks = []
         for hit in hits:
-            index = next((i for i, h in enumerate(self.hits) if h.section_id == hit.section_id), None)
-            if index is None:
-                self.hits.append(hit)
-                self._tokens.append(content_tokens(hit.heading + " " + hit.text))
-                self._numbers.append(numbers(hit.text))
-                self._all_numbers |= self._numbers[-1]
-                self._all_text += " " + (hit.heading + " " + hit.text).lower()
-                index = len(self.hits) - 1
+            index = self._source(hit)
             if index not in self._claims:
                 self._order.append(index)
                 self._claims[index] = []

@@ -18,8 +18,9 @@ import hashlib
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
@@ -53,6 +54,34 @@ class StoredChunk:
     chunk_id: str
     text: str
     meta: dict
+
+
+@dataclass(frozen=True)
+class SentenceVectors:
+    """Every indexed sentence's section, text and unit vector, in memory (a few hundred rows of 384
+    floats a guide): a model line is compared with them all at once."""
+
+    section_ids: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+
+    @classmethod
+    def of(cls, got: dict) -> SentenceVectors:
+        if not got["ids"]:
+            return cls()
+        matrix = np.asarray(got["embeddings"], dtype=np.float32)
+        matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+        return cls(tuple(m["section_id"] for m in got["metadatas"]), tuple(map(strip_context, got["documents"])), matrix)
+
+    def closest(self, vector: tuple[float, ...], section_ids: set[str]) -> tuple[str, str, float] | None:
+        """(section id, sentence, cosine similarity) of the sentence in ``section_ids`` closest to ``vector``."""
+        rows = [i for i, sid in enumerate(self.section_ids) if sid in section_ids]
+        if not rows:
+            return None
+        v = np.asarray(vector, dtype=np.float32)
+        sims = self.matrix[rows] @ (v / max(float(np.linalg.norm(v)), 1e-9))
+        best = int(sims.argmax())
+        return self.section_ids[rows[best]], self.texts[rows[best]], float(sims[best])
 
 
 def strip_context(document: str) -> str:
@@ -99,6 +128,7 @@ class Retriever:
         self._chunks: dict[str, StoredChunk] = {}
         self._sections: dict[str, list[StoredChunk]] = {}  # section id → its chunks in order
         self._bm25: BM25Index | None = None
+        self._sentence_vectors = SentenceVectors()
         self._version = ""
         self._vectors_cached: dict[str, tuple[float, ...]] = {}  # query → its embedding, oldest first
 
@@ -117,7 +147,13 @@ class Retriever:
         for parts in sections.values():
             parts.sort(key=lambda c: c.meta["chunk_index"])
         pairs = sorted({(c.meta["section_id"], str(c.meta.get("content_hash", ""))) for c in chunks.values()})
+        try:
+            vectors = SentenceVectors.of(self.sentences.get(include=["embeddings", "documents", "metadatas"])) \
+                if self.sentences is not None else SentenceVectors()
+        except Exception as exc:
+            raise StoreUnavailableError(f"Cannot read the guide index: {exc}") from exc
         with self._lock:
+            self._sentence_vectors = vectors
             self._chunks = chunks
             self._sections = sections
             self._version = hashlib.sha256(repr(pairs).encode()).hexdigest()[:16]
@@ -196,6 +232,14 @@ class Retriever:
                 for old in list(self._vectors_cached)[:max(len(self._vectors_cached) - VECTORS_KEPT, 0)]:
                     del self._vectors_cached[old]
         return [found[q] for q in queries]
+
+    def closest_sentence(self, text: str, section_ids: set[str]) -> tuple[str, str, float] | None:
+        """The indexed sentence of ``section_ids`` closest in meaning to ``text``: (section id,
+        sentence, cosine similarity), or None when those sections have no indexed sentences."""
+        self._ensure_loaded()
+        if not self._sentence_vectors.section_ids:
+            return None
+        return self._sentence_vectors.closest(self._vectors([self._bounded(text, QUERY_PIECES)])[0], section_ids)
 
     # --- search
     def search(self, query: str, k: int | None = None, docs: frozenset[str] | None = None) -> list[Hit]:

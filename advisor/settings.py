@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     sentence_weight: float = Field(1.0, ge=0, description="weight of the sentence ranking in the fusion; 0 = off")
     refusal_floor: float = Field(0.15, description="best dense similarity below which we always refuse")
     refusal_threshold: float = Field(0.30, description="below this, refuse unless the question's words are found")
+    ground_similarity: float = Field(0.6, description="a model line no source backs is replaced by the closest "
+                                     "sentence of a shown source this similar; 1 = off")
     sentence_match: float = Field(0.45, description="a sentence of a guide this similar is evidence enough to answer")
     keyword_coverage_min: float = Field(0.5, description="share of question words the top sections must hold")
     confident_similarity: float = Field(0.55, description="above this, an unverifiable model answer falls back to extractive; below, it is refused")

@@ -333,3 +333,22 @@ def test_the_model_is_asked_for_the_answer_shape_the_question_needs(make, questi
     provider = ScriptedProvider("- The guides answer this [1].")
     make(provider).ask(question)
     assert provider.requests[0].messages[-1]["content"].strip().splitlines()[-1].startswith(shape.length_rule)
+
+
+PERFORMANCE = "neural-network-engineer#best-practices/performance-evaluation-and-optimization"
+
+
+def test_a_model_line_no_source_backs_is_grounded_on_the_closest_shown_sentence(indexed_settings, retriever):
+    """The model says in its own words what a shown section says: its line is replaced by that
+    section's own sentence, cited to it; a line near nothing shown ("sailing") is still dropped, and
+    with grounding off (similarity 1) the paraphrase is dropped too."""
+    script = "- Halt training before the network starts to overfit\n- Engineers mostly enjoy sailing on weekends.\n"
+    question = "How do I keep my neural network from overfitting?"
+    near = indexed_settings.model_copy(update={"ground_similarity": 0.5})
+    answer = Advisor(near, retriever=retriever, provider=ScriptedProvider(script)).ask(question)
+    assert answer.answer == "- Prevent overfitting with early stopping [1]"
+    assert answer.citations[0].section_id == PERFORMANCE
+    assert [d.split(": ", 1)[0] for d in answer.dropped] == ["no retrieved source supports it"] * 2
+    assert_citations_valid(answer, retriever)
+    off = indexed_settings.model_copy(update={"ground_similarity": 1.0})
+    assert Advisor(off, retriever=retriever, provider=ScriptedProvider(script)).ask(question).refused

@@ -189,3 +189,14 @@ def test_a_line_may_not_make_a_requirement_of_what_its_source_hedges():
     assert b.dropped[0].startswith("makes a requirement of what its source hedges")
     assert b.check_line("- A Ph.D. is not required; it is often preferred for research roles [1]")
     assert b.check_line("- A bachelor's degree in Computer Science or Mathematics is required [1]")  # not hedged
+
+
+def test_a_grounded_sentence_is_cited_to_its_section_even_one_the_model_did_not_read():
+    read = hit("g#pay", "Pay", "Entry-level engineers earn $70,000 to $100,000.")
+    shown = hit("g#practice", "Best Practices", "Prevent overfitting with early stopping")
+    builder = CitationBuilder([read])
+    assert builder.check_line("- Use dropout to stop overfitting") is None and builder.unsupported
+    assert builder.ground("Prevent overfitting with early stopping", shown) == "- Prevent overfitting with early stopping [1]"
+    assert [c.section_id for c in builder.citations()] == ["g#practice"]
+    assert builder.ground("Prevent overfitting with early stopping", shown) is None  # a repeat
+    assert builder.check_line("- Entry-level engineers earn $70,000 to $100,000.") and builder.unsupported is None

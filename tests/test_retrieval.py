@@ -108,3 +108,13 @@ def test_a_question_worded_like_one_line_of_a_section_finds_it_by_that_sentence(
     assert best.section_id == BENEFITS and best.sentence_similarity >= indexed_settings.sentence_match > best.similarity
     without = Retriever(indexed_settings.model_copy(update={"sentence_weight": 0})).search(question)
     assert all(h.sentence_similarity == 0 for h in without)
+
+
+def test_the_closest_sentence_is_searched_in_the_given_sections_only(indexed_settings):
+    retriever = Retriever(indexed_settings)
+    practice = "neural-network-engineer#best-practices/performance-evaluation-and-optimization"
+    section_id, sentence, similarity = retriever.closest_sentence("Implement early stopping to avoid overfitting", {practice})
+    assert (section_id, sentence) == (practice, "Prevent overfitting with early stopping") and similarity > 0.6
+    elsewhere = retriever.closest_sentence("Implement early stopping to avoid overfitting", {BENEFITS})
+    assert elsewhere[0] == BENEFITS and elsewhere[2] < similarity
+    assert retriever.closest_sentence("anything", {"no-such-section"}) is None
