@@ -177,7 +177,8 @@ class Advisor:
         outcome = ModelOutcome(builder.cited_lines, self.provider.uses_llm, generated.failed, generated.declined,
                                said_nothing=not (builder.dropped or generated.declined))
         coverage = scope.keyword_coverage(evidence.search, evidence.hits)
-        verdict = after_model(outcome, evidence.best_similarity, coverage, has_official, self.settings)
+        verdict = after_model(outcome, evidence.best_similarity, coverage, has_official, self.settings,
+                              evidence.closest_sentence)
         if verdict == "refuse":
             generated.lines.clear()
         elif verdict == "extractive":

@@ -102,7 +102,7 @@ class ModelOutcome:
 
 
 def after_model(outcome: ModelOutcome, best_similarity: float, coverage: float, has_official: bool,
-                settings: Settings) -> AfterModel:
+                settings: Settings, closest_sentence: float = 0.0) -> AfterModel:
     """What the model said stands ("keep"); the guides' own sentences answer instead ("extractive");
     or the question is refused after all ("refuse").
 
@@ -110,12 +110,13 @@ def after_model(outcome: ModelOutcome, best_similarity: float, coverage: float, 
     declined (a 1.5B model declines yes/no questions its sources do answer), its sources must match
     the question (``declined_similarity``) and hold nearly all its words (``declined_coverage``:
     "a security clearance" is not in a section about job security); when what it said could not be
-    verified, the match must be ``confident_similarity``. A
-    model that failed or said nothing at all says nothing about the evidence, and official figures
-    are always worth giving with the guides' passages beside them."""
+    verified, the match must be ``confident_similarity``. Either way a guide sentence as close to
+    the question as the gate's ``sentence_match`` answers it ("can I work remotely?" and the Benefits
+    line on remote work). A model that failed or said nothing at all says nothing about the evidence,
+    and official figures are always worth giving with the guides' passages beside them."""
     if outcome.cited_lines or not outcome.uses_llm:
         return "keep"
-    if outcome.failed or outcome.said_nothing or has_official:
+    if outcome.failed or outcome.said_nothing or has_official or closest_sentence >= settings.sentence_match:
         return "extractive"
     if outcome.declined:
         answered = best_similarity >= settings.declined_similarity and coverage >= settings.declined_coverage

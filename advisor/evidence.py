@@ -1,5 +1,6 @@
 """Retrieve what a ``Query`` asks for: sections of the roles it is about, each side of a comparison
-searched on its own, and a top-level section's outline when a broad question gathers under one.
+searched on its own, a top-level section's outline when a broad question gathers under one, and
+each guide's pay band for a career level a pay question names.
 
 An answer about one role never reads another role's sections unless the question compares them;
 with several guides and no role known, all guides are searched (the decide stage then asks which
@@ -33,6 +34,11 @@ class Evidence:
     def best_similarity(self) -> float:
         return max((h.similarity for h in self.hits), default=0.0)
 
+    @property
+    def closest_sentence(self) -> float:
+        """How close the best single sentence of the sources is to the question."""
+        return max((h.sentence_similarity for h in self.hits), default=0.0)
+
 
 def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None = None) -> Evidence:
     """The sections the answer step may use, for ``query``."""
@@ -40,6 +46,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if query.compares_roles:
         per_role = retriever.search_each([(followup.retrieval_queries(query.search_for(g), history),
                                            frozenset({g.doc_id})) for g in query.roles], k)
+        per_role = [with_bands(hits, query, catalog, {g.doc_id}) for hits, g in zip(per_role, query.roles)]
         hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
         return Evidence(hits=hits[:k] if k else hits, search=query.search)
     docs = frozenset(g.doc_id for g in query.roles) if len(catalog.guides) > 1 and query.roles else None
@@ -47,6 +54,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     # the topic's heading words join the search: "main difficulties" then reaches "Common Challenges"
     search = " ".join([query.search, *dict.fromkeys(h.heading.replace(" › ", " ") for h in tops)])
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
+    hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     topic = tops[0].section_id if tops and query.broad else (catalog.topic(hits) if query.wants_list else None)
     outline = catalog.outline_hit(topic) if topic else None
     if outline is None:
@@ -56,3 +64,16 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     rest = [h for h in hits if h.section_id != outline.section_id]
     return Evidence(hits=rest[:1] + [outline] + rest[1:], topic=topic, search=search,
                     sections=tuple(catalog.subsections(topic)))
+
+
+def with_bands(hits: list[Hit], query: Query, catalog: Catalog, doc_ids: set[str]) -> list[Hit]:
+    """A pay question that names a career level leads with each guide's pay band for that level
+    ("Starting Out" for a new analyst's pay), as strong as the best match; as many hits as before."""
+    if not (query.pay and query.levels) or not hits:
+        return hits
+    bands = [b for doc in sorted(doc_ids) for level in query.levels if (b := catalog.band(doc, level))]
+    best = max(h.similarity for h in hits)
+    found = {h.section_id: h for h in hits}
+    lead = [found.get(b.section_id, b).model_copy(update={"similarity": max(found.get(b.section_id, b).similarity, best)})
+            for b in dict((b.section_id, b) for b in bands).values()]
+    return (lead + [h for h in hits if h.section_id not in {b.section_id for b in lead}])[:len(hits)]

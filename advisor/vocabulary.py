@@ -88,6 +88,9 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
                        r"cons\b|pain points?|headaches?|tough\w*)", "challenges hard difficulties problems obstacles"),
+        ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b|plus(?:es)? side|rewards?|rewarding|worth it|"
+                       r"benefits?|why (?:would|should|do) (?:anyone|people|i|you) (?:choose|pick|go into|become))",
+         "advantages benefits rewards"),
         ("daily work", r"\b(?:day[- ]to[- ]day|(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
                        r"(?:day|week)s?\b|daily|duties|tasks|"
                        r"responsibilit\w*|work look like)",

@@ -83,3 +83,11 @@ def test_only_instructions_is_refused():
 ])
 def test_after_the_model(outcome, best, coverage, official, verdict):
     assert after_model(outcome, best, coverage, official, SETTINGS) == verdict
+
+
+@pytest.mark.parametrize("outcome", [ModelOutcome(0, True, declined=True), ModelOutcome(0, True)])
+def test_after_the_model_one_close_sentence_answers_from_the_guides(outcome):
+    """Declined or unverified on a weak whole-section match, but one guide sentence is as close as
+    the gate asks: the guides' own sentences answer."""
+    assert after_model(outcome, 0.28, 0.5, False, SETTINGS) == "refuse"
+    assert after_model(outcome, 0.28, 0.5, False, SETTINGS, closest_sentence=SETTINGS.sentence_match) == "extractive"

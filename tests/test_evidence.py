@@ -82,3 +82,13 @@ def test_a_guide_indexed_while_running_is_known_once_the_index_reloads(settings)
     assert {g.doc_id for g in advisor.catalog.guides} == {NNE, ISA}
     found, _ = docs(advisor, "What certifications do information security analysts need?")
     assert found == {ISA}
+
+
+def test_a_pay_question_naming_a_level_leads_with_each_sides_band_under_its_own_heading(advisor):
+    """The analyst guide calls its entry band "Starting Out"; a comparison of starting pay reads it
+    and the engineer guide's "Entry-Level" band first."""
+    _, evidence = docs(advisor, "who starts on higher pay, a new security analyst or an entry level neural net engineer?")
+    assert {h.section_id for h in evidence.hits[:2]} == {f"{ISA}#earnings/starting-out",
+                                                        f"{NNE}#salary-ranges/entry-level"}
+    _, one = docs(advisor, "what do junior information security analysts earn?")
+    assert one.hits[0].section_id == f"{ISA}#earnings/starting-out"
