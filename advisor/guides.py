@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from advisor import scope
+from advisor.bm25 import tokenize
 from advisor.spelling import Speller
 from advisor.textmatch import sentences
 from advisor.types import Hit
@@ -62,6 +63,7 @@ class Catalog:
                        for doc, d in sorted(documents.items())]
         self.sections = sections  # every section, in stored order
         self.corpus = "\n".join(h.text for h in sections)
+        self.words = frozenset(tokenize("\n".join(h.heading for h in sections) + "\n" + self.corpus))
         self.speller = Speller([h.heading + "\n" + h.text for h in sections]
                                + [" ".join((g.role, *g.aliases)) for g in self.guides], known_words)
         self.covered = scope.covered_roles({g.role for g in self.guides}, self.corpus) | {

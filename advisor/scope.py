@@ -3,8 +3,9 @@
 1. Evidence gate: no sentence of the guides is close, and the best section match is very weak,
    or weak with few of the question's words in the top sections → off topic (bread, capitals, poems). Short in-scope questions can have
    low similarity ("Which frameworks should I know?" ≈ 0.23), so words count as evidence too.
-2. Place and year checks: pay outside the guides' region (the guides give US figures), or a
-   year no guide mentions ("the 2030 salary"), cannot be answered from them.
+2. Place, year and count checks: pay outside the guides' region (the guides give US figures), a
+   year no guide mentions ("the 2030 salary"), or a count of something no guide names ("how many
+   hours a week?"), cannot be answered from them.
 3. Role check: the question names a job our guides don't cover ("a dentist", "software
    engineers") and none they do → refuse rather than answer with another role's figures.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from advisor.bm25 import tokenize
 from advisor.textmatch import content_tokens, coverage, role_words
 from advisor.types import Hit
 from advisor.vocabulary import YEAR, asks_pay, foreign_place
@@ -60,6 +62,22 @@ def foreign_pay(question: str) -> str | None:
 
 def unknown_years(question: str, corpus_text: str) -> list[str]:
     return [y for y in YEAR.findall(question) if y not in corpus_text]
+
+
+# "how many hours a week …", "how many vacation days …": the one or two words after "how many", up to
+# a word that ends the phrase
+COUNTED = re.compile(r"\bhow many\s+([a-z][\w-]*)(?:\s+(?!(?:a|an|the|do|does|did|is|are|was|were|will|would|can|"
+                     r"could|should|per|of|in|on|at|for|to|each|every|there)\b)([a-z][\w-]*))?", re.I)
+
+
+def uncounted(question: str, corpus_words: frozenset[str]) -> str | None:
+    """What a "how many …?" question counts, when no guide uses any of its words: the guides give no
+    such figure however close the rest of the question is ("How many hours a week do they work?")."""
+    m = COUNTED.search(question)
+    if not m:
+        return None
+    said = " ".join(g for g in m.groups() if g)
+    return said if not set(tokenize(said)) & corpus_words else None
 
 
 def covered_roles(role_names: set[str], corpus_text: str) -> set[str]:

@@ -91,3 +91,9 @@ def test_after_the_model_one_close_sentence_answers_from_the_guides(outcome):
     the gate asks: the guides' own sentences answer."""
     assert after_model(outcome, 0.28, 0.5, False, SETTINGS) == "refuse"
     assert after_model(outcome, 0.28, 0.5, False, SETTINGS, closest_sentence=SETTINGS.sentence_match) == "extractive"
+
+
+def test_a_count_no_guide_gives_is_refused_with_the_reason():
+    q = understand("How many hours a week do neural network engineers usually work?", [], ONE)
+    d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
+    assert d.action == "refuse" and d.reason == "asks how many hours, which no guide counts"

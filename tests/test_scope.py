@@ -3,6 +3,7 @@
 import pytest
 
 from advisor import scope
+from advisor.bm25 import tokenize
 
 COVERED = {"neural network engineer", "ai architect", "ai project manager"}
 
@@ -34,3 +35,15 @@ def test_foreign_pay(question, place):
 def test_unknown_years():
     assert scope.unknown_years("What will they earn in 2030?", "figures for 2024 and 2025") == ["2030"]
     assert scope.unknown_years("What did they earn in 2024?", "figures for 2024 and 2025") == []
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("How many hours a week do neural network engineers usually work?", "hours"),
+    ("how many vacation days do they get", "vacation days"),
+    ("How many new jobs will AI create?", None),  # the guides count jobs
+    ("How many years of experience do senior engineers have?", None),
+    ("What do they earn?", None),
+])
+def test_a_count_of_something_no_guide_names(question, counted):
+    words = frozenset(tokenize("Senior engineers have years of experience. AI will create 97 million new jobs."))
+    assert scope.uncounted(question, words) == counted
