@@ -112,16 +112,19 @@ def after_model(outcome: ModelOutcome, best_similarity: float, coverage: float, 
     declined (a 1.5B model declines yes/no questions its sources do answer), its sources must match
     the question (``declined_similarity``) and hold nearly all its words (``declined_coverage``:
     "a security clearance" is not in a section about job security); when what it said could not be
-    verified, the match must be ``confident_similarity``. Either way a guide sentence as close to
-    the question as the gate's ``sentence_match`` answers it ("can I work remotely?" and the Benefits
-    line on remote work). A model that failed or said nothing at all says nothing about the evidence,
-    and official figures are always worth giving with the guides' passages beside them."""
+    verified, the match must be ``confident_similarity``. A declined question one guide sentence
+    matches as closely as the gate's ``sentence_match`` is answered too ("can I work remotely?" and
+    the Benefits line on remote work); not one the model answered with things no source says ("which
+    companies are hiring?" → Google, Amazon …): the guides lack what it asks for. A model that failed
+    or said nothing at all says nothing about the evidence, and official figures are always worth
+    giving with the guides' passages beside them."""
     if outcome.cited_lines or not outcome.uses_llm:
         return "keep"
-    if outcome.failed or outcome.said_nothing or has_official or closest_sentence >= settings.sentence_match:
+    if outcome.failed or outcome.said_nothing or has_official:
         return "extractive"
     if outcome.declined:
-        answered = best_similarity >= settings.declined_similarity and coverage >= settings.declined_coverage
+        answered = (best_similarity >= settings.declined_similarity and coverage >= settings.declined_coverage
+                    or closest_sentence >= settings.sentence_match)
     else:
         answered = best_similarity >= settings.confident_similarity
     return "extractive" if answered else "refuse"
