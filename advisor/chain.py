@@ -148,7 +148,8 @@ class Advisor:
 
         context = model_context(query, evidence, self.settings)
         roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
-        builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles)
+        builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles,
+                                  other_roles=scope.other_roles(query.standalone, self.catalog.covered))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources)
         yield from self._generate(generated, query, context, timings, started, evidence,
                                   has_official=bool(official_lines))
@@ -177,8 +178,7 @@ class Advisor:
         outcome = ModelOutcome(builder.cited_lines, self.provider.uses_llm, generated.failed, generated.declined,
                                said_nothing=not (builder.dropped or generated.declined))
         coverage = scope.keyword_coverage(evidence.search, evidence.hits)
-        verdict = after_model(outcome, evidence.best_similarity, coverage, has_official, self.settings,
-                              evidence.closest_sentence)
+        verdict = after_model(outcome, evidence.best_similarity, coverage, has_official, self.settings)
         if verdict == "refuse":
             generated.lines.clear()
         elif verdict == "extractive":
@@ -374,7 +374,7 @@ class Generated:
         self.provider = ExtractiveProvider()
         old = self.builder
         self.builder = CitationBuilder(list(context), old.strict, old.sections, old.question, old.roles,
-                                       dropped=old.dropped)  # the model's dropped lines stay on record
+                                       dropped=old.dropped, other_roles=old.other_roles)  # the model's dropped lines stay on record
         self.lines = []
 
 

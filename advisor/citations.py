@@ -36,7 +36,8 @@ MAX_FRAMING_WORDS = 3
 MAX_NEW_WORDS = 2  # content words a line may add to its source: the joins a paraphrase needs
 REPEAT_OVERLAP = 0.8  # a line whose words are this much in an earlier line's repeats it
 MIN_REPEAT_WORDS = 3  # shorter lines ("Python") may name what a longer one did, but not say it again
-EMPHASIS = re.compile(r"[*_`]")  # Markdown emphasis the model puts around a heading
+EMPHASIS = re.compile(r"[*_`]")
+LABEL = re.compile(r"^[^:]{1,40}:\s+(?=\S)")  # "Location: " before what a line says  # Markdown emphasis the model puts around a heading
 # where a line can be cut back to what its source says: before a reason, an aside or an addition
 CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|helping|and|but|while)\b"
                     r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
@@ -78,6 +79,7 @@ class CitationBuilder:
     question: str = ""  # its words are no claim: a line may echo them ("the best-paid analysts make …")
     roles: dict[str, re.Pattern] = field(default_factory=dict)  # guide doc id → how its role is named
     dropped: list[str] = field(default_factory=list)  # "why: line", for the Answer and the evals
+    other_roles: tuple[str, ...] = ()  # careers the question names that no guide covers ("data scientists")
     # the last line checked, when it was dropped only because no source says it (not for a figure,
     # name or link no source has): what may be grounded on the closest sentence of a shown source
     unsupported: str | None = None
@@ -99,8 +101,9 @@ class CitationBuilder:
         self._said: list[set[str]] = []  # the claims of the lines kept so far
         self._asked = content_tokens(self.question)
         # a name the question gives ("Is Austin a tech hub?") is still a claim when the line starts
-        # with it, where a capital says nothing: "Austin is a tech hub [1]" needs a source naming Austin
-        self._asked_names = names(self.question)
+        # with it, where a capital says nothing: "Austin is a tech hub [1]" needs a source naming Austin;
+        # so is another career it names ("Data scientists also earn competitive salaries")
+        self._asked_names = names(self.question) | set(self.other_roles)
         self._roles = role_words(self.hits)
 
     @property
@@ -129,7 +132,7 @@ class CitationBuilder:
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None
-        said = names(text) | {n for n in self._asked_names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)}
+        said = names(text) | {n for n in self._asked_names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)}
         unknown = [n for n in sorted(said) if not content_tokens(n) <= self._roles and not self._mentions(n)]
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
@@ -154,11 +157,13 @@ class CitationBuilder:
                 self.unsupported = text
                 return None
             text, claim = cut, self._claim(cut)
-        if claim in self._said or (len(claim) >= MIN_REPEAT_WORDS
-                                   and any(len(claim & said) >= REPEAT_OVERLAP * len(claim) for said in self._said)):
+        # "Employer: The figures are for the US market." repeats "Location: The figures are …"
+        said_now = claim, self._claim(LABEL.sub("", text))
+        if any(c in self._said or (len(c) >= MIN_REPEAT_WORDS and any(len(c & said) >= REPEAT_OVERLAP * len(c)
+                                                                      for said in self._said)) for c in said_now):
             self._drop(raw, "repeats an earlier line")
             return None
-        self._said.append(claim)
+        self._said.extend(said_now)
         if chosen not in self._claims:
             self._order.append(chosen)
             self._claims[chosen] = []

@@ -34,11 +34,6 @@ class Evidence:
     def best_similarity(self) -> float:
         return max((h.similarity for h in self.hits), default=0.0)
 
-    @property
-    def closest_sentence(self) -> float:
-        """How close the best single sentence of the sources is to the question."""
-        return max((h.sentence_similarity for h in self.hits), default=0.0)
-
 
 def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None = None) -> Evidence:
     """The sections the answer step may use, for ``query``."""

@@ -91,6 +91,13 @@ def mentions_covered_role(text: str, covered: set[str]) -> bool:
     return any(role.rstrip("s") in flat for role in covered)
 
 
+def other_roles(question: str, covered: set[str]) -> tuple[str, ...]:
+    """Every career the question names that the guides don't cover, beside any they do
+    ("neural network engineers vs data scientists" → "data scientists")."""
+    return tuple(m.group(0) for m in (*OTHER_ROLE.finditer(question), *OTHER_JOB.finditer(question))
+                 if not any(m.group(0).lower().rstrip("s") in role for role in covered))
+
+
 def uncovered_role(question: str, covered: set[str]) -> str | None:
     """A job the question names that is another career than the guides cover ("a dentist",
     "software engineers"), unless the question also names a covered role."""

@@ -352,3 +352,12 @@ def test_a_model_line_no_source_backs_is_grounded_on_the_closest_shown_sentence(
     assert_citations_valid(answer, retriever)
     off = indexed_settings.model_copy(update={"ground_similarity": 1.0})
     assert Advisor(off, retriever=retriever, provider=ScriptedProvider(script)).ask(question).refused
+
+
+def test_a_broad_question_in_few_guide_words_is_answered_from_its_topics_outline(make, retriever):
+    """"the day" matches the daily-work topic, whose heading the guide names "Core Responsibilities";
+    the question's words score low against every section (0.21), yet the outline answers it."""
+    answer = make().ask("what does the day look like for this job?")
+    assert not answer.refused and answer.answer.count("\n- ") >= 3
+    assert all(c.section_id.startswith("neural-network-engineer#core-responsibilities/") for c in answer.citations)
+    assert_citations_valid(answer, retriever)

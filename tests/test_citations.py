@@ -200,3 +200,20 @@ def test_a_grounded_sentence_is_cited_to_its_section_even_one_the_model_did_not_
     assert [c.section_id for c in builder.citations()] == ["g#practice"]
     assert builder.ground("Prevent overfitting with early stopping", shown) is None  # a repeat
     assert builder.check_line("- Entry-level engineers earn $70,000 to $100,000.") and builder.unsupported is None
+
+
+def test_a_label_does_not_hide_a_repeat():
+    src = hit("g#pay", "Salary Ranges", "The figures below are for the US market, 2024. Location matters. Employer matters.")
+    builder = CitationBuilder([src])
+    assert builder.check_line("- Location: The figures are for the US market.")
+    assert builder.check_line("- Employer: The figures are for the US market.") is None
+    assert builder.dropped[-1].startswith("repeats an earlier line")
+
+
+def test_another_career_the_question_names_is_a_claim_its_sources_must_make():
+    src = hit("g#pay", "Salary Ranges", "Neural Network Engineers earn competitive salaries.")
+    builder = CitationBuilder([src], question="neural network engineers vs data scientists: who earns more?",
+                              other_roles=("data scientists",))
+    assert builder.check_line("- Data scientists also earn competitive salaries.") is None
+    assert "data scientists" in builder.dropped[-1]
+    assert builder.check_line("- Neural Network Engineers earn competitive salaries.")

@@ -85,16 +85,6 @@ def test_after_the_model(outcome, best, coverage, official, verdict):
     assert after_model(outcome, best, coverage, official, SETTINGS) == verdict
 
 
-def test_after_the_model_declined_one_close_sentence_answers_from_the_guides():
-    """Declined on a weak whole-section match, but one guide sentence is as close as the gate asks:
-    the guides' own sentences answer. A model that answered with claims no source backs ("Google,
-    Amazon" for "which companies are hiring?") shows the guides lack what was asked: refused."""
-    declined, unverified, close = ModelOutcome(0, True, declined=True), ModelOutcome(0, True), SETTINGS.sentence_match
-    assert after_model(declined, 0.28, 0.5, False, SETTINGS) == "refuse"
-    assert after_model(declined, 0.28, 0.5, False, SETTINGS, closest_sentence=close) == "extractive"
-    assert after_model(unverified, 0.5, 0.5, False, SETTINGS, closest_sentence=close) == "refuse"
-
-
 def test_a_count_no_guide_gives_is_refused_with_the_reason():
     q = understand("How many hours a week do neural network engineers usually work?", [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)

@@ -47,3 +47,9 @@ def test_unknown_years():
 def test_a_count_of_something_no_guide_names(question, counted):
     words = frozenset(tokenize("Senior engineers have years of experience. AI will create 97 million new jobs."))
     assert scope.uncounted(question, words) == counted
+
+
+def test_other_roles_beside_a_covered_one():
+    assert scope.other_roles("neural network engineers vs data scientists: who earns more?", COVERED) == ("data scientists",)
+    assert scope.other_roles("Do NN engineers earn more than nurses?", COVERED) == ("nurses",)
+    assert scope.other_roles("What does a neural network engineer earn?", COVERED) == ()
