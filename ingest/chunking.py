@@ -7,6 +7,7 @@ path we prepend for context — is measured with the model's own tokenizer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 from transformers import PreTrainedTokenizerBase
@@ -18,43 +19,35 @@ SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 
 
 @dataclass(frozen=True)
-class Chunk:
-    section: Section
-    index: int
-    count: int
-    text: str
-
-    @property
-    def chunk_id(self) -> str:
-        return f"{self.section.section_id}::{self.index}"
-
-    @property
-    def context(self) -> str:
-        return context_line(self.section)
-
-    @property
-    def embed_text(self) -> str:
-        """What is embedded and stored: the context line, a blank line, then the chunk."""
-        return f"{self.context}\n\n{self.text}"
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence or bullet of a section, embedded on its own: a question worded like one line of
-    a long section ("can I work from home?" against a Benefits bullet on remote work) matches that
-    line far better than the whole section's vector."""
+class Unit:
+    """A piece of a section that is embedded and stored: the context line, a blank line, then its text."""
 
     section: Section
     index: int
     text: str
+    KIND: ClassVar[str] = ""  # marks the kind of unit in its id: "s" for sentences
 
     @property
     def chunk_id(self) -> str:
-        return f"{self.section.section_id}::s{self.index}"
+        return f"{self.section.section_id}::{self.KIND}{self.index}"
 
     @property
     def embed_text(self) -> str:
         return f"{context_line(self.section)}\n\n{self.text}"
+
+
+@dataclass(frozen=True)
+class Chunk(Unit):
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Sentence(Unit):
+    """One sentence or bullet of a section, embedded on its own: a question worded like one line of
+    a long section ("can I work from home?" against a Benefits bullet on remote work) matches that
+    line far better than the whole section's vector."""
+
+    KIND: ClassVar[str] = "s"
 
 
 def section_sentences(section: Section) -> list[Sentence]:
@@ -86,4 +79,4 @@ def chunk_section(section: Section, tokenizer: PreTrainedTokenizerBase, max_toke
             keep_separator="start",
         )
         pieces = [p.strip() for p in splitter.split_text(section.text) if p.strip()]
-    return [Chunk(section, i, len(pieces), p) for i, p in enumerate(pieces)]
+    return [Chunk(section, i, p, len(pieces)) for i, p in enumerate(pieces)]

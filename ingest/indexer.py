@@ -21,7 +21,7 @@ from advisor.embeddings import get_tokenizer, model_max_tokens
 from advisor.errors import IngestFileError
 from advisor.settings import Settings
 from advisor.store import SENTENCES, open_store
-from ingest.chunking import Chunk, Sentence, chunk_section, section_sentences
+from ingest.chunking import Chunk, Sentence, Unit, chunk_section, section_sentences
 from ingest.documents import guide_files, parse_guide
 from ingest.sections import Document, Section, doc_id_for
 
@@ -77,9 +77,6 @@ def indexed_sections(store: Chroma) -> dict[str, dict]:
         entry["hash"], entry["doc_id"] = meta["content_hash"], meta["doc_id"]
         entry["chunk_ids"].append(chunk_id)
     return dict(out)
-
-
-Unit = Chunk | Sentence
 
 
 @dataclass
