@@ -373,8 +373,9 @@ class Generated:
         self.notice = self.notice or notice
         self.provider = ExtractiveProvider()
         old = self.builder
+        # the model's dropped lines stay on record
         self.builder = CitationBuilder(list(context), old.strict, old.sections, old.question, old.roles,
-                                       dropped=old.dropped, other_roles=old.other_roles)  # the model's dropped lines stay on record
+                                       dropped=old.dropped, other_roles=old.other_roles)
         self.lines = []
 
 

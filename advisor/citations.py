@@ -36,8 +36,8 @@ MAX_FRAMING_WORDS = 3
 MAX_NEW_WORDS = 2  # content words a line may add to its source: the joins a paraphrase needs
 REPEAT_OVERLAP = 0.8  # a line whose words are this much in an earlier line's repeats it
 MIN_REPEAT_WORDS = 3  # shorter lines ("Python") may name what a longer one did, but not say it again
-EMPHASIS = re.compile(r"[*_`]")
-LABEL = re.compile(r"^[^:]{1,40}:\s+(?=\S)")  # "Location: " before what a line says  # Markdown emphasis the model puts around a heading
+EMPHASIS = re.compile(r"[*_`]")  # Markdown emphasis the model puts around a heading
+LABEL = re.compile(r"^[^:]{1,40}:\s+(?=\S)")  # "Location: " before what a line says
 # where a line can be cut back to what its source says: before a reason, an aside or an addition
 CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|helping|and|but|while)\b"
                     r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")

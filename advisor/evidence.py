@@ -66,9 +66,9 @@ def with_bands(hits: list[Hit], query: Query, catalog: Catalog, doc_ids: set[str
     ("Starting Out" for a new analyst's pay), as strong as the best match; as many hits as before."""
     if not (query.pay and query.levels) or not hits:
         return hits
-    bands = [b for doc in sorted(doc_ids) for level in query.levels if (b := catalog.band(doc, level))]
-    best = max(h.similarity for h in hits)
     found = {h.section_id: h for h in hits}
-    lead = [found.get(b.section_id, b).model_copy(update={"similarity": max(found.get(b.section_id, b).similarity, best)})
-            for b in dict((b.section_id, b) for b in bands).values()]
-    return (lead + [h for h in hits if h.section_id not in {b.section_id for b in lead}])[:len(hits)]
+    bands = {b.section_id: found.get(b.section_id, b) for doc in sorted(doc_ids) for level in query.levels
+             if (b := catalog.band(doc, level))}  # as retrieved, when it was
+    best = max(h.similarity for h in hits)
+    lead = [b.model_copy(update={"similarity": max(b.similarity, best)}) for b in bands.values()]
+    return (lead + [h for h in hits if h.section_id not in bands])[:len(hits)]

@@ -1,8 +1,9 @@
 """Is the question about something our guides cover? Cheap layers before any model runs.
 
 1. Evidence gate: no sentence of the guides is close, and the best section match is very weak,
-   or weak with few of the question's words in the top sections → off topic (bread, capitals, poems). Short in-scope questions can have
-   low similarity ("Which frameworks should I know?" ≈ 0.23), so words count as evidence too.
+   or weak with few of the question's words in the top sections → off topic (bread, capitals,
+   poems). Short in-scope questions can have low similarity ("Which frameworks should I know?"
+   ≈ 0.23), so words count as evidence too.
 2. Place, year and count checks: pay outside the guides' region (the guides give US figures), a
    year no guide mentions ("the 2030 salary"), or a count of something no guide names ("how many
    hours a week?"), cannot be answered from them.
@@ -41,7 +42,7 @@ def keyword_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
 
 
 def lacks_evidence(question: str, hits: list[Hit], floor: float, threshold: float, min_coverage: float,
-                   sentence_match: float = 1.0) -> str | None:
+                   sentence_match: float) -> str | None:
     """Why the retrieval evidence is too weak to answer, or None. One sentence as close as
     ``sentence_match`` is evidence enough: "can I do this job from home?" is far from the whole
     Benefits section and close to its line on remote work."""
@@ -95,7 +96,12 @@ def other_roles(question: str, covered: set[str]) -> tuple[str, ...]:
     """Every career the question names that the guides don't cover, beside any they do
     ("neural network engineers vs data scientists" → "data scientists")."""
     return tuple(m.group(0) for m in (*OTHER_ROLE.finditer(question), *OTHER_JOB.finditer(question))
-                 if not any(m.group(0).lower().rstrip("s") in role for role in covered))
+                 if not _part_of_covered(m.group(0), covered))
+
+
+def _part_of_covered(named: str, covered: set[str]) -> bool:
+    """"security analysts" is part of a covered role's name: not another career."""
+    return any(named.lower().rstrip("s") in role for role in covered)
 
 
 def uncovered_role(question: str, covered: set[str]) -> str | None:
@@ -104,6 +110,6 @@ def uncovered_role(question: str, covered: set[str]) -> str | None:
     if mentions_covered_role(question, covered):
         return None
     m = OTHER_ROLE.search(question) or OTHER_JOB.search(question)
-    if m and not any(m.group(0).lower().rstrip("s") in role for role in covered):
+    if m and not _part_of_covered(m.group(0), covered):
         return m.group(0)
     return None

@@ -1,9 +1,10 @@
 """Incremental indexing: only changed sections are re-embedded, removed ones deleted.
 
-Every chunk carries its section's content hash. A run compares the parsed sections with the
-hashes in the collection: new → added, different hash → replaced, same → untouched, gone →
-deleted. Writes come first and deletions last, and Chroma upserts per batch, so a run killed
-half-way leaves an index that still answers; the next run finishes the job.
+Every chunk, and every sentence in the sentence collection, carries its section's content hash.
+A run compares the parsed sections with the hashes in each collection on its own: new → added,
+different hash → replaced, same → untouched, gone → deleted. Writes come first and deletions
+last, and Chroma upserts per batch, so a run killed half-way leaves an index that still answers;
+the next run finishes the job.
 """
 
 from __future__ import annotations
