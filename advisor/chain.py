@@ -3,7 +3,8 @@
 1. understand (``advisor.query``): the question as a typed ``Query`` — roles, levels, pay, list…
 2. gather (``advisor.evidence``): the sections that query asks for;
 3. decide (``advisor.decide``): refuse with a reason, ask which role, official data only, or answer;
-4. generate (here): the model's lines, each verified against its sources as it streams;
+4. generate (here): the model's lines, each verified against its sources as it streams, led by the
+   guide's closest sentence when the question asks one thing, and a broad question's outline completed;
 5. compose (here): rule-built profile and official-wage lines, then one ``Answer``.
 
 ``Advisor.stream`` yields typed events (sources, token, citations, done) that the CLI, API, UI
@@ -15,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -150,7 +152,8 @@ class Advisor:
         roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles,
                                   other_roles=scope.other_roles(query.standalone, self.catalog.covered))
-        generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources)
+        generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
+                              lead=self._lead(query, evidence, sources))
         yield from self._generate(generated, query, context, timings, started, evidence,
                                   has_official=bool(official_lines))
         if not generated.lines:
@@ -171,7 +174,8 @@ class Advisor:
     def _generate(self, generated: Generated, query: Query, context: list[Hit], timings: Timings,
                   started: float, evidence: Evidence, has_official: bool) -> Iterator[StreamEvent]:
         """The model's verified lines as they come; then, by ``after_model``, the guides' own
-        sentences when nothing it said survived, or nothing (a refusal follows) when it declined."""
+        sentences when nothing it said survived, nothing (a refusal follows) when it declined, or
+        the rest of a broad question's outline."""
         for line in self._lines(generated, query, context):
             yield self._token(line, timings, started)
         builder = generated.builder
@@ -186,6 +190,10 @@ class Advisor:
                    else "The model's answer could not be verified against the guides")
             generated.fall_back(f"{why}. {EXTRACTIVE_NOTICE}", context)
             for line in self._lines(generated, query, context):
+                yield self._token(line, timings, started)
+        elif generated.outline:  # a broad question: the outline's items the model left out
+            for line in builder.outline_rest():
+                generated.lines.append(line)
                 yield self._token(line, timings, started)
 
     def _lines(self, generated: Generated, query: Query, context: list[Hit]) -> Iterator[str]:
@@ -271,6 +279,9 @@ class Advisor:
         emitted, declined, failed_in_a_row = False, False, 0
         try:
             for raw in whole_lines(stream):
+                if generated.lead and (lead := self._opening(raw, generated)):
+                    emitted = True
+                    yield lead
                 before = len(builder.dropped)
                 line, said_no = self._verify(raw, builder)
                 declined |= said_no
@@ -287,6 +298,29 @@ class Advisor:
         finally:
             getattr(stream, "close", lambda: None)()  # a generator's close ends the model's request
         generated.declined = declined and not emitted
+
+    def _lead(self, query: Query, evidence: Evidence, shown: dict[str, Hit]) -> tuple[str, str] | None:
+        """(section id, sentence): the guide sentence closest to a question that asks one thing (not a
+        list, a topic, pay or a comparison), when it is ``lead_similarity`` close; it opens the model's
+        answer, so a yes/no question gets the guide's own line however the model words its reply."""
+        if query.wants_list or query.compares or query.pay or evidence.topic or not self.provider.uses_llm:
+            return None
+        found = self.retriever.closest_sentence(query.standalone, {sid for sid, h in shown.items() if h.kind == "section"})
+        if found is None or found[2] < self.settings.lead_similarity or found[1].endswith(":"):
+            return None
+        log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])
+        return found[0], found[1]
+
+    @staticmethod
+    def _opening(raw: str, generated: Generated) -> str | None:
+        """The lead sentence, cited, before the model's first line that passes verification: a model
+        that declines, or says only what no source backs, gets no lead to stand in for its answer."""
+        text, declined = without_refusal(raw)
+        if declined or not text.strip() or generated.lead is None or not deepcopy(generated.builder).check_line(text):
+            return None
+        section_id, sentence = generated.lead
+        generated.lead = None
+        return generated.builder.ground(sentence, generated.shown[section_id])
 
     def _ground(self, claim: str, generated: Generated) -> str | None:
         """The sentence of a shown source closest in meaning to a model line no source backed
@@ -360,6 +394,7 @@ class Generated:
     provider: Provider
     outline: str | None = None  # the section id of the broad question's outline among the sources
     shown: dict[str, Hit] = field(default_factory=dict)  # the sources the user sees, by section id
+    lead: tuple[str, str] | None = None  # (section id, sentence) to open the model's answer with
     lines: list[str] = field(default_factory=list)
     notice: str | None = None
     failed: bool = False

@@ -36,6 +36,8 @@ MAX_FRAMING_WORDS = 3
 MAX_NEW_WORDS = 2  # content words a line may add to its source: the joins a paraphrase needs
 REPEAT_OVERLAP = 0.8  # a line whose words are this much in an earlier line's repeats it
 MIN_REPEAT_WORDS = 3  # shorter lines ("Python") may name what a longer one did, but not say it again
+CLAIMED_SHARE = 0.75  # of the best source's coverage, that the source a model's marker names must reach
+MAX_FULL_WORDS = 40  # a source line this short replaces a model line that cuts it short
 EMPHASIS = re.compile(r"[*_`]")  # Markdown emphasis the model puts around a heading
 LABEL = re.compile(r"^[^:]{1,40}:\s+(?=\S)")  # "Location: " before what a line says
 # where a line can be cut back to what its source says: before a reason, an aside or an addition
@@ -157,6 +159,7 @@ class CitationBuilder:
                 self.unsupported = text
                 return None
             text, claim = cut, self._claim(cut)
+        text, claim = self._in_full(text, claim, chosen)
         # "Employer: The figures are for the US market." repeats "Location: The figures are …"
         said_now = claim, self._claim(LABEL.sub("", text))
         if any(c in self._said or (len(c) >= MIN_REPEAT_WORDS and any(len(c & said) >= REPEAT_OVERLAP * len(c)
@@ -194,6 +197,32 @@ class CitationBuilder:
             if claim and coverage(claim, self._tokens[index]) >= MIN_COVERAGE and not self._says_more(claim, index):
                 return head + "."
         return None
+
+    def _in_full(self, text: str, claim: set[str], index: int) -> tuple[str, set[str]]:
+        """The source's own line when the model's line only cuts it short ("Recurrent Neural Networks"
+        for "Recurrent Neural Networks, known as RNNs"): the guide's exact terms reach the answer."""
+        line = best_sentence(self.hits[index].text, text)
+        full = self._claim(line)
+        if (claim and claim < full and len(line.split()) <= MAX_FULL_WORDS and not line.endswith(":")
+                and not links_in(line)):
+            return line, full
+        return text, claim
+
+    def outline_rest(self) -> list[str]:
+        """The outline's items whose subsections no line cites yet, each cited to its subsection: a
+        broad question gets the whole list however few items the model chose."""
+        cited = {self.hits[i].section_id for i in self._claims}
+        named = {h.heading.split(" › ")[-1].lower(): h.section_id for h in self.sections}
+        rest = []
+        for n, hit in enumerate(self.hits, start=1):
+            if hit.section_id not in self._outlines:
+                continue
+            for line in hit.text.splitlines():
+                item = line[2:].strip()
+                if line.startswith("- ") and named.get(item.partition(": ")[0].lower()) not in cited | {None} \
+                        and (kept := self.check_line(f"- {item} [{n}]")):
+                    rest.append(kept)
+        return rest
 
     def _source(self, hit: Hit) -> int:
         """The index of ``hit`` among the sources, added when the model did not read it."""
@@ -237,8 +266,10 @@ class CitationBuilder:
         if self.strict:  # a source that says all the line says beats one the model named
             candidates = [i for i in candidates if not self._says_more(claim, i)] or candidates
         candidates = [i for i in candidates if self.hits[i].section_id not in self._outlines] or candidates
-        preferred = [i for i in candidates if i + 1 in claimed]
-        return max(preferred or candidates, key=lambda i: coverage(claim, self._tokens[i]))
+        share = {i: coverage(claim, self._tokens[i]) for i in candidates}
+        # the model's marker stands when its source says nearly as much of the line as the best one
+        preferred = [i for i in candidates if i + 1 in claimed and share[i] >= CLAIMED_SHARE * max(share.values())]
+        return max(preferred or candidates, key=share.__getitem__)
 
     def _drop(self, line: str, why: str) -> None:
         log.info("dropped answer line (%s): %r", why, line[:120])

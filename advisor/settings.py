@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     refusal_threshold: float = Field(0.30, description="below this, refuse unless the question's words are found")
     ground_similarity: float = Field(0.6, description="a model line no source backs is replaced by the closest "
                                      "sentence of a shown source this similar; 1 = off")
+    lead_similarity: float = Field(0.55, description="a guide sentence this close to a question (not a list, pay "
+                                   "or comparison) leads the model's answer: the guide's own words first; 1 = off")
     sentence_match: float = Field(0.45, description="a sentence of a guide this similar is evidence enough to answer")
     keyword_coverage_min: float = Field(0.5, description="share of question words the top sections must hold")
     confident_similarity: float = Field(0.55, description="above this, an unverifiable model answer falls back to extractive; below, it is refused")

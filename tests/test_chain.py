@@ -86,7 +86,8 @@ def test_model_markers_are_repaired(make, retriever):
     answer = make(provider).ask("What does an entry-level neural network engineer earn?")
     assert answer.provider == "scripted" and not answer.refused
     assert [c.section_id for c in answer.citations if c.kind == "section"] == [ENTRY]
-    assert "Entry-level engineers earn $70,000 to $100,000 per year [1]\n" in answer.answer
+    # the line in the guide's own words (it only cut the guide's line short), under the right marker
+    assert "- Entry-level Neural Network Engineers in the US earn $70,000 to $100,000 per year. [1]\n" in answer.answer
     assert_citations_valid(answer, retriever)
 
 
@@ -182,7 +183,7 @@ def test_invented_names_are_dropped(make):
     provider = ScriptedProvider("- Companies such as Google and Amazon pay the most [1]\n"
                                 "- Larger companies often offer more competitive compensation packages [1]\n")
     answer = make(provider).ask("Which company pays neural network engineers the most?")
-    assert "Google" not in answer.answer and "Larger companies" in answer.answer
+    assert "Google" not in answer.answer and "larger companies often offer" in answer.answer
 
 
 def test_off_topic_question_after_an_in_scope_turn_is_refused(make):
@@ -361,3 +362,52 @@ def test_a_broad_question_in_few_guide_words_is_answered_from_its_topics_outline
     assert not answer.refused and answer.answer.count("\n- ") >= 3
     assert all(c.section_id.startswith("neural-network-engineer#core-responsibilities/") for c in answer.citations)
     assert_citations_valid(answer, retriever)
+
+
+# --- the guide's closest sentence opens an answer to a question that asks one thing
+GRADIENTS = "Do neural network engineers worry about vanishing gradients?"
+TRAINING_ISSUES = "neural-network-engineer#common-challenges/initialization-and-training-issues"
+
+
+def test_the_guides_closest_sentence_opens_the_models_answer(indexed_settings, retriever):
+    """The model answers beside the point the question makes; the guide's own line on it (0.62 from
+    the question) comes first, cited; with the lead off (similarity 1) only the model's line is left."""
+    script = "- Use proper weight initialization techniques [1]\n"
+    answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(GRADIENTS)
+    assert answer.answer.splitlines() == ["- Address vanishing and exploding gradient problems [1]",
+                                          "- Use proper weight initialization techniques [1]"]
+    assert [c.section_id for c in answer.citations] == [TRAINING_ISSUES]
+    assert_citations_valid(answer, retriever)
+    off = indexed_settings.model_copy(update={"lead_similarity": 1.0})
+    alone = Advisor(off, retriever=retriever, provider=ScriptedProvider(script)).ask(GRADIENTS)
+    assert alone.answer == "- Use proper weight initialization techniques [1]"
+
+
+@pytest.mark.parametrize("script", [
+    "The guides do not cover this.",  # the model declines
+    "- Engineers never think about gradients, they love sailing.\n- The guides do not cover this.\n",  # says nothing a source backs
+])
+def test_no_lead_stands_in_for_a_model_that_gives_no_verified_line(indexed_settings, retriever, script):
+    answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(GRADIENTS)
+    assert not answer.answer.startswith("- Address vanishing")
+
+
+def test_a_list_question_gets_no_lead(indexed_settings, retriever):
+    script = "- Use proper weight initialization techniques [1]\n"
+    answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
+        "List the training problems neural network engineers run into")
+    assert not answer.answer.startswith("- Address vanishing")
+
+
+def test_a_broad_question_gets_every_item_of_its_topics_outline(indexed_settings, retriever):
+    """The model names one challenge; the outline's other items follow, each cited to its own
+    subsection, so the answer lists every challenge the guide names."""
+    script = "- Data problems are a common challenge for Neural Network Engineers. [1]\n"
+    answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
+        "What are the main challenges of this job?")
+    challenges = {h.section_id for h in retriever.all_sections()
+                  if h.section_id.startswith("neural-network-engineer#common-challenges/")}
+    assert len(challenges) >= 5 and {c.section_id for c in answer.citations if c.kind == "section"} == challenges
+    assert answer.answer.splitlines()[0].startswith("- Data problems are a common challenge")
+    for c in (c for c in answer.citations if c.kind == "section"):  # beside the O*NET line on the role
+        assert " ".join(c.quote.split()) in " ".join(retriever.section(c.section_id)["text"].split())
