@@ -23,6 +23,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from advisor.guides import outline_item
 from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, content_tokens, coverage, names, numbers, role_words
 from advisor.types import Citation, Hit
@@ -209,20 +210,12 @@ class CitationBuilder:
         return text, claim
 
     def outline_rest(self) -> list[str]:
-        """The outline's items whose subsections no line cites yet, each cited to its subsection: a
-        broad question gets the whole list however few items the model chose."""
+        """The outline's items ("Heading: first sentence") whose subsections no line cites yet, each
+        cited to its subsection: a broad question gets the whole list however few items the model
+        chose, and whatever part of the outline the model was shown."""
         cited = {self.hits[i].section_id for i in self._claims}
-        named = {h.heading.split(" › ")[-1].lower(): h.section_id for h in self.sections}
-        rest = []
-        for n, hit in enumerate(self.hits, start=1):
-            if hit.section_id not in self._outlines:
-                continue
-            for line in hit.text.splitlines():
-                item = line[2:].strip()
-                if line.startswith("- ") and named.get(item.partition(": ")[0].lower()) not in cited | {None} \
-                        and (kept := self.check_line(f"- {item} [{n}]")):
-                    rest.append(kept)
-        return rest
+        return [line for sub in self.sections if sub.section_id not in cited
+                and (line := self.check_line(f"- {outline_item(sub)} [{self._source(sub) + 1}]"))]
 
     def _source(self, hit: Hit) -> int:
         """The index of ``hit`` among the sources, added when the model did not read it."""

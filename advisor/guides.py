@@ -100,7 +100,7 @@ class Catalog:
         first = children[0]
         intro = next(iter(sentences(own.text)), "") if own else ""
         lines = [intro] if intro else []
-        lines += [f"- {h.heading.split(PATH)[-1]}: {_lead(h.text)}" for h in children]
+        lines += [f"- {outline_item(h)}" for h in children]
         heading = first.heading.split(PATH)[0]
         return first.model_copy(update={"section_id": top_id, "heading": heading, "text": "\n".join(lines),
                                         "score": 0.0, "dense_rank": None, "bm25_rank": None})
@@ -164,6 +164,11 @@ def _heading_words(hit: Hit) -> set[str]:
 
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
+
+
+def outline_item(hit: Hit) -> str:
+    """A subsection as its topic's outline gives it: "Heading: first sentence"."""
+    return f"{hit.heading.split(PATH)[-1]}: {_lead(hit.text)}"
 
 
 def _lead(text: str) -> str:

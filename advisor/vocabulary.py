@@ -103,7 +103,9 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
-                        r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level))\b",
+                        r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
+                        r"where (?:can|could|will|would|might|does) (?:this|the|that|a|my|it)\b(?: \w+)? (?:take|lead|go)|"
+                        r"take me|long[- ]term|grow into|next steps?)\b",
          "development moving advancement progression"),
         ("best practices", r"\b(?:best practices?|tips|do well|succeed|good at)\b", "practices"),
     ]}
