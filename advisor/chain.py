@@ -153,7 +153,8 @@ class Advisor:
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles,
                                   other_roles=scope.other_roles(query.standalone, self.catalog.covered))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
-                              lead=self._lead(query, evidence, sources))
+                              lead=self._lead(query, evidence, sources),
+                              items=self.catalog.items(evidence.topic) if evidence.topic else [])
         yield from self._generate(generated, query, context, timings, started, evidence,
                                   has_official=bool(official_lines))
         if not generated.lines:
@@ -191,8 +192,8 @@ class Advisor:
             generated.fall_back(f"{why}. {EXTRACTIVE_NOTICE}", context)
             for line in self._lines(generated, query, context):
                 yield self._token(line, timings, started)
-        elif generated.outline:  # a broad question: the outline's items the model left out
-            for line in builder.outline_rest():
+        elif generated.items:  # a broad question: its topic's items the model left out
+            for line in builder.complete(generated.items):
                 generated.lines.append(line)
                 yield self._token(line, timings, started)
 
@@ -395,6 +396,7 @@ class Generated:
     outline: str | None = None  # the section id of the broad question's outline among the sources
     shown: dict[str, Hit] = field(default_factory=dict)  # the sources the user sees, by section id
     lead: tuple[str, str] | None = None  # (section id, sentence) to open the model's answer with
+    items: list[tuple[str, Hit]] = field(default_factory=list)  # what a broad question's complete answer lists
     lines: list[str] = field(default_factory=list)
     notice: str | None = None
     failed: bool = False

@@ -23,7 +23,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from advisor.guides import outline_item
 from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, content_tokens, coverage, names, numbers, role_words
 from advisor.types import Citation, Hit
@@ -209,13 +208,15 @@ class CitationBuilder:
             return line, full
         return text, claim
 
-    def outline_rest(self) -> list[str]:
-        """The outline's items ("Heading: first sentence") whose subsections no line cites yet, each
-        cited to its subsection: a broad question gets the whole list however few items the model
-        chose, and whatever part of the outline the model was shown."""
+    def complete(self, items: list[tuple[str, Hit]]) -> list[str]:
+        """The items of a broad question's topic the answer has not given, each cited to its section
+        (``Catalog.items``): the whole list however few the model chose, whatever part of it the model
+        was shown. An outline item is left out when the answer already cites its subsection; a list
+        section's bullets (one section) are checked like any line, so those already said drop as repeats."""
         cited = {self.hits[i].section_id for i in self._claims}
-        return [line for sub in self.sections if sub.section_id not in cited
-                and (line := self.check_line(f"- {outline_item(sub)} [{self._source(sub) + 1}]"))]
+        one_section = len({hit.section_id for _, hit in items}) == 1
+        return [line for text, hit in items if one_section or hit.section_id not in cited
+                if (line := self.check_line(f"- {text} [{self._source(hit) + 1}]"))]
 
     def _source(self, hit: Hit) -> int:
         """The index of ``hit`` among the sources, added when the model did not read it."""

@@ -22,7 +22,7 @@ from advisor.types import Hit
 @dataclass(frozen=True)
 class Evidence:
     hits: list[Hit]  # ranked guide sections; an outline (when there is one) right after the best section
-    topic: str | None = None  # the top-level section a broad question is about
+    topic: str | None = None  # the section a broad question is about: a top-level one, or a list section
     search: str = ""  # what was searched for: the question with its topic's headings
     sections: tuple[Hit, ...] = ()  # the subsections behind the outline: what its lines are cited to
 
@@ -52,8 +52,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     topic = tops[0].section_id if tops and query.broad else (catalog.topic(hits) if query.wants_list else None)
     outline = catalog.outline_hit(topic) if topic else None
-    if outline is None:
-        return Evidence(hits=hits, search=search)
+    if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
+        return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None)
     # the outline stands for the topic the question asks about: as strong as the best match
     outline = outline.model_copy(update={"similarity": max((h.similarity for h in hits), default=0.0)})
     rest = [h for h in hits if h.section_id != outline.section_id]

@@ -105,6 +105,16 @@ class Catalog:
         return first.model_copy(update={"section_id": top_id, "heading": heading, "text": "\n".join(lines),
                                         "score": 0.0, "dense_rank": None, "bm25_rank": None})
 
+    def items(self, topic_id: str) -> list[tuple[str, Hit]]:
+        """What a complete answer about ``topic_id`` lists, each with the section it is cited to: a
+        top-level section's outline items, or a list section's own bullets ("Advantages of the Career")."""
+        children = self.subsections(topic_id)
+        if len(children) >= 2:
+            return [(outline_item(h), h) for h in children]
+        own = next((h for h in self.sections if h.section_id == topic_id), None)
+        bullets = [line[2:].strip() for line in own.text.splitlines() if line.startswith("- ")] if own else []
+        return [(b, own) for b in bullets] if len(bullets) >= 2 else []
+
     def topic_sections(self, doc_ids: set[str], topics: list[str]) -> list[Hit]:
         """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any
         heading names ("Common Challenges", "Hard Parts of the Job" for challenges). A topic's heading

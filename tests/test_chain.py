@@ -411,3 +411,17 @@ def test_a_broad_question_gets_every_item_of_its_topics_outline(indexed_settings
     assert answer.answer.splitlines()[0].startswith("- Data problems are a common challenge")
     for c in (c for c in answer.citations if c.kind == "section"):  # beside the O*NET line on the role
         assert " ".join(c.quote.split()) in " ".join(retriever.section(c.section_id)["text"].split())
+
+
+def test_a_broad_question_about_a_list_section_gets_all_of_its_bullets(indexed_settings, retriever):
+    """"upsides" is the topic whose section ("Advantages of the Career") is a list with no
+    subsections: the bullets the model left out follow it, and the one it gave is not repeated."""
+    script = "- Competitive salaries [1]\n"
+    answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
+        "what are the upsides of this career?")
+    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert [line.rsplit(" [", 1)[0] for line in lines[:5]] == [
+        "- Competitive salaries", "- Intellectual challenge, with continuous learning",
+        "- Job security, thanks to high demand", "- Opportunities to contribute to groundbreaking AI applications",
+        "- The potential to make a global impact"]
+    assert "neural-network-engineer#overview/advantages-of-the-career" in {c.section_id for c in answer.citations}

@@ -243,5 +243,18 @@ def test_a_broad_questions_outline_items_the_model_left_out_follow_cited_to_thei
     outline = hit("g#chal", "Challenges", "Many challenges.\n- Scalability: Scaling models up is hard.")
     b = CitationBuilder([outline], sections=[data, scale, cost])
     assert b.check_line("- Scaling models up is hard [1]") == "- Scaling models up is hard [1]"
-    assert b.outline_rest() == ["- Data Quality: Data problems are common. [2]", "- Compute: Compute is costly. [3]"]
+    items = [("Data Quality: Data problems are common.", data), ("Scalability: Scaling models up is hard.", scale),
+             ("Compute: Compute is costly.", cost)]
+    assert b.complete(items) == ["- Data Quality: Data problems are common. [2]", "- Compute: Compute is costly. [3]"]
     assert [c.section_id for c in b.citations()] == [scale.section_id, data.section_id, cost.section_id]
+
+
+def test_a_list_sections_bullets_the_model_left_out_follow_and_those_it_gave_do_not_repeat():
+    perks = hit("g#overview/advantages", "Overview › Advantages", "It brings several advantages:\n"
+                "- Intellectual challenge, with continuous learning\n- Job security, thanks to high demand\n"
+                "- The potential to make a global impact")
+    b = CitationBuilder([perks])
+    assert b.check_line("- Job security thanks to high demand [1]")
+    items = [(line[2:], perks) for line in perks.text.splitlines() if line.startswith("- ")]
+    assert b.complete(items) == ["- Intellectual challenge, with continuous learning [1]",
+                                 "- The potential to make a global impact [1]"]

@@ -30,6 +30,17 @@ def test_an_outline_lists_every_subsection_with_its_first_sentence():
     assert [parent_id(h.section_id) for h in TWO.subsections("isa#hard-parts-of-the-job")] == [outline.section_id] * 2
 
 
+def test_a_topics_items_are_its_outline_or_a_list_sections_bullets():
+    assert [(text, h.section_id) for text, h in TWO.items("isa#hard-parts-of-the-job")] == [
+        ("Emergencies: Breaches happen at night.", "isa#hard-parts-of-the-job/emergencies"),
+        ("Deadlines: Fixes are due fast.", "isa#hard-parts-of-the-job/deadlines")]
+    perks = section("nne", "Neural Network Engineer", "Overview › Advantages", "Several advantages:\n- Job security\n- Impact")
+    listed = Catalog({}, [perks])
+    assert [(text, h.section_id) for text, h in listed.items(perks.section_id)] == [
+        ("Job security", perks.section_id), ("Impact", perks.section_id)]
+    assert TWO.items("nne#requirements/education") == []  # no list in it: nothing to complete
+
+
 def test_the_topic_of_hits_that_gather_under_one_section():
     hits = TWO.sections
     assert TWO.topic([h for h in hits if h.doc_id == "isa"][:4]) == "isa#hard-parts-of-the-job"
