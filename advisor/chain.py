@@ -36,6 +36,7 @@ from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, Extractive
 from advisor.query import Query, understand
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
+from advisor.textmatch import numbers, sentences
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
@@ -301,10 +302,18 @@ class Advisor:
         generated.declined = declined and not emitted
 
     def _lead(self, query: Query, evidence: Evidence, shown: dict[str, Hit]) -> tuple[str, str] | None:
-        """(section id, sentence): the guide sentence closest to a question that asks one thing (not a
-        list, a topic, pay or a comparison), when it is ``lead_similarity`` close; it opens the model's
-        answer, so a yes/no question gets the guide's own line however the model words its reply."""
-        if query.wants_list or query.compares or query.pay or evidence.topic or not self.provider.uses_llm:
+        """(section id, sentence) to open the model's answer with: for a pay question naming one level,
+        the first figure of the guide's band for it ("Starting Out": "… less than $69,660 a year");
+        for a question that asks one thing (not a list, a topic, pay or a comparison), the guide sentence
+        closest to it when it is ``lead_similarity`` close, so a yes/no question gets the guide's own
+        line however the model words its reply."""
+        if query.compares or not self.provider.uses_llm or not evidence.hits:
+            return None
+        if query.pay:
+            band = self.catalog.band(evidence.hits[0].doc_id, query.levels[0]) if len(query.levels) == 1 else None
+            figure = next((s for s in sentences(band.text) if numbers(s)), None) if band else None
+            return (band.section_id, figure) if band and figure and band.section_id in shown else None
+        if query.wants_list or evidence.topic:
             return None
         found = self.retriever.closest_sentence(query.standalone, {sid for sid, h in shown.items() if h.kind == "section"})
         if found is None or found[2] < self.settings.lead_similarity or found[1].endswith(":"):

@@ -425,3 +425,14 @@ def test_a_broad_question_about_a_list_section_gets_all_of_its_bullets(indexed_s
         "- Job security, thanks to high demand", "- Opportunities to contribute to groundbreaking AI applications",
         "- The potential to make a global impact"]
     assert "neural-network-engineer#overview/advantages-of-the-career" in {c.section_id for c in answer.citations}
+
+
+def test_a_pay_question_naming_a_level_opens_with_its_bands_figure(make, retriever):
+    """The model answers about something else; the guide's band line for the level asked comes first."""
+    answer = make(ScriptedProvider("- Salaries rise with experience [1]\n")).ask("what does a junior engineer earn?")
+    assert answer.answer.splitlines()[0] == \
+        "- Entry-level Neural Network Engineers in the US earn $70,000 to $100,000 per year. [1]"
+    assert answer.citations[0].section_id == ENTRY
+    assert_citations_valid(answer, retriever)
+    both = make(ScriptedProvider("- Salaries rise with experience [1]\n")).ask("what do junior and senior engineers earn?")
+    assert "$70,000 to $100,000 per year. [1]" not in both.answer.splitlines()[0]  # two levels: no one band leads
