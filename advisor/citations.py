@@ -215,8 +215,11 @@ class CitationBuilder:
         section's bullets (one section) are checked like any line, so those already said drop as repeats."""
         cited = {self.hits[i].section_id for i in self._claims}
         one_section = len({hit.section_id for _, hit in items}) == 1
-        return [line for text, hit in items if one_section or hit.section_id not in cited
-                if (line := self.check_line(f"- {text} [{self._source(hit) + 1}]"))]
+        before = len(self.dropped)
+        lines = [line for text, hit in items if one_section or hit.section_id not in cited
+                 if (line := self.check_line(f"- {text} [{self._source(hit) + 1}]"))]
+        del self.dropped[before:]  # the guide's own items are no model lines: one left out is no dropped line
+        return lines
 
     def _source(self, hit: Hit) -> int:
         """The index of ``hit`` among the sources, added when the model did not read it."""

@@ -8,9 +8,7 @@ from advisor.bm25 import tokenize
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$(\"'])")
 NUMBER = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|k\b|million|billion))?")
-# words that frame a question or a line and claim nothing ("does the guide say anything about …?")
-GENERIC = frozenset({"guide", "career", "role", "work", "job", "say", "tell", "anything", "something", "know",
-                     "mention", "just", "all", "any", "also", "would", "could", "should", "really"})
+GENERIC = frozenset({"guide", "career", "role", "work", "job"})
 
 
 def sentences(text: str) -> list[str]:

@@ -258,3 +258,4 @@ def test_a_list_sections_bullets_the_model_left_out_follow_and_those_it_gave_do_
     items = [(line[2:], perks) for line in perks.text.splitlines() if line.startswith("- ")]
     assert b.complete(items) == ["- Intellectual challenge, with continuous learning [1]",
                                  "- The potential to make a global impact [1]"]
+    assert b.dropped == []  # the item left out as said already is not a model line dropped
