@@ -418,6 +418,7 @@ class Generated:
         """Start again with the guides' own sentences (the extractive provider)."""
         self.notice = self.notice or notice
         self.provider = ExtractiveProvider()
+        self.lead = None  # the guides' own sentences need no lead: it would only repeat their first
         old = self.builder
         # the model's dropped lines stay on record
         self.builder = CitationBuilder(list(context), old.strict, old.sections, old.question, old.roles,

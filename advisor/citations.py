@@ -85,6 +85,7 @@ class CitationBuilder:
     # the last line checked, when it was dropped only because no source says it (not for a figure,
     # name or link no source has): what may be grounded on the closest sentence of a shown source
     unsupported: str | None = None
+    _label: set[str] = field(default_factory=set)  # the guide a framing line above named ("Security Analysts:")
     _order: list[int] = field(default_factory=list)   # hit indices in order of first citation
     _claims: dict[int, list[str]] = field(default_factory=dict)
 
@@ -142,9 +143,17 @@ class CitationBuilder:
         chosen = self._choose(claim, figures, claimed, text)
         if chosen is None:
             if len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":") and not links_in(text):
-                return prefix + text  # framing ("Here is what the guide says:"), not a claim
+                # framing ("Here is what the guide says:"), not a claim; one naming a role ("**Security
+                # Analysts**:") heads the lines below it, which that role's guide must then back
+                self._label = {doc for doc, pattern in self.roles.items() if pattern.search(text)} or self._label
+                return prefix + text
             self._drop(raw, "no retrieved source supports it")
             self.unsupported = text
+            return None
+        if text.endswith(":") and len(claim) <= MAX_FRAMING_WORDS and not figures:
+            # a section's heading alone ("Career Advancement:") says nothing, yet would cite the section
+            # and so keep a broad answer's completion from giving what the section does say
+            self._drop(raw, "a heading with nothing after it")
             return None
         if planted := links_in(text) - links_in(self.hits[chosen].heading + " " + self.hits[chosen].text):
             self._drop(raw, f"links {sorted(planted)} are not in its source")
@@ -255,7 +264,7 @@ class CitationBuilder:
     def _choose(self, claim: set[str], figures: set[str], claimed: set[int], text: str = "") -> int | None:
         candidates = [i for i in range(len(self.hits)) if coverage(claim, self._tokens[i]) >= MIN_COVERAGE
                       and figures <= self._numbers[i]]
-        if named := {doc for doc, pattern in self.roles.items() if pattern.search(text)}:
+        if named := {doc for doc, pattern in self.roles.items() if pattern.search(text)} or self._label:
             # a line about a role is backed by that role's guide, not by another's figures
             candidates = [i for i in candidates if self.hits[i].doc_id in named or self.hits[i].kind != "section"]
         if not candidates:
