@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.links import links_in, without_links
-from advisor.textmatch import best_sentence, content_tokens, coverage, names, numbers, role_words
+from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words
 from advisor.types import Citation, Hit
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class CitationBuilder:
         self._outlines = {h.section_id.split("/", 1)[0] for h in self.sections}
         # "Heading:" alone, as a small model lists an outline, is completed with the outline's own item
         self._items = {item.partition(": ")[0].lower(): item for h in self.hits if h.section_id in self._outlines
-                       for line in h.text.splitlines() if (item := line[2:].strip()) and line.startswith("- ")}
+                       for item in bullets(h.text)}
         self.hits = self.hits + [h for h in self.sections if h.section_id not in {x.section_id for x in self.hits}]
         self.hits = [h.model_copy(update={"text": without_links(h.text)}) for h in self.hits]
         self._tokens = [content_tokens(h.heading + " " + h.text) for h in self.hits]
@@ -141,8 +141,9 @@ class CitationBuilder:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
         chosen = self._choose(claim, figures, claimed, text)
+        heading_only = len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":")
         if chosen is None:
-            if len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":") and not links_in(text):
+            if heading_only and not links_in(text):
                 # framing ("Here is what the guide says:"), not a claim; one naming a role ("**Security
                 # Analysts**:") heads the lines below it, which that role's guide must then back
                 self._label = {doc for doc, pattern in self.roles.items() if pattern.search(text)} or self._label
@@ -150,7 +151,7 @@ class CitationBuilder:
             self._drop(raw, "no retrieved source supports it")
             self.unsupported = text
             return None
-        if text.endswith(":") and len(claim) <= MAX_FRAMING_WORDS and not figures:
+        if heading_only:
             # a section's heading alone ("Career Advancement:") says nothing, yet would cite the section
             # and so keep a broad answer's completion from giving what the section does say
             self._drop(raw, "a heading with nothing after it")

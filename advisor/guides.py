@@ -16,7 +16,7 @@ from functools import cached_property
 from advisor import scope
 from advisor.bm25 import tokenize
 from advisor.spelling import Speller
-from advisor.textmatch import sentences
+from advisor.textmatch import bullets, sentences
 from advisor.types import Hit
 from advisor.vocabulary import TOPICS, asks_pay, levels_in
 
@@ -112,8 +112,8 @@ class Catalog:
         if len(children) >= 2:
             return [(outline_item(h), h) for h in children]
         own = next((h for h in self.sections if h.section_id == topic_id), None)
-        bullets = [line[2:].strip() for line in own.text.splitlines() if line.startswith("- ")] if own else []
-        return [(b, own) for b in bullets] if len(bullets) >= 2 else []
+        listed = bullets(own.text) if own else []
+        return [(item, own) for item in listed] if len(listed) >= 2 else []
 
     def topic_sections(self, doc_ids: set[str], topics: list[str]) -> list[Hit]:
         """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any

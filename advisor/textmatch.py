@@ -21,6 +21,11 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def bullets(text: str) -> list[str]:
+    """The text's "- " list items, without their dash."""
+    return [item for line in text.splitlines() if line.startswith("- ") and (item := line[2:].strip())]
+
+
 def content_tokens(text: str) -> set[str]:
     return {t for t in tokenize(text) if t not in GENERIC and len(t) > 1}
 
