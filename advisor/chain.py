@@ -153,9 +153,11 @@ class Advisor:
         roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles,
                                   other_roles=scope.other_roles(query.standalone, self.catalog.covered))
+        lead = self._lead(query, evidence, sources)
+        # what a complete answer gives: a broad question's whole topic, else the rest of the lead's section
+        items = self.catalog.items(evidence.topic) if evidence.topic else self.catalog.details(lead[0]) if lead else []
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
-                              lead=self._lead(query, evidence, sources),
-                              items=self.catalog.items(evidence.topic) if evidence.topic else [])
+                              lead=lead, items=items)
         yield from self._generate(generated, query, context, timings, started, evidence,
                                   has_official=bool(official_lines))
         if not generated.lines:
@@ -190,10 +192,13 @@ class Advisor:
         elif verdict == "extractive":
             why = ("The model declined the question" if generated.declined
                    else "The model's answer could not be verified against the guides")
+            lead = generated.lead
             generated.fall_back(f"{why}. {EXTRACTIVE_NOTICE}", context)
-            for line in self._lines(generated, query, context):
+            # the sentence closest to the question and the rest of its section, else the best-matching ones
+            lines = generated.led(lead) if lead and generated.items else self._lines(generated, query, context)
+            for line in lines:
                 yield self._token(line, timings, started)
-        elif generated.items:  # a broad question: its topic's items the model left out
+        elif generated.items:  # what the model left out of the topic, or of the section it was led by
             for line in builder.complete(generated.items):
                 generated.lines.append(line)
                 yield self._token(line, timings, started)
@@ -321,29 +326,37 @@ class Advisor:
         log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])
         return found[0], found[1]
 
-    @staticmethod
-    def _opening(raw: str, generated: Generated) -> str | None:
-        """The lead sentence, cited, before the model's first line that passes verification: a model
-        that declines, or says only what no source backs, gets no lead to stand in for its answer."""
+    def _opening(self, raw: str, generated: Generated) -> str | None:
+        """The lead sentence, cited, before the model's first line that stands (verified, or grounded
+        on a shown sentence): a model that declines, or says only what no source backs, gets no lead
+        to stand in for its answer."""
         text, declined = without_refusal(raw)
-        if declined or not text.strip() or generated.lead is None or not deepcopy(generated.builder).check_line(text):
+        if declined or not text.strip() or generated.lead is None:
+            return None
+        trial = deepcopy(generated.builder)
+        if not trial.check_line(text) and not (trial.unsupported and self._grounding(trial.unsupported, generated.shown)):
             return None
         section_id, sentence = generated.lead
         generated.lead = None
         return generated.builder.ground(sentence, generated.shown[section_id])
 
     def _ground(self, claim: str, generated: Generated) -> str | None:
-        """The sentence of a shown source closest in meaning to a model line no source backed
-        ("Implement early stopping to prevent overfitting" → the guide's "Prevent overfitting with
-        early stopping"), when it is at least ``ground_similarity`` close; else None."""
+        """A model line no source backed, replaced by its closest shown sentence (``_grounding``)."""
+        if (found := self._grounding(claim, generated.shown)) is None:
+            return None
+        log.info("grounded a line no source backed on %s: %r", found[0], found[1][:80])
+        return generated.builder.ground(found[1], generated.shown[found[0]])
+
+    def _grounding(self, claim: str, shown: dict[str, Hit]) -> tuple[str, str] | None:
+        """(section id, sentence): the sentence of a shown source closest in meaning to a model line
+        no source backed ("Implement early stopping to prevent overfitting" → the guide's "Prevent
+        overfitting with early stopping"), when it is at least ``ground_similarity`` close; else None."""
         if len(claim.split()) < MIN_GROUNDED_WORDS:
             return None  # "Yes." is close to nothing in particular
-        found = self.retriever.closest_sentence(claim, set(generated.shown))
+        found = self.retriever.closest_sentence(claim, set(shown))
         if found is None or found[2] < self.settings.ground_similarity or found[1].endswith(":"):
             return None
-        section_id, sentence, similarity = found
-        log.info("grounded a line no source backed on %s (%.2f): %r", section_id, similarity, sentence[:80])
-        return generated.builder.ground(sentence, generated.shown[section_id])
+        return found[0], found[1]
 
     @staticmethod
     def _verify(raw: str, builder: CitationBuilder) -> tuple[str | None, bool]:
@@ -424,6 +437,13 @@ class Generated:
         self.builder = CitationBuilder(list(context), old.strict, old.sections, old.question, old.roles,
                                        dropped=old.dropped, other_roles=old.other_roles)
         self.lines = []
+
+    def led(self, lead: tuple[str, str]) -> list[str]:
+        """The guides' own answer to a question that asks one thing: the lead sentence, then what
+        else its section (or the broad question's topic) says."""
+        first = self.builder.ground(lead[1], self.shown[lead[0]])
+        self.lines = [line for line in (first, *self.builder.complete(self.items)) if line]
+        return self.lines
 
 
 def cite_all(lines: list[salary.Line], builder: CitationBuilder) -> list[str]:

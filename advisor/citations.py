@@ -234,14 +234,20 @@ class CitationBuilder:
     def _source(self, hit: Hit) -> int:
         """The index of ``hit`` among the sources, added when the model did not read it."""
         index = next((i for i, h in enumerate(self.hits) if h.section_id == hit.section_id), None)
+        hit = hit.model_copy(update={"text": without_links(hit.text)})
         if index is None:
-            hit = hit.model_copy(update={"text": without_links(hit.text)})
             self.hits.append(hit)
-            self._tokens.append(content_tokens(hit.heading + " " + hit.text))
-            self._numbers.append(numbers(hit.text))
-            self._all_numbers |= self._numbers[-1]
-            self._all_text += " " + (hit.heading + " " + hit.text).lower()
+            self._tokens.append(set())
+            self._numbers.append(set())
             index = len(self.hits) - 1
+        elif len(hit.text) <= len(self.hits[index].text):
+            return index
+        # new, or the whole of a section the model read cut to the sentences the question needed
+        self.hits[index] = hit
+        self._tokens[index] = content_tokens(hit.heading + " " + hit.text)
+        self._numbers[index] = numbers(hit.text)
+        self._all_numbers |= self._numbers[index]
+        self._all_text += " " + (hit.heading + " " + hit.text).lower()
         return index
 
     def ground(self, sentence: str, hit: Hit) -> str | None:

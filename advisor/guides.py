@@ -15,12 +15,14 @@ from functools import cached_property
 
 from advisor import scope
 from advisor.bm25 import tokenize
+from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import bullets, sentences
 from advisor.types import Hit
 from advisor.vocabulary import TOPICS, asks_pay, levels_in
 
 PATH = " › "
+MAX_DETAILS = 8  # sentences of one section an answer is completed with
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,14 @@ class Catalog:
         own = next((h for h in self.sections if h.section_id == topic_id), None)
         listed = bullets(own.text) if own else []
         return [(item, own) for item in listed] if len(listed) >= 2 else []
+
+    def details(self, section_id: str) -> list[tuple[str, Hit]]:
+        """What a section says, sentence by sentence (its bullets each one), for completing an answer
+        drawn from it: "do I need certifications?" gets the credentials the section names, not only
+        its opening line. Lead-ins ending with ':' and sentences with a link are left out."""
+        own = next((h for h in self.sections if h.section_id == section_id), None)
+        said = [s for s in sentences(own.text) if not s.endswith(":") and not links_in(s)] if own else []
+        return [(s, own) for s in said[:MAX_DETAILS]]
 
     def topic_sections(self, doc_ids: set[str], topics: list[str]) -> list[Hit]:
         """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any

@@ -321,10 +321,11 @@ def test_the_model_is_stopped_after_a_run_of_lines_that_fail_verification(make):
     later = "- Pay at this level depends on location, employer and educational background [1]\n"
     provider = Counting(good + invented + later)
     answer = make(provider).ask("What does an entry-level engineer earn?")
-    assert "$70,000 to $100,000" in answer.answer and "educational background" not in answer.answer
+    assert "$70,000 to $100,000" in answer.answer
     assert len(answer.dropped) == MAX_FAILED_IN_A_ROW and provider.read_to_the_end is False
     provider = Counting(good + invented[: invented.index("- They", 10)] + later)  # one miss: it goes on
-    assert "educational background" in make(provider).ask("What does an entry-level engineer earn?").answer
+    make(provider).ask("What does an entry-level engineer earn?")
+    assert provider.read_to_the_end is True
 
 
 @pytest.mark.parametrize("question, shape", [
@@ -346,7 +347,7 @@ def test_a_model_line_no_source_backs_is_grounded_on_the_closest_shown_sentence(
     with grounding off (similarity 1) the paraphrase is dropped too."""
     script = "- Halt training before the network starts to overfit\n- Engineers mostly enjoy sailing on weekends.\n"
     question = "How do I keep my neural network from overfitting?"
-    near = indexed_settings.model_copy(update={"ground_similarity": 0.5})
+    near = indexed_settings.model_copy(update={"ground_similarity": 0.5, "lead_similarity": 1.0})  # no lead
     answer = Advisor(near, retriever=retriever, provider=ScriptedProvider(script)).ask(question)
     assert answer.answer == "- Prevent overfitting with early stopping [1]"
     assert answer.citations[0].section_id == PERFORMANCE
@@ -372,11 +373,14 @@ TRAINING_ISSUES = "neural-network-engineer#common-challenges/initialization-and-
 
 def test_the_guides_closest_sentence_opens_the_models_answer(indexed_settings, retriever):
     """The model answers beside the point the question makes; the guide's own line on it (0.62 from
-    the question) comes first, cited; with the lead off (similarity 1) only the model's line is left."""
+    the question) comes first, cited, and what else its section says follows the model's line; with
+    the lead off (similarity 1) only the model's line is left."""
     script = "- Use proper weight initialization techniques [1]\n"
     answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(GRADIENTS)
-    assert answer.answer.splitlines() == ["- Address vanishing and exploding gradient problems [1]",
-                                          "- Use proper weight initialization techniques [1]"]
+    assert answer.answer.splitlines() == [
+        "- Address vanishing and exploding gradient problems [1]",
+        "- Use proper weight initialization techniques [1]",
+        "- This challenge concerns how a network's weights are initialized and problems that arise during training. [1]"]
     assert [c.section_id for c in answer.citations] == [TRAINING_ISSUES]
     assert_citations_valid(answer, retriever)
     off = indexed_settings.model_copy(update={"lead_similarity": 1.0})
