@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import partial
+from typing import NamedTuple
 
 from advisor import occupations, profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder
@@ -186,7 +187,9 @@ class Advisor:
         outcome = ModelOutcome(builder.cited_lines, self.provider.uses_llm, generated.failed, generated.declined,
                                said_nothing=not (builder.dropped or generated.declined))
         coverage = scope.keyword_coverage(evidence.search, evidence.hits)
-        verdict = after_model(outcome, evidence.best_similarity, coverage, has_official, self.settings)
+        # a guide sentence close to the question (the lead the model never reached) is evidence too
+        similarity = max(evidence.best_similarity, generated.lead.similarity if generated.lead else 0.0)
+        verdict = after_model(outcome, similarity, coverage, has_official, self.settings)
         if verdict == "refuse":
             generated.lines.clear()
         elif verdict == "extractive":
@@ -306,8 +309,8 @@ class Advisor:
             getattr(stream, "close", lambda: None)()  # a generator's close ends the model's request
         generated.declined = declined and not emitted
 
-    def _lead(self, query: Query, evidence: Evidence, shown: dict[str, Hit]) -> tuple[str, str] | None:
-        """(section id, sentence) to open the model's answer with: for a pay question naming one level,
+    def _lead(self, query: Query, evidence: Evidence, shown: dict[str, Hit]) -> Lead | None:
+        """The sentence to open the model's answer with: for a pay question naming one level,
         the first figure of the guide's band for it ("Starting Out": "… less than $69,660 a year");
         for a question that asks one thing (not a list, a topic, pay or a comparison), the guide sentence
         closest to it when it is ``lead_similarity`` close, so a yes/no question gets the guide's own
@@ -317,14 +320,15 @@ class Advisor:
         if query.pay:
             band = self.catalog.band(evidence.hits[0].doc_id, query.levels[0]) if len(query.levels) == 1 else None
             figure = next((s for s in sentences(band.text) if numbers(s)), None) if band else None
-            return (band.section_id, figure) if band and figure and band.section_id in shown else None
+            ok = band and figure and band.section_id in shown
+            return Lead(band.section_id, figure, evidence.best_similarity) if ok else None
         if query.wants_list or evidence.topic:
             return None
         found = self.retriever.closest_sentence(query.standalone, {sid for sid, h in shown.items() if h.kind == "section"})
         if found is None or found[2] < self.settings.lead_similarity or found[1].endswith(":"):
             return None
         log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])
-        return found[0], found[1]
+        return Lead(*found)
 
     def _opening(self, raw: str, generated: Generated) -> str | None:
         """The lead sentence, cited, before the model's first line that stands (verified, or grounded
@@ -336,7 +340,7 @@ class Advisor:
         trial = deepcopy(generated.builder)
         if not trial.check_line(text) and not (trial.unsupported and self._grounding(trial.unsupported, generated.shown)):
             return None
-        section_id, sentence = generated.lead
+        section_id, sentence, _ = generated.lead
         generated.lead = None
         return generated.builder.ground(sentence, generated.shown[section_id])
 
@@ -409,6 +413,14 @@ class Advisor:
         yield StreamEvent(type="done", data=done)
 
 
+class Lead(NamedTuple):
+    """A guide sentence to open an answer with, and how close it is to the question."""
+
+    section_id: str
+    sentence: str
+    similarity: float
+
+
 @dataclass
 class Generated:
     """What the generate stage has produced so far, and with which provider."""
@@ -417,7 +429,7 @@ class Generated:
     provider: Provider
     outline: str | None = None  # the section id of the broad question's outline among the sources
     shown: dict[str, Hit] = field(default_factory=dict)  # the sources the user sees, by section id
-    lead: tuple[str, str] | None = None  # (section id, sentence) to open the model's answer with
+    lead: Lead | None = None  # the sentence to open the model's answer with, until it is given
     items: list[tuple[str, Hit]] = field(default_factory=list)  # what a broad question's complete answer lists
     lines: list[str] = field(default_factory=list)
     notice: str | None = None
@@ -438,7 +450,7 @@ class Generated:
                                        dropped=old.dropped, other_roles=old.other_roles)
         self.lines = []
 
-    def led(self, lead: tuple[str, str]) -> list[str]:
+    def led(self, lead: Lead) -> list[str]:
         """The guides' own answer to a question that asks one thing: the lead sentence, then what
         else its section (or the broad question's topic) says."""
         first = self.builder.ground(lead[1], self.shown[lead[0]])

@@ -8,13 +8,13 @@ compares and whether it wants a list. The vocabulary behind it lives in ``adviso
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import LIST, ROLE_REFERENCE, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
+from advisor.vocabulary import LIST, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     levels = levels_in(corrected)
     pay = asks_pay(standalone)
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
-    return Query(
+    query = Query(
         asked=asked, search=salary.search_text(search), standalone=standalone, history=tuple(history),
         roles=tuple(roles), named=bool(named), unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
@@ -81,6 +81,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
         yes_no=bool(YES_NO.search(corrected)),
         topics=tuple(topics_in(corrected) or ([] if pay or levels else topics_in(standalone))), corrections=fixes)
+    return query if query.broad else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
 
 
 def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:

@@ -108,17 +108,22 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                         r"take me|long[- ]term|grow into|next steps?)\b",
          "development moving advancement progression"),
         ("best practices", r"\b(?:best practices?|tips|do well|succeed|good at)\b", "practices"),
+        # "how much do they earn?" (no level named) is about the whole pay section: every band
+        ("pay", PAY.pattern, "salary salaries earnings pay wages compensation"),
     ]}
 
 
 WHOLE_TOPICS = frozenset({"daily work"})
+# topics that count only when asked as a whole: "how much do they earn?" wants every pay band, while a
+# pay question about one part ("negotiate a pay rise", "what affects pay") is left to its own sections
+WHOLE_ONLY = frozenset({"pay"})
 # words that leave a topic question about the topic as a whole ("what makes this job hard?")
 VAGUE = frozenset("what which how why who is are do does did can could would will should make makes made thing things "
                   "main biggest big typical usual usually common kind kinds sort part parts aspect aspects face faced "
                   "deal involve involved like look looks really actually mostly most day days job jobs role roles "
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "
-                  "ones one".split())
+                  "ones one much s".split())  # s: "what's"
 
 
 def topics_in(text: str) -> list[str]:

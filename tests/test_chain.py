@@ -353,7 +353,7 @@ def test_a_model_line_no_source_backs_is_grounded_on_the_closest_shown_sentence(
     assert answer.citations[0].section_id == PERFORMANCE
     assert [d.split(": ", 1)[0] for d in answer.dropped] == ["no retrieved source supports it"] * 2
     assert_citations_valid(answer, retriever)
-    off = indexed_settings.model_copy(update={"ground_similarity": 1.0})
+    off = near.model_copy(update={"ground_similarity": 1.0})
     assert Advisor(off, retriever=retriever, provider=ScriptedProvider(script)).ask(question).refused
 
 
@@ -386,6 +386,27 @@ def test_the_guides_closest_sentence_opens_the_models_answer(indexed_settings, r
     off = indexed_settings.model_copy(update={"lead_similarity": 1.0})
     alone = Advisor(off, retriever=retriever, provider=ScriptedProvider(script)).ask(GRADIENTS)
     assert alone.answer == "- Use proper weight initialization techniques [1]"
+
+
+def test_when_nothing_the_model_said_stands_the_lead_and_its_section_answer(indexed_settings, retriever):
+    """A model line near nothing shown is dropped; the question's closest guide sentence and the rest
+    of its section answer instead (not the extractive pick of overlapping words), with the notice."""
+    script = "- Engineers never think about gradients, they love sailing.\n"
+    answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(GRADIENTS)
+    assert answer.answer.splitlines()[0] == "- Address vanishing and exploding gradient problems [1]"
+    assert "Use proper weight initialization techniques [1]" in answer.answer
+    assert {c.section_id for c in answer.citations} == {TRAINING_ISSUES} and "could not be verified" in answer.notice
+    assert_citations_valid(answer, retriever)
+
+
+def test_the_lead_opens_a_model_line_grounded_on_a_shown_sentence(indexed_settings, retriever):
+    """The model's only line is a paraphrase no source backs word for word, grounded on a shown
+    sentence: the lead still comes first."""
+    script = "- Weights that are set badly at the start make training go wrong\n"
+    near = indexed_settings.model_copy(update={"ground_similarity": 0.4})
+    answer = Advisor(near, retriever=retriever, provider=ScriptedProvider(script)).ask(GRADIENTS)
+    assert answer.answer.splitlines()[0] == "- Address vanishing and exploding gradient problems [1]"
+    assert answer.provider == "scripted" and len(answer.answer.splitlines()) >= 2
 
 
 @pytest.mark.parametrize("script", [

@@ -278,6 +278,21 @@ def test_a_list_sections_bullets_the_model_left_out_follow_and_those_it_gave_do_
     assert b.dropped == []  # the item left out as said already is not a model line dropped
 
 
+def test_a_section_the_model_read_in_part_is_completed_from_all_of_it():
+    """The model read the certifications section cut to its first sentence; the completion gives the
+    rest, names included ("Ethical Hacker"), cited to the same source — not dropped as unknown names."""
+    whole = hit("g#qualified/certs", "Qualified › Certifications", "Employers favour a certification.\n"
+                "- CompTIA Security+ is a common entry-level credential.\n- Certified Ethical Hacker (CEH) is another.")
+    excerpt = whole.model_copy(update={"text": "Employers favour a certification."})
+    b = CitationBuilder([excerpt])
+    assert b.check_line("- Employers favour a certification [1]") == "- Employers favour a certification [1]"
+    items = [("Employers favour a certification.", whole), ("CompTIA Security+ is a common entry-level credential.", whole),
+             ("Certified Ethical Hacker (CEH) is another.", whole)]
+    assert b.complete(items) == ["- CompTIA Security+ is a common entry-level credential. [1]",
+                                 "- Certified Ethical Hacker (CEH) is another. [1]"]
+    assert [c.section_id for c in b.citations()] == [whole.section_id]
+
+
 def test_a_sections_heading_alone_is_dropped_and_does_not_count_as_citing_it():
     paths = hit("g#career/advancement", "Career › Career Advancement", "Engineers can step up into roles such as:\n"
                 "- AI Architect: in charge of designing AI systems")

@@ -47,6 +47,17 @@ def test_a_broad_question_gets_the_topics_outline_under_another_heading_name(adv
     assert all(s.section_id.startswith(evidence.topic + "/") for s in evidence.sections)
 
 
+@pytest.mark.parametrize("question, topic", [
+    ("How much do information security analysts get paid?", f"{ISA}#earnings"),
+    ("how much do neural network engineers earn?", f"{NNE}#salary-ranges"),
+])
+def test_pay_asked_as_a_whole_gets_every_band_of_the_guides_pay_section(advisor, question, topic):
+    _, evidence = docs(advisor, question)
+    assert evidence.topic == topic
+    bands = advisor.catalog.items(topic)
+    assert len(bands) >= 3 and all(h.section_id.startswith(topic + "/") for _, h in bands)
+
+
 def test_the_chain_asks_which_role_when_several_guides_fit(advisor):
     answer = advisor.ask("How much does this job pay?")
     assert not answer.refused and not answer.citations

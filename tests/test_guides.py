@@ -41,6 +41,17 @@ def test_a_topics_items_are_its_outline_or_a_list_sections_bullets():
     assert TWO.items("nne#requirements/education") == []  # no list in it: nothing to complete
 
 
+def test_a_sections_details_are_its_sentences_and_bullets_without_lead_ins_or_links():
+    certs = section("isa", "Information Security Analyst", "Getting Qualified › Certifications",
+                    "Employers favour a certification. Common choices are:\n- CompTIA Security+\n"
+                    "- Certified Ethical Hacker (CEH)\n- See example.com for more.")
+    details = Catalog({}, [certs]).details(certs.section_id)
+    assert [text for text, _ in details] == ["Employers favour a certification.", "CompTIA Security+",
+                                             "Certified Ethical Hacker (CEH)"]
+    assert {h.section_id for _, h in details} == {certs.section_id}
+    assert Catalog({}, [certs]).details("isa#nowhere") == []
+
+
 def test_the_topic_of_hits_that_gather_under_one_section():
     hits = TWO.sections
     assert TWO.topic([h for h in hits if h.doc_id == "isa"][:4]) == "isa#hard-parts-of-the-job"

@@ -113,6 +113,11 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("which programming languages should I know?", True, (), False),
     ("what does a neural network engineer do", False, (), False),  # "does" is no plural
     ("How do engineers handle hard deadlines?", False, ("challenges",), False),  # one thing, not the topic
+    # pay as a whole: every band; one part of it (a level, negotiating) is no pay topic
+    ("how much do neural network engineers earn?", False, ("pay",), True),
+    ("what's the salary of a neural network engineer", False, ("pay",), True),
+    ("How much does a senior neural network engineer earn?", False, (), False),
+    ("How should I negotiate a pay rise with my manager?", False, (), False),
 ])
 def test_lists_and_topics(question, wants_list, topics, broad):
     q = understand(question, [], ONE)
