@@ -127,8 +127,8 @@ class CitationBuilder:
         prefix_match = PREFIX.match(body)
         prefix = "- " if prefix_match else ""
         text = body[prefix_match.end():] if prefix_match else body.strip()
-        if text.endswith(":"):  # a bare heading ("**Deployment**:"): the outline's item for it, when known
-            text = self._items.get(EMPHASIS.sub("", text).rstrip(" :").lower(), text)
+        # a bare heading ("**Deployment**:", "Data Preparation"): the outline's item for it, when known
+        text = self._items.get(EMPHASIS.sub("", text).rstrip(" :").lower(), text)
         claim, figures = self._claim(text), numbers(text)
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
