@@ -23,6 +23,7 @@ from advisor.vocabulary import TOPICS, asks_pay, levels_in
 
 PATH = " › "
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
+SHORT_SENTENCE_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Catalog:
         top-level section's outline items, or a list section's own bullets ("Advantages of the Career")."""
         children = self.subsections(topic_id)
         if len(children) >= 2:
-            return [(outline_item(h), h) for h in children]
+            return [(outline_item(h, explained=True), h) for h in children]
         own = next((h for h in self.sections if h.section_id == topic_id), None)
         listed = bullets(own.text) if own else []
         return [(item, own) for item in listed] if len(listed) >= 2 else []
@@ -186,12 +187,10 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def outline_item(hit: Hit) -> str:
-    """A subsection as its topic's outline gives it: "Heading: first sentence"."""
-    return f"{hit.heading.split(PATH)[-1]}: {_lead(hit.text)}"
-
-
-def _lead(text: str) -> str:
-    """A subsection's first sentence that says something (not a lead-in ending with ':')."""
-    parts = sentences(text)
-    return next((s for s in parts if not s.endswith(":")), parts[0] if parts else "")
+def outline_item(hit: Hit, explained: bool = False) -> str:
+    """A subsection as its topic's outline gives it: "Heading: first sentence". ``explained``: a short
+    first sentence is a heading in prose ("Analysts put protective software to work."), so the one
+    after it, which says what it means ("Firewalls and data encryption programs …"), joins it."""
+    said = [s for s in sentences(hit.text) if not s.endswith(":")] or sentences(hit.text)[:1]
+    take = 2 if explained and said and len(said[0].split()) < SHORT_SENTENCE_WORDS else 1
+    return f"{hit.heading.split(PATH)[-1]}: {' '.join(said[:take])}"

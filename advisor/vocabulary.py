@@ -123,7 +123,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "deal involve involved like look looks really actually mostly most day days job jobs role roles "
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "
-                  "ones one much s go".split())  # s: "what's"
+                  "ones one much s go and".split())  # s: "what's"
 
 
 def topics_in(text: str) -> list[str]:

@@ -41,6 +41,22 @@ def test_a_topics_items_are_its_outline_or_a_list_sections_bullets():
     assert TWO.items("nne#requirements/education") == []  # no list in it: nothing to complete
 
 
+def test_an_item_whose_first_sentence_is_short_brings_the_sentence_that_explains_it():
+    locking = section("isa", "Information Security Analyst", "A Typical Week › Locking Systems Down",
+                      "Analysts put protective software to work. Firewalls and encryption are the classic examples.\n"
+                      "- They update security files.")
+    watching = section("isa", "Information Security Analyst", "A Typical Week › Watching the Network",
+                       "Much of the week is spent keeping an eye on the organization's many networks and systems. "
+                       "Analysts watch for breaches.")
+    week = Catalog({}, [section("isa", "Information Security Analyst", "A Typical Week", "Guarding systems."),
+                        locking, watching])
+    assert [text for text, _ in week.items("isa#a-typical-week")] == [
+        "Locking Systems Down: Analysts put protective software to work. Firewalls and encryption are the classic examples.",
+        "Watching the Network: Much of the week is spent keeping an eye on the organization's many networks and systems."]
+    outline = week.outline_hit("isa#a-typical-week").text  # what the model reads stays one sentence an item
+    assert "- Locking Systems Down: Analysts put protective software to work." in outline.splitlines()
+
+
 def test_a_sections_details_are_its_sentences_and_bullets_without_lead_ins_or_links():
     certs = section("isa", "Information Security Analyst", "Getting Qualified › Certifications",
                     "Employers favour a certification. Common choices are:\n- CompTIA Security+\n"

@@ -116,6 +116,7 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     # pay as a whole: every band; one part of it (a level, negotiating) is no pay topic
     ("how much do neural network engineers earn?", False, ("pay",), True),
     ("what's the salary of a neural network engineer", False, ("pay",), True),
+    ("and how much do they get paid?", False, ("pay",), True),  # a follow-up's "and" says nothing
     ("How much does a senior neural network engineer earn?", False, (), False),
     ("How should I negotiate a pay rise with my manager?", False, (), False),
 ])
@@ -152,7 +153,7 @@ def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
     history = [Turn(role="user", content="what does a typical week look like for a security analyst?"),
                Turn(role="assistant", content="Watching the network [1].")]
     q = understand("and what do they earn?", history, TWO)
-    assert q.pay and q.topics == () and [g.doc_id for g in q.roles] == ["isa"]
+    assert q.pay and q.topics == ("pay",) and [g.doc_id for g in q.roles] == ["isa"]  # all of pay, not the week
     assert understand("and the hardest parts?", history, TWO).topics == ("challenges",)
 
 
