@@ -193,4 +193,6 @@ def outline_item(hit: Hit, explained: bool = False) -> str:
     after it, which says what it means ("Firewalls and data encryption programs …"), joins it."""
     said = [s for s in sentences(hit.text) if not s.endswith(":")] or sentences(hit.text)[:1]
     take = 2 if explained and said and len(said[0].split()) < SHORT_SENTENCE_WORDS else 1
+    if take == 2 and said[0][-1] not in ".!?":  # a bullet: "Equity or stock options. Performance bonuses"
+        said[0] += "."
     return f"{hit.heading.split(PATH)[-1]}: {' '.join(said[:take])}"

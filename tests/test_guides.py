@@ -53,6 +53,11 @@ def test_an_item_whose_first_sentence_is_short_brings_the_sentence_that_explains
     assert [text for text, _ in week.items("isa#a-typical-week")] == [
         "Locking Systems Down: Analysts put protective software to work. Firewalls and encryption are the classic examples.",
         "Watching the Network: Much of the week is spent keeping an eye on the organization's many networks and systems."]
+    perks = section("nne", "Neural Network Engineer", "Salary Ranges › Additional Compensation",
+                    "Extras:\n- Equity or stock options\n- Performance bonuses")
+    entry = section("nne", "Neural Network Engineer", "Salary Ranges › Entry-Level", "Entry-level pay is $70,000.")
+    pay = Catalog({}, [section("nne", "Neural Network Engineer", "Salary Ranges", "Pay."), perks, entry])
+    assert pay.items("nne#salary-ranges")[0][0] == "Additional Compensation: Equity or stock options. Performance bonuses"
     outline = week.outline_hit("isa#a-typical-week").text  # what the model reads stays one sentence an item
     assert "- Locking Systems Down: Analysts put protective software to work." in outline.splitlines()
 
