@@ -81,7 +81,8 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
         yes_no=bool(YES_NO.search(corrected)),
         topics=tuple(topics_in(corrected) or ([] if pay or levels else topics_in(standalone))), corrections=fixes)
-    return query if query.broad else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
+    whole = query.broad and not levels  # "what do mid-level engineers make?" asks for one band
+    return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
 
 
 def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:

@@ -118,6 +118,7 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("what's the salary of a neural network engineer", False, ("pay",), True),
     ("and how much do they get paid?", False, ("pay",), True),  # a follow-up's "and" says nothing
     ("How much does a senior neural network engineer earn?", False, (), False),
+    ("What do mid-level engineers make?", False, (), False),  # the level is inside the pay phrase
     ("How should I negotiate a pay rise with my manager?", False, (), False),
 ])
 def test_lists_and_topics(question, wants_list, topics, broad):
