@@ -4,9 +4,10 @@
    or weak with few of the question's words in the top sections → off topic (bread, capitals,
    poems). Short in-scope questions can have low similarity ("Which frameworks should I know?"
    ≈ 0.23), so words count as evidence too.
-2. Place, year and count checks: pay outside the guides' region (the guides give US figures), a
-   year no guide mentions ("the 2030 salary"), or a count of something no guide names ("how many
-   hours a week?"), cannot be answered from them.
+2. Place, year, count and price checks: pay outside the guides' region (the guides give US figures),
+   a year no guide mentions ("the 2030 salary"), a count of something no guide names ("how many
+   hours a week?") or a price no guide gives ("how much does the exam cost?") cannot be answered
+   from them.
 3. Role check: the question names a job our guides don't cover ("a dentist", "software
    engineers") and none they do → refuse rather than answer with another role's figures.
 """
@@ -16,9 +17,9 @@ from __future__ import annotations
 import re
 
 from advisor.bm25 import tokenize
-from advisor.textmatch import content_tokens, coverage, role_words
+from advisor.textmatch import NUMBER, content_tokens, coverage, role_words, sentences
 from advisor.types import Hit
-from advisor.vocabulary import YEAR, asks_pay, foreign_place
+from advisor.vocabulary import AMOUNT, PRICE, YEAR, asks_pay, foreign_place
 
 TECH_NOUNS = ("engineer|developer|scientist|analyst|designer|manager|architect|administrator|consultant|"
               "specialist|technician|programmer|researcher|tester")
@@ -79,6 +80,17 @@ def uncounted(question: str, corpus_words: frozenset[str]) -> str | None:
         return None
     said = " ".join(g for g in m.groups() if g)
     return said if not set(tokenize(said)) & corpus_words else None
+
+
+def unpriced(question: str, corpus_text: str) -> str | None:
+    """The price a question asks for ("How much does it cost to sit the CISSP exam?"), when no guide
+    sentence gives one (a price word beside a figure): the guides name no exam fees or tuition, so
+    whatever close sections they have cannot answer it."""
+    asked = PRICE.search(question)
+    if not (asked and AMOUNT.search(question)):
+        return None
+    priced = any(PRICE.search(s) and NUMBER.search(s) for s in sentences(corpus_text))
+    return None if priced else asked.group(0).lower()
 
 
 def covered_roles(role_names: set[str], corpus_text: str) -> set[str]:

@@ -65,6 +65,11 @@ def foreign_place(text: str | None) -> str | None:
 
 
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# what something costs: asked for as an amount ("how much does the exam cost?", "what are the fees?"), not
+# a cost named in passing ("how do they keep computing costs down?")
+PRICE = re.compile(r"\b(?:costs?|costing|prices?|priced|pricing|fees?|tuition|expensive)\b", re.I)
+AMOUNT = re.compile(r"\bhow much\b|\bhow expensive\b|\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do|\s+would|\s+will)\s+"
+                    r"(?:the\s+)?(?:costs?|prices?|fees?|tuition)\b|\bwhat\b.*\b(?:costs?|fees?)\s*\??\s*$", re.I)
 
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"

@@ -89,3 +89,10 @@ def test_a_count_no_guide_gives_is_refused_with_the_reason():
     q = understand("How many hours a week do neural network engineers usually work?", [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
     assert d.action == "refuse" and d.reason == "asks how many hours, which no guide counts"
+
+
+def test_a_price_no_guide_gives_is_refused_not_asked_which_role():
+    # two guides, no role named, close evidence: without the price check it asked "Which role do you mean?"
+    q = understand("How much does it cost to sit the CISSP exam?", [], TWO)
+    d = decide(q, evidence("nne", "isa", similarity=0.6), None, TWO, SETTINGS)
+    assert d.action == "refuse" and d.reason == "asks a price (cost), which no guide gives"

@@ -49,6 +49,22 @@ def test_a_count_of_something_no_guide_names(question, counted):
     assert scope.uncounted(question, words) == counted
 
 
+@pytest.mark.parametrize("question, price", [
+    ("How much does it cost to sit the CISSP exam?", "cost"),
+    ("What are the fees for a master's degree?", "fees"),
+    ("what does a bootcamp cost?", "cost"),
+    ("How expensive is the certification?", "expensive"),
+    ("How do engineers keep computing costs down?", None),  # a cost named, no amount asked
+    ("How much do they earn?", None),
+])
+def test_a_price_no_guide_gives(question, price):
+    assert scope.unpriced(question, "Keep computational costs under control. Salaries start at $69,660.") == price
+
+
+def test_a_price_a_guide_gives_is_no_reason_to_refuse():
+    assert scope.unpriced("How much does the exam cost?", "The exam costs $749 to sit.") is None
+
+
 def test_other_roles_beside_a_covered_one():
     assert scope.other_roles("neural network engineers vs data scientists: who earns more?", COVERED) == ("data scientists",)
     assert scope.other_roles("Do NN engineers earn more than nurses?", COVERED) == ("nurses",)
