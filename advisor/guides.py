@@ -128,14 +128,18 @@ class Catalog:
 
     def topic_sections(self, doc_ids: set[str], topics: list[str]) -> list[Hit]:
         """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any
-        heading names ("Common Challenges", "Hard Parts of the Job" for challenges). A topic's heading
-        words count in order ("education", then "degrees"), each first in a top-level heading, then
-        in a subsection's ("Requirements › Education")."""
-        mine = [h for h in self.sections if h.doc_id in doc_ids]
+        heading names ("Common Challenges", "Hard Parts of the Job" for challenges). A top-level heading
+        comes first ("Job Prospects" before "Job Prospects › What Drives Demand" for the market), then a
+        subsection's ("Requirements › Education"); at each level the topic's heading words count in
+        order ("education", then "degrees"). Each guide's own, whatever words the others use."""
+        return [h for doc_id in sorted(doc_ids) for h in self._topic_sections(doc_id, topics)]
+
+    def _topic_sections(self, doc_id: str, topics: list[str]) -> list[Hit]:
+        mine = [h for h in self.sections if h.doc_id == doc_id]
         levels = ([h for h in mine if "/" not in h.section_id], [h for h in mine if "/" in h.section_id])
         for name in topics:
-            for word in TOPICS[name][1]:
-                for level in levels:
+            for level in levels:
+                for word in TOPICS[name][1]:
                     if found := [h for h in level if _stem(word) in _heading_words(h)]:
                         return found
         return []

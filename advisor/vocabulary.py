@@ -19,10 +19,10 @@ PAY = re.compile(
 
 # --- career levels, as slugs the guides' band headings use
 LEVELS = {"entry-level": re.compile(r"\b(?:entry|junior|new grads?|graduates?|beginners?|starting|start out|"
-                                    r"first job|early[- ]career)\b", re.I),
-          "mid-level": re.compile(r"\b(?:mid|midlevel|mid-career|intermediate)\b", re.I),
+                                    r"first job|early[- ]career|at the start|at first)\b", re.I),
+          "mid-level": re.compile(r"\b(?:mid|midlevel|mid-career|intermediate|middle)\b", re.I),
           "senior-level": re.compile(r"\b(?:senior|lead|principal|staff|experienced)\b", re.I)}
-LEVEL_WORDS = frozenset("entry junior starting early career mid midlevel intermediate senior lead principal staff "
+LEVEL_WORDS = frozenset("entry junior starting early career mid midlevel intermediate middle senior lead principal staff "
                         "level entry-level mid-level senior-level early-career mid-career experienced".split())
 
 # --- places outside the U.S. (countries, currencies, cities). Vancouver, Vienna and Ontario are also
@@ -106,7 +106,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                          r"get (?:in|hired|started))", "requirements qualified qualifications skills"),
         ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
-        ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
+        ("market", r"\b(?:demand|(?:job )?markets?|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
                         r"where (?:can|could|will|would|might|does) (?:this|the|that|a|my|it)\b(?: \w+)? (?:take|lead|go)|"

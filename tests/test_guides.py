@@ -21,6 +21,20 @@ def test_a_topic_finds_each_guides_own_heading():
     assert TWO.topic_sections({"isa"}, ["education"]) == []
 
 
+def test_a_topic_prefers_a_top_level_heading_to_a_subsection_whatever_word_names_it():
+    # "demand" comes before "prospects" among the market's heading words, but names only a subsection here
+    docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}, "isa": {"role": ISA[1], "title": "t"}}
+    sections = [section("nne", "Neural Network Engineer", "Market Demand", "Demand grows."),
+                section("isa", ISA[1], "Job Prospects", "Demand stays strong."),
+                section("isa", ISA[1], "Job Prospects › What Drives Demand", "Cyberattacks."),
+                section("isa", ISA[1], "Job Prospects › Growth Rate", "Jobs rise by 29%.")]
+    market = Catalog(docs, sections)
+    assert [h.section_id for h in market.topic_sections({"isa"}, ["market"])] == ["isa#job-prospects"]
+    # with no role named, each guide's own topic section
+    assert [h.section_id for h in market.topic_sections({"nne", "isa"}, ["market"])] == [
+        "isa#job-prospects", "nne#market-demand"]
+
+
 def test_an_outline_lists_every_subsection_with_its_first_sentence():
     outline = TWO.outline_hit("isa#hard-parts-of-the-job")
     assert outline.section_id == "isa#hard-parts-of-the-job" and outline.heading == "Hard Parts of the Job"
@@ -83,12 +97,14 @@ def test_pay_bands_come_from_the_front_matter_else_from_level_words_under_a_pay_
     assert ONE.band("nne", "entry-level").heading == "Salary Ranges › Entry-Level"  # no front matter: the heading
     assert ONE.band("nne", "senior-level") is None
     assert TWO.band("isa", "entry-level").heading == "Earnings › Starting Out"  # "starting" is an entry word
-    sections = [*(s for s in SECTIONS if s.doc_id == "isa"), section("isa", ISA[1], "Earnings › Top Earners", "$186,420")]
+    sections = [*(s for s in SECTIONS if s.doc_id == "isa"), section("isa", ISA[1], "Earnings › Top Earners", "$186,420"),
+                section("isa", ISA[1], "Earnings › The Middle of the Range", "$124,910")]
 
     def isa(facts: dict) -> Catalog:
         return Catalog({"isa": {"role": ISA[1], "title": ISA[1], "aliases": "", "facts": json.dumps(facts)}}, sections)
 
     assert isa({}).band("isa", "senior-level") is None  # "Top Earners" names no level
+    assert isa({}).band("isa", "mid-level").text == "$124,910"  # "middle" is a mid-level word
     assert isa({"pay_bands": {"senior-level": "earnings > top earners"}}).band("isa", "senior-level").text == "$186,420"
 
 

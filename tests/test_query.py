@@ -100,6 +100,11 @@ def test_levels_and_level_comparisons(question, levels, compares):
     assert q.levels == levels and q.compares is compares
 
 
+def test_at_the_start_is_the_entry_level():
+    q = understand("Which earns more at the start, a security analyst or a neural network engineer?", [], TWO)
+    assert q.levels == ("entry-level",) and q.compares_roles and q.pay
+
+
 def test_a_comparison_of_two_roles_searches_each_without_the_other():
     q = understand("Compare the starting pay of neural network engineers and security analysts", [], TWO)
     assert q.compares_roles and not q.unclear_role
@@ -131,6 +136,8 @@ def test_lists_and_topics(question, wants_list, topics, broad):
     ("What makes neural network engineering hard?", False),  # "engineering" is not the role
     ("Why is being a neural network engineer hard?", True),
     ("Is a Ph.D. required for this career?", True),  # education first, the more specific topic
+    ("what is the job market like for neural network engineers?", True),  # "the job" is the role, "market" the topic
+    ("How big is the AI market?", False),
 ])
 def test_a_question_that_says_nothing_but_its_topic_is_broad(question, broad):
     q = understand(question, [], ONE)
