@@ -30,7 +30,7 @@ from advisor.types import Citation, Hit
 log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\s*(?:\[(?:source\s*)?(\d+(?:\s*,\s*\d+)*)\]|\((?:source\s*)?(\d+)\))", re.I)
-PREFIX = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)")
+PREFIX = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)+")  # "- - " too: one bullet comes back
 MIN_COVERAGE = 0.34
 MAX_FRAMING_WORDS = 3
 MAX_NEW_WORDS = 2  # content words a line may add to its source: the joins a paraphrase needs

@@ -64,6 +64,11 @@ def test_a_repeated_line_is_dropped(builder):
     assert builder.check_line("- TensorFlow [1]") is None  # but not say it again (a model stuck in a loop)
 
 
+def test_a_doubled_bullet_comes_back_single(builder):
+    assert builder.check_line("- - Entry-level pay is $70,000 to $100,000 per year [2]") == \
+        "- Entry-level pay is $70,000 to $100,000 per year [1]"
+
+
 def test_framing_lines_stay_and_bare_bullets_go(builder):
     assert builder.check_line("Here is what it says:") == "Here is what it says:"
     assert builder.check_line("- ") is None and builder.check_line("") == ""
