@@ -19,7 +19,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import bullets, sentences
 from advisor.types import Hit
-from advisor.vocabulary import TOPICS, asks_pay, levels_in
+from advisor.vocabulary import TOPICS, asks_pay, levels_in, understood
 
 PATH = " › "
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -68,7 +68,7 @@ class Catalog:
         self.corpus = "\n".join(h.text for h in sections)
         self.words = frozenset(tokenize("\n".join(h.heading for h in sections) + "\n" + self.corpus))
         self.speller = Speller([h.heading + "\n" + h.text for h in sections]
-                               + [" ".join((g.role, *g.aliases)) for g in self.guides], known_words)
+                               + [" ".join((g.role, *g.aliases)) for g in self.guides], known_words, understood)
         self.covered = scope.covered_roles({g.role for g in self.guides}, self.corpus) | {
             a.lower() for g in self.guides for a in g.aliases}
 

@@ -4,8 +4,10 @@ rapidfuzz (maintained, C++, no dictionary file to ship) finds, for a word no gui
 word at the smallest OSA edit distance (a swap of two letters counts once: "senoir" → "senior").
 symspellpy would need a frequency dictionary built and kept beside the index; with a vocabulary of a
 few thousand words a direct search costs well under a millisecond a word. A word is left alone when
-a guide uses it or when it is a whole word of the embedding model's own vocabulary (30,000 common
-English word pieces, shipped with the model: "become" is not a typo of "before"). Only words of four
+a guide uses it, when it is a whole word of the embedding model's own vocabulary (30,000 common
+English word pieces, shipped with the model: "become" is not a typo of "before"); nor is a word
+changed into one that loses what the question reader saw in it (``understood``: "trending" is a trends
+word, not a typo of the guide's "trading"; "requirments" still becomes "requirements"). Only words of four
 or more letters are touched, the first letter must match, and the distance allowed grows with
 length (1 up to five letters, 2 beyond).
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -29,7 +32,9 @@ def max_distance(word: str) -> int:
 class Speller:
     """Corrections against one vocabulary (the indexed guides' words, most frequent first)."""
 
-    def __init__(self, texts: list[str], known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, texts: list[str], known: frozenset[str] = frozenset(),
+                 understood: Callable[[str], bool] = lambda word: False) -> None:
+        self.understood = understood
         counts = Counter(w.lower() for text in texts for w in WORD.findall(text))
         self.words = frozenset(counts) | known
         self._by_initial: dict[str, list[str]] = {}
@@ -44,6 +49,8 @@ class Speller:
             return None
         found = process.extractOne(low, self._by_initial.get(low[0], []), scorer=OSA.distance,
                                    score_cutoff=max_distance(low))
+        if found and self.understood(low) and not self.understood(found[0]):
+            return None  # a correction may not lose what the question reader saw ("requirments" may)
         return found[0] if found else None
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:

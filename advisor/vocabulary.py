@@ -128,7 +128,8 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "deal involve involved like look looks really actually mostly most day days job jobs role roles "
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "
-                  "ones one much s go and".split())  # s: "what's"
+                  "ones one much s go and among at on from by into these days now right currently nowadays today lately "
+                  "recently".split())  # s: "what's"
 
 
 def topics_in(text: str) -> list[str]:
@@ -141,6 +142,12 @@ def only_topic_words(text: str) -> bool:
     for pattern, _ in TOPICS.values():
         text = pattern.sub(" ", text)
     return all(w in VAGUE for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def understood(word: str) -> bool:
+    """A word the question reader knows (a topic, pay, level, comparison or list word): never a typo."""
+    patterns = (PAY, COMPARE, LIST, *LEVELS.values(), *(pattern for pattern, _ in TOPICS.values()))
+    return any(pattern.fullmatch(word) for pattern in patterns)
 
 
 def asks_pay(text: str) -> bool:

@@ -3,6 +3,7 @@
 import pytest
 
 from advisor.spelling import Speller
+from advisor.vocabulary import understood
 
 GUIDE = "Neural network engineers need skills in Python. Senior salary ranges. Challenges of training."
 SPELLER = Speller([GUIDE], known=frozenset({"become", "starting", "engineer", "does", "need", "what"}))
@@ -25,6 +26,14 @@ def test_typos_become_the_guides_words(typo, right):
 ])
 def test_what_is_left_alone(word):
     assert SPELLER.correct_word(word) is None
+
+
+def test_a_correction_keeps_what_the_question_reader_saw():
+    speller = Speller(["Finance: algorithmic trading. Requirements."], understood=understood)
+    assert speller.correct_word("trending") is None  # a trends word, though two edits from "trading"
+    assert Speller(["Finance: algorithmic trading."]).correct_word("trending") == "trading"
+    assert speller.correct_word("requirments") == "requirements"  # still a requirements word
+    assert understood("trending") and understood("salaries") and not understood("tradng")
 
 
 def test_a_sentence_keeps_its_shape_and_reports_the_fixes():
