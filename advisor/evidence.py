@@ -39,15 +39,10 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     """The sections the answer step may use, for ``query``."""
     history = list(query.history)
     if query.compares_roles:
-        per_role = retriever.search_each([(followup.retrieval_queries(query.search_for(g), history),
-                                           frozenset({g.doc_id})) for g in query.roles], k)
-        per_role = [with_bands(hits, query, catalog, {g.doc_id}) for hits, g in zip(per_role, query.roles)]
-        hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
-        return Evidence(hits=hits[:k] if k else hits, search=query.search)
+        return compared(query, retriever, catalog, k)
     docs = frozenset(g.doc_id for g in query.roles) if len(catalog.guides) > 1 and query.roles else None
     tops = catalog.topic_sections(set(docs or {g.doc_id for g in catalog.guides}), list(query.topics))
-    # the topic's heading words join the search: "main difficulties" then reaches "Common Challenges"
-    search = " ".join([query.search, *dict.fromkeys(h.heading.replace(" › ", " ") for h in tops)])
+    search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     topic = tops[0].section_id if tops and query.broad else (catalog.topic(hits) if query.wants_list else None)
@@ -59,6 +54,34 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     rest = [h for h in hits if h.section_id != outline.section_id]
     return Evidence(hits=rest[:1] + [outline] + rest[1:], topic=topic, search=search,
                     sections=tuple(catalog.subsections(topic)))
+
+
+def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None) -> Evidence:
+    """A comparison of roles: each side searched in its own guide with its own topic's headings,
+    led by its topic's outline when the question is broad ("how does the day-to-day work differ?")
+    or by its pay band for a level, the sides taken in turn."""
+    sides = [(g, catalog.topic_sections({g.doc_id}, list(query.topics))) for g in query.roles]
+    per_role = retriever.search_each([(followup.retrieval_queries(with_headings(query.search_for(g), tops),
+                                                                   list(query.history)), frozenset({g.doc_id}))
+                                      for g, tops in sides], k)
+    per_role = [with_outline(with_bands(hits, query, catalog, {g.doc_id}), tops, query, catalog)
+                for hits, (g, tops) in zip(per_role, sides)]
+    hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
+    return Evidence(hits=hits[:k] if k else hits, search=query.search)
+
+
+def with_outline(hits: list[Hit], tops: list[Hit], query: Query, catalog: Catalog) -> list[Hit]:
+    """One side's hits led by its topic's outline, when the question asks for the topic as a whole."""
+    outline = catalog.outline_hit(tops[0].section_id) if query.broad and tops and hits else None
+    if outline is None:
+        return hits
+    outline = outline.model_copy(update={"similarity": max(h.similarity for h in hits)})
+    return [outline, *(h for h in hits if h.section_id != outline.section_id)][:len(hits)]
+
+
+def with_headings(search: str, tops: list[Hit]) -> str:
+    """The search with its topic's headings: "main difficulties" then reaches "Common Challenges"."""
+    return " ".join([search, *dict.fromkeys(h.heading.replace(" › ", " ") for h in tops)])
 
 
 def with_bands(hits: list[Hit], query: Query, catalog: Catalog, doc_ids: set[str]) -> list[Hit]:

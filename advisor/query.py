@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import LIST, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
+from advisor.vocabulary import COMPARE, LIST, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Query:
         rest = ROLE_REFERENCE.sub(" ", self.search)
         for guide in self.roles:
             rest = guide.pattern.sub(" ", rest)
+        if self.compares:  # "compare how … move up": the comparison's own words say nothing of the topic
+            rest = COMPARE.sub(" ", rest)
         return self.wants_list or not WHOLE_TOPICS.isdisjoint(self.topics) or only_topic_words(rest)
 
     @property

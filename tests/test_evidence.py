@@ -39,6 +39,18 @@ def test_a_comparison_searches_each_role(advisor):
     assert evidence.hits[0].doc_id != evidence.hits[1].doc_id  # taken in turn from each side
 
 
+@pytest.mark.parametrize("question, tops", [
+    ("How do the day-to-day tasks of neural network engineers and security analysts differ?",
+     [f"{NNE}#core-responsibilities", f"{ISA}#a-typical-week"]),
+    ("Compare how neural network engineers and security analysts move up in their careers",
+     [f"{NNE}#career-development", f"{ISA}#moving-up"]),  # each guide's own heading for the topic
+])
+def test_a_broad_comparison_reads_each_sides_topic_outline_first(advisor, question, tops):
+    _, evidence = docs(advisor, question)
+    assert [h.section_id for h in evidence.hits[:2]] == tops
+    assert all(h.text.count("\n- ") >= 3 for h in evidence.hits[:2])  # outlines: a line per subsection
+
+
 def test_a_broad_question_gets_the_topics_outline_under_another_heading_name(advisor):
     _, evidence = docs(advisor, "What are the hard parts of being an information security analyst?")
     assert evidence.topic == f"{ISA}#hard-parts-of-the-job"

@@ -100,6 +100,12 @@ def test_levels_and_level_comparisons(question, levels, compares):
     assert q.levels == levels and q.compares is compares
 
 
+def test_a_comparisons_own_words_leave_its_topic_broad():
+    q = understand("Compare how neural network engineers and security analysts move up in their careers", [], TWO)
+    assert q.compares_roles and q.topics == ("progression",) and q.broad
+    assert not understand("Do neural network engineers move up faster in finance?", [], ONE).broad
+
+
 def test_at_the_start_is_the_entry_level():
     q = understand("Which earns more at the start, a security analyst or a neural network engineer?", [], TWO)
     assert q.levels == ("entry-level",) and q.compares_roles and q.pay
