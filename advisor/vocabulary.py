@@ -74,7 +74,8 @@ AMOUNT = re.compile(r"\bhow much\b|\bhow expensive\b|\bwhat(?:'s|\s+is|\s+are|\s
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"
                      r"between|each|either)\b", re.I)
-LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\b(?:list|name|enumerate|all|main|key|top|common|"
+LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
+                  r"|\b(?:list|name|enumerate|main|key|top|common|"
                   r"biggest|major|various|kinds?|types?|ways?)\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)

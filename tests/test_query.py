@@ -122,6 +122,8 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("what are the main difficulties of the job", True, ("challenges",), True),
     ("what does the work look like each day", False, ("daily work",), True),
     ("which programming languages should I know?", True, (), False),
+    ("can I work remotely in this job or is it all office based?", False, (), False),  # "all" as in "entirely"
+    ("tell me all the challenges", True, ("challenges",), True),
     ("what does a neural network engineer do", False, (), False),  # "does" is no plural
     ("How do engineers handle hard deadlines?", False, ("challenges",), False),  # one thing, not the topic
     # pay as a whole: every band; one part of it (a level, negotiating) is no pay topic
