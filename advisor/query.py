@@ -72,8 +72,10 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     roles = named or _conversation_roles(history, catalog)
     if not roles and catalog.only:
         roles = [catalog.only]
-    levels = levels_in(corrected)
     pay = asks_pay(standalone)
+    # "what about security analysts?" after a question on starting pay asks for their starting pay
+    earlier = (followup.previous_question(history) or "") if standalone != corrected else ""
+    levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
         asked=asked, search=salary.search_text(search), standalone=standalone, history=tuple(history),

@@ -174,6 +174,17 @@ def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
     assert understand("and the hardest parts?", history, TWO).topics == ("challenges",)
 
 
+def test_a_pay_follow_up_about_another_role_keeps_the_level_asked_before():
+    history = [Turn(role="user", content="How much do neural network engineers earn at the start?"),
+               Turn(role="assistant", content="$70,000 to $100,000 [1].")]
+    q = understand("what about security analysts?", history, TWO)
+    assert q.pay and q.levels == ("entry-level",) and [g.doc_id for g in q.roles] == ["isa"]
+    assert understand("and senior ones?", history, TWO).levels == ("senior-level",)  # a level named anew wins
+    # an earlier question about levels that was not about pay leaves a pay follow-up whole
+    moving = [Turn(role="user", content="How do I go from junior to senior?"), Turn(role="assistant", content="…")]
+    assert understand("and what do they earn?", moving, ONE).levels == ()
+
+
 @pytest.mark.parametrize("question, yes_no", [
     ("Do I need a PhD?", True),
     ("is a phd required for this career?", True),
