@@ -19,7 +19,7 @@ import re
 from advisor.bm25 import tokenize
 from advisor.textmatch import NUMBER, content_tokens, coverage, role_words, sentences
 from advisor.types import Hit
-from advisor.vocabulary import AMOUNT, PRICE, YEAR, asks_pay, foreign_place
+from advisor.vocabulary import AMOUNT, PRICE, VAGUE, YEAR, asks_pay, foreign_place
 
 TECH_NOUNS = ("engineer|developer|scientist|analyst|designer|manager|architect|administrator|consultant|"
               "specialist|technician|programmer|researcher|tester")
@@ -35,9 +35,13 @@ OTHER_JOB = re.compile(rf"\b(?:{OTHER_JOBS})s?\b", re.I)
 TITLE_ROLE = re.compile(rf"\b((?:[A-Z][A-Za-z+#.-]*\s+){{0,3}}(?:{TECH_NOUNS.title()}))s?\b")
 
 
+VAGUE_TOKENS = frozenset(tokenize(" ".join(VAGUE)))
+
+
 def keyword_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
-    """Share of the question's content words that appear in its top sections."""
-    wanted = content_tokens(question) - role_words(hits[:top])
+    """Share of the question's content words that appear in its top sections: its own words, not
+    its role's or vague ones ("does the guide say anything about that?" asks nothing of a section)."""
+    wanted = content_tokens(question) - role_words(hits[:top]) - VAGUE_TOKENS
     found = set().union(*(content_tokens(h.heading + " " + h.text) for h in hits[:top])) if hits else set()
     return coverage(wanted, found)
 
