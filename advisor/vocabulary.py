@@ -110,7 +110,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("market", r"\b(?:demand|(?:job )?markets?|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
-                        r"where (?:can|could|will|would|might|does) (?:this|the|that|a|my|it)\b(?: \w+)? (?:take|lead|go)|"
+                        r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"
                         r"take me|long[- ]term|grow into|next steps?)\b",
          "development moving advancement progression"),
         ("best practices", r"\b(?:best practices?|tips|do well|succeed|good at)\b", "practices"),
@@ -130,7 +130,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "
                   "ones one much s go and among at on from by into these days now right currently nowadays today lately "
-                  "recently say says said anything something guide guides".split())  # s: "what's"
+                  "recently say says said anything something guide guides year years months".split())  # s: "what's"
 
 
 def topics_in(text: str) -> list[str]:

@@ -146,7 +146,8 @@ def test_lists_and_topics(question, wants_list, topics, broad):
     ("Is a Ph.D. required for this career?", True),  # education first, the more specific topic
     ("what is the job market like for neural network engineers?", True),  # "the job" is the role, "market" the topic
     ("How big is the AI market?", False),
-    ("What is trending among neural network engineers these days?", True),  # "these days" says nothing more
+    ("What is trending among neural network engineers these days?", True),
+    ("where can this career take me in 10 years?", True),  # a time span says nothing of the topic  # "these days" says nothing more
 ])
 def test_a_question_that_says_nothing_but_its_topic_is_broad(question, broad):
     q = understand(question, [], ONE)
