@@ -38,10 +38,12 @@ TITLE_ROLE = re.compile(rf"\b((?:[A-Z][A-Za-z+#.-]*\s+){{0,3}}(?:{TECH_NOUNS.tit
 VAGUE_TOKENS = frozenset(tokenize(" ".join(VAGUE)))
 
 
-def keyword_coverage(question: str, hits: list[Hit], top: int = 3) -> float:
-    """Share of the question's content words that appear in its top sections: its own words, not
-    its role's or vague ones ("does the guide say anything about that?" asks nothing of a section)."""
-    wanted = content_tokens(question) - role_words(hits[:top]) - VAGUE_TOKENS
+def keyword_coverage(question: str, hits: list[Hit], top: int = 3, ignore: frozenset[str] = frozenset()) -> float:
+    """Share of the question's content words (not its role's, nor ``ignore``) that appear in its top
+    sections. Judging a model's decline, vague words are ignored: "does the guide say anything about
+    that?" asks nothing of a section. Before the model they count: "how should I negotiate a pay rise?"
+    stays refused."""
+    wanted = content_tokens(question) - role_words(hits[:top]) - ignore
     found = set().union(*(content_tokens(h.heading + " " + h.text) for h in hits[:top])) if hits else set()
     return coverage(wanted, found)
 
