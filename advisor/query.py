@@ -42,9 +42,7 @@ class Query:
         so the answer wants the topic's full outline, not one subsection."""
         if not self.topics:
             return False
-        rest = ROLE_REFERENCE.sub(" ", self.search)
-        for guide in self.roles:
-            rest = guide.pattern.sub(" ", rest)
+        rest = without_roles(self.search, self.roles)
         if self.compares:  # "compare how … move up": the comparison's own words say nothing of the topic
             rest = COMPARE.sub(" ", rest)
         return self.wants_list or not WHOLE_TOPICS.isdisjoint(self.topics) or only_topic_words(rest)
@@ -76,6 +74,11 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if standalone != corrected else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
+    # a follow-up that asks nothing of its own ("and for security analysts?") keeps the earlier topic;
+    # one that does ("does that include pen testing?", a pay question) is about what it asks
+    topics = topics_in(corrected)
+    if not topics and not (pay or levels) and only_topic_words(without_roles(corrected, roles)):
+        topics = topics_in(standalone)
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
         asked=asked, search=salary.search_text(search), standalone=standalone, history=tuple(history),
@@ -84,9 +87,17 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
         compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
         yes_no=bool(YES_NO.search(corrected)),
-        topics=tuple(topics_in(corrected) or ([] if pay or levels else topics_in(standalone))), corrections=fixes)
+        topics=tuple(topics), corrections=fixes)
     whole = query.broad and not levels  # "what do mid-level engineers make?" asks for one band
     return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
+
+
+def without_roles(text: str, roles: list[Guide] | tuple[Guide, ...]) -> str:
+    """The question without the roles it names or refers to ("this line of work"): what it asks of them."""
+    text = ROLE_REFERENCE.sub(" ", text)
+    for guide in roles:
+        text = guide.pattern.sub(" ", text)
+    return text
 
 
 def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:

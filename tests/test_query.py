@@ -167,6 +167,13 @@ def test_the_conversation_role_is_found_through_typos():
     assert [g.doc_id for g in q.roles] == ["nne"] and not q.unclear_role
 
 
+def test_a_follow_up_keeps_the_earlier_topic_only_when_it_asks_nothing_of_its_own():
+    history = [Turn(role="user", content="What does a security analyst do day to day?"),
+               Turn(role="assistant", content="Watching the network [1].")]
+    assert understand("does that include pen testing?", history, TWO).topics == ()
+    assert understand("and for neural network engineers?", history, TWO).topics == ("daily work",)
+
+
 def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
     history = [Turn(role="user", content="what does a typical week look like for a security analyst?"),
                Turn(role="assistant", content="Watching the network [1].")]
