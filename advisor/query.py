@@ -45,7 +45,10 @@ class Query:
         rest = without_roles(self.search, self.roles)
         if self.compares:  # "compare how … move up": the comparison's own words say nothing of the topic
             rest = COMPARE.sub(" ", rest)
-        return self.wants_list or not WHOLE_TOPICS.isdisjoint(self.topics) or only_topic_words(rest)
+        # a follow-up keeps the earlier topic whole only when it asks nothing of its own: "and for
+        # security analysts?" does, "does that include pen testing?" after the typical day does not
+        whole = not WHOLE_TOPICS.isdisjoint(topics_in(self.search))
+        return self.wants_list or whole or only_topic_words(rest)
 
     @property
     def compares_roles(self) -> bool:
@@ -74,11 +77,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if standalone != corrected else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
-    # a follow-up that asks nothing of its own ("and for security analysts?") keeps the earlier topic;
-    # one that does ("does that include pen testing?", a pay question) is about what it asks
-    topics = topics_in(corrected)
-    if not topics and not (pay or levels) and only_topic_words(without_roles(corrected, roles)):
-        topics = topics_in(standalone)
+    topics = topics_in(corrected) or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
         asked=asked, search=salary.search_text(search), standalone=standalone, history=tuple(history),

@@ -31,7 +31,7 @@ SECTIONS = [
 
 def catalog(*guides) -> Catalog:
     docs = {d: {"role": r, "title": r, "aliases": a} for d, r, a in guides}
-    return Catalog(docs, [s for s in SECTIONS if s.doc_id in docs], frozenset({"what", "become", "starting"}))
+    return Catalog(docs, [s for s in SECTIONS if s.doc_id in docs], frozenset({"what", "become", "starting", "that"}))
 
 
 ONE, TWO = catalog(NNE), catalog(NNE, ISA)
@@ -167,11 +167,12 @@ def test_the_conversation_role_is_found_through_typos():
     assert [g.doc_id for g in q.roles] == ["nne"] and not q.unclear_role
 
 
-def test_a_follow_up_keeps_the_earlier_topic_only_when_it_asks_nothing_of_its_own():
+def test_a_follow_up_keeps_the_earlier_topic_whole_only_when_it_asks_nothing_of_its_own():
     history = [Turn(role="user", content="What does a security analyst do day to day?"),
                Turn(role="assistant", content="Watching the network [1].")]
-    assert understand("does that include pen testing?", history, TWO).topics == ()
-    assert understand("and for neural network engineers?", history, TWO).topics == ("daily work",)
+    pen = understand("does that include pen testing?", history, TWO)
+    assert pen.topics == ("daily work",) and not pen.broad  # its headings still join the search
+    assert understand("and for neural network engineers?", history, TWO).broad
 
 
 def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
