@@ -18,10 +18,10 @@ PAY = re.compile(
     r"|\b(?:do|does)\b.*\bmake\b\s*(?:in\b|per\b|a year|annually|\?|$)", re.I)
 
 # --- career levels, as slugs the guides' band headings use
-LEVELS = {"entry-level": re.compile(r"\b(?:entry|junior|new grads?|graduates?|beginners?|starting|start out|"
+LEVELS = {"entry-level": re.compile(r"\b(?:entry|juniors?|new grads?|graduates?|beginners?|starting|start out|"
                                     r"first job|early[- ]career|at the start|at first)\b", re.I),
           "mid-level": re.compile(r"\b(?:mid|midlevel|mid-career|intermediate|middle)\b", re.I),
-          "senior-level": re.compile(r"\b(?:senior|lead|principal|staff|experienced)\b", re.I)}
+          "senior-level": re.compile(r"\b(?:seniors?|lead|principal|staff|experienced)\b", re.I)}
 LEVEL_WORDS = frozenset("entry junior starting early career mid midlevel intermediate middle senior lead principal staff "
                         "level entry-level mid-level senior-level early-career mid-career experienced".split())
 

@@ -189,6 +189,7 @@ def test_a_pay_follow_up_about_another_role_keeps_the_level_asked_before():
     q = understand("what about security analysts?", history, TWO)
     assert q.pay and q.levels == ("entry-level",) and [g.doc_id for g in q.roles] == ["isa"]
     assert understand("and senior ones?", history, TWO).levels == ("senior-level",)  # a level named anew wins
+    assert understand("and for seniors?", history, TWO).levels == ("senior-level",)
     # an earlier question about levels that was not about pay leaves a pay follow-up whole
     moving = [Turn(role="user", content="How do I go from junior to senior?"), Turn(role="assistant", content="…")]
     assert understand("and what do they earn?", moving, ONE).levels == ()
