@@ -16,6 +16,8 @@ from advisor.vocabulary import ROLE_REFERENCE
 CONNECTOR = re.compile(r"^\s*(and|or|but|also|what about|how about|same|then|so|what if|is that|are those)\b", re.I)
 # words that point back at an earlier turn ("that", "the hardware side", "which ones")
 ANAPHORA = re.compile(r"\b(it|that|this|those|these|they|them|there|its|their|such|side|part|aspect|ones?|then)\b", re.I)
+# a time, not an earlier turn: "what's trending these days?"
+NOW = re.compile(r"\b(?:these days|this year|right now|at the moment|at this point|these times)\b", re.I)
 SHORT_WORDS = 6
 QUESTION_WORD = re.compile(r"^\s*(what|which|who|where|when|why|how|is|are|do|does|can|should|will|would|"
                            r"tell|give|list|show|explain|describe|name)\b", re.I)
@@ -46,7 +48,7 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     if previous_question(history) is None:
         return False
     words = len(question.split())
-    own = ROLE_REFERENCE.sub(" ", question)  # "this job", "this career": the guide's role, not the last turn
+    own = NOW.sub(" ", ROLE_REFERENCE.sub(" ", question))  # "this job": the guide's role, not the last turn
     if CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(own)):
         return True
     return words <= SHORT_WORDS and not (QUESTION_WORD.match(question) and len(content_tokens(question)) >= 2)

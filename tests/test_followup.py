@@ -21,6 +21,8 @@ HISTORY = [Turn(role="user", content="What challenges do neural network engineer
     ("Which cities are hotspots for this job?", False),  # "this job" is the guide's role, not the last turn
     ("Tell me a joke about engineers", False),
     ("Which of those pays best?", True),
+    ("whats trending for neural network engineers these days?", False),  # "these days" is a time, not a turn
+    ("what are they working on these days?", True),  # "they" still points back
 ])
 def test_follow_up_detection(question, is_follow_up):
     assert followup.is_follow_up(question, HISTORY) is is_follow_up
