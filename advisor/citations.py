@@ -127,8 +127,9 @@ class CitationBuilder:
         prefix_match = PREFIX.match(body)
         prefix = "- " if prefix_match else ""
         text = body[prefix_match.end():] if prefix_match else body.strip()
-        # a bare heading ("**Deployment**:", "Data Preparation"): the outline's item for it, when known
-        text = self._items.get(EMPHASIS.sub("", text).rstrip(" :").lower(), text)
+        # a bare heading ("**Deployment**:", "Data Preparation", "A Typical Week › Working With Users:"):
+        # the outline's item for it, when known
+        text = self._items.get(EMPHASIS.sub("", text).rstrip(" :").split("›")[-1].strip().lower(), text)
         claim, figures = self._claim(text), numbers(text)
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
@@ -141,7 +142,8 @@ class CitationBuilder:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
         chosen = self._choose(claim, figures, claimed, text)
-        heading_only = len(claim) <= MAX_FRAMING_WORDS and not figures and text.rstrip().endswith(":")
+        heading_only = ((len(claim) <= MAX_FRAMING_WORDS or "›" in text) and not figures  # "A › B:" is a heading too
+                        and text.rstrip().endswith(":"))
         if chosen is None:
             if heading_only and not links_in(text):
                 # framing ("Here is what the guide says:"), not a claim; one naming a role ("**Security

@@ -129,7 +129,8 @@ def test_a_bare_heading_from_an_outline_is_completed_with_the_outlines_own_item(
         "- Programming Proficiency: Proficiency in programming languages such as Python, C++ and Java [1]"
     assert [c.section_id for c in b.citations()] == [PROG.section_id]
     assert b.check_line("- Something Else: [1]") is None  # not an item of the outline: no claim
-    for bare in ("- **Programming Proficiency**: [1]", "- Programming Proficiency [1]"):  # with or without ':'
+    for bare in ("- **Programming Proficiency**: [1]", "- Programming Proficiency [1]",
+                 "- **Requirements › Programming Proficiency**: [1]"):  # as a heading path too  # with or without ':'
         fresh = CitationBuilder([outline], sections=[PROG])
         assert fresh.check_line(bare) == \
             "- Programming Proficiency: Proficiency in programming languages such as Python, C++ and Java [1]"
