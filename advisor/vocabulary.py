@@ -82,7 +82,7 @@ LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|it
 # a question answered yes or no ("Do I need a PhD?", "Is remote work common?")
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|can|could|should|will|would|must|am|have|has)\b", re.I)
 # the job referred to without its name: "this line of work", "the role", "such a career"
-ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?:kind of\s+)?(?:career|role|job|"
+ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?:kind of\s+)?(?:career|role|job(?!\s+market)|"
                             r"line of work|field|profession|position|occupation|jobs|roles|careers)\b", re.I)
 
 
@@ -107,7 +107,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                          r"get (?:in|hired|started))", "requirements qualified qualifications skills"),
         ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
-        ("market", r"\b(?:demand|(?:job )?markets?|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
+        ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings)\b", "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"
