@@ -16,7 +16,7 @@ from itertools import islice
 from advisor.profile import band_for
 from advisor.textmatch import GENERIC
 from advisor.types import Hit, Profile
-from advisor.vocabulary import LEVEL_WORDS, ROLE_REFERENCE, asks_pay, levels_in
+from advisor.vocabulary import LEVEL_PREFIX, ROLE_REFERENCE, asks_pay, levels_in
 from advisor.oews.lookup import WageData
 from advisor.oews.names import is_foreign, title_words
 from advisor.oews.reports import WageLookup, WageReport
@@ -37,8 +37,9 @@ OCCUPATION_PATTERNS = [
     re.compile(rf"\b(?:are|is)\s+(?:an?\s+|the\s+)?{PHRASE}\s+paid\b"),
     re.compile(rf"{PHRASE}\s+(?:salary|salaries|pay|wages?|earnings)\b"),
 ]
-LEAD_NOISE = LEVEL_WORDS | frozenset("what whats what's is are the a an average typical median mean annual yearly how "
-                                     "much do does of for their our my your".split())
+# words before a job name that are not part of it: levels ("early-career"), question words, articles
+LEAD_NOISE = re.compile(rf"^(?:(?:{LEVEL_PREFIX}|level|career|what|whats|what's|is|are|the|a|an|average|typical|"
+                        r"median|mean|annual|yearly|how|much|do|does|of|for|their|our|my|your)(?:\s+|$))+")
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs|against|official|oews|bls)\b", re.I)
 PLACE_START = re.compile(r"\b(?:in|around|near|across|within)\s+", re.I)
 MAX_PLACE_WORDS = 6
@@ -73,9 +74,7 @@ def occupation_phrase(data: WageData, question: str) -> str | None:
     text = " ".join(question[:MAX_PARSE_CHARS].lower().replace("’", "'").split())
     phrases = (m for pattern in OCCUPATION_PATTERNS for m in pattern.finditer(text))  # in the patterns' order
     for m in islice(phrases, MAX_CANDIDATES):
-        words = m.group("occ").split()
-        while words and words[0] in LEAD_NOISE:
-            words.pop(0)
+        words = LEAD_NOISE.sub("", " ".join(m.group("occ").split())).split()
         if ROLE_REFERENCE.fullmatch(" ".join(words)) or ROLE_REFERENCE.fullmatch("the " + " ".join(words)):
             continue  # "this job", "the role": the job meant, not one BLS names
         if found := _known_suffix(data, words):

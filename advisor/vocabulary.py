@@ -17,13 +17,15 @@ PAY = re.compile(
     r"|\bhow much\b.*\b(?:make|makes|making|get|gets)\b"
     r"|\b(?:do|does)\b.*\bmake\b\s*(?:in\b|per\b|a year|annually|\?|$)", re.I)
 
-# --- career levels, as slugs the guides' band headings use
-LEVELS = {"entry-level": re.compile(r"\b(?:entry|juniors?|new grads?|graduates?|beginners?|starting|start out|"
-                                    r"first job|early[- ]career|at the start|at first)\b", re.I),
-          "mid-level": re.compile(r"\b(?:mid|midlevel|mid-career|intermediate|middle)\b", re.I),
-          "senior-level": re.compile(r"\b(?:seniors?|lead|principal|staff|experienced)\b", re.I)}
-LEVEL_WORDS = frozenset("entry junior starting early career mid midlevel intermediate middle senior lead principal staff "
-                        "level entry-level mid-level senior-level early-career mid-career experienced".split())
+# --- career levels, as slugs the guides' band headings use. One list of terms per level: the question
+# reader finds levels with it, and the wage lookup strips it from a job name ("senior data scientists").
+LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|beginners?|starting|start out|first job|"
+                              r"early[- ]career|at the start|at first",
+               "mid-level": r"mid|midlevel|mid-career|intermediate|middle",
+               "senior-level": r"seniors?|lead|principal|staff|experienced"}
+LEVELS = {slug: re.compile(rf"\b(?:{terms})\b", re.I) for slug, terms in LEVEL_TERMS.items()}
+# a level as a word before a job name: "entry", "mid-level", "early career", "seniors"
+LEVEL_PREFIX = rf"(?:{'|'.join(LEVEL_TERMS.values())})(?:[- ](?:level|career))?"
 
 # --- places outside the U.S. (countries, currencies, cities). Vancouver, Vienna and Ontario are also
 # U.S. metro names: alone they mean the foreign place, with a state the U.S. one ("Vienna, WV").

@@ -133,6 +133,11 @@ def test_level_words_are_not_part_of_the_occupation(data):
     assert salary.occupation_phrase(data, "What do early-career information security analysts earn?") == \
         "information security analysts"
     assert salary.occupation_phrase(data, "What do experienced data scientists make in Ohio?") == "data scientists"
+    # the same level terms the question reader knows: plural, two words, "-level"
+    assert salary.occupation_phrase(data, "What do new grad data scientists earn?") == "data scientists"
+    assert salary.occupation_phrase(data, "What do first job data scientists make?") == "data scientists"
+    assert salary.occupation_phrase(data, "What do entry level data scientists earn?") == "data scientists"
+    assert salary.occupation_phrase(data, "What's the salary of a mid-level data scientist?") == "data scientist"
 
 
 @pytest.mark.parametrize("question", ["How much does this job pay?", "What does the role pay?",
