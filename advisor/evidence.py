@@ -49,11 +49,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     outline = catalog.outline_hit(topic) if topic else None
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
         return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None)
-    # the outline stands for the topic the question asks about: as strong as the best match
-    outline = outline.model_copy(update={"similarity": max((h.similarity for h in hits), default=0.0)})
-    rest = [h for h in hits if h.section_id != outline.section_id]
-    return Evidence(hits=rest[:1] + [outline] + rest[1:], topic=topic, search=search,
-                    sections=tuple(catalog.subsections(topic)))
+    return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)))
 
 
 def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None) -> Evidence:
@@ -73,10 +69,15 @@ def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None
 def with_outline(hits: list[Hit], tops: list[Hit], query: Query, catalog: Catalog) -> list[Hit]:
     """One side's hits led by its topic's outline, when the question asks for the topic as a whole."""
     outline = catalog.outline_hit(tops[0].section_id) if query.broad and tops and hits else None
-    if outline is None:
-        return hits
-    outline = outline.model_copy(update={"similarity": max(h.similarity for h in hits)})
-    return [outline, *(h for h in hits if h.section_id != outline.section_id)][:len(hits)]
+    return placed(outline, hits, 0)[:len(hits)] if outline else hits
+
+
+def placed(outline: Hit, hits: list[Hit], position: int) -> list[Hit]:
+    """``hits`` with a topic's outline at ``position`` (first for a comparison side, behind the best
+    section otherwise), as strong as the best match: it stands for the topic the question asks about."""
+    outline = outline.model_copy(update={"similarity": max((h.similarity for h in hits), default=0.0)})
+    rest = [h for h in hits if h.section_id != outline.section_id]
+    return rest[:position] + [outline] + rest[position:]
 
 
 def with_headings(search: str, tops: list[Hit]) -> str:

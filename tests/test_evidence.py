@@ -3,9 +3,10 @@ one role's sections only, each side of a comparison, an outline for a broad ques
 
 import pytest
 
+from advisor import evidence
 from advisor.chain import Advisor
 from advisor.providers.extractive import ExtractiveProvider
-from advisor.types import Turn
+from advisor.types import Hit, Turn
 
 NNE, ISA = "neural-network-engineer", "information-security-analyst"
 
@@ -115,3 +116,16 @@ def test_a_pay_question_naming_a_level_leads_with_each_sides_band_under_its_own_
                                                         f"{NNE}#salary-ranges/entry-level"}
     _, one = docs(advisor, "what do junior information security analysts earn?")
     assert one.hits[0].section_id == f"{ISA}#earnings/starting-out"
+
+
+def _hit(section_id: str, similarity: float) -> Hit:
+    return Hit(section_id=section_id, doc_id="d", role="R", title="T", heading=section_id, source="s", text="t",
+               score=0.0, similarity=similarity)
+
+
+@pytest.mark.parametrize("position, order", [(0, ["outline", "a", "b"]), (1, ["a", "outline", "b"])])
+def test_an_outline_is_placed_once_as_strong_as_the_best_match(position, order):
+    hits = [_hit("a", 0.8), _hit("outline", 0.2), _hit("b", 0.5)]  # retrieved itself: not twice
+    out = evidence.placed(_hit("outline", 0.0), hits, position)
+    assert [h.section_id for h in out] == order
+    assert next(h for h in out if h.section_id == "outline").similarity == 0.8
