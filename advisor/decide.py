@@ -66,7 +66,7 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return f"asks about {', '.join(years)}, which no guide mentions"
     if counted := scope.uncounted(query.asked, catalog.words):
         return f"asks how many {counted}, which no guide counts"
-    if priced := scope.unpriced(query.asked, catalog.corpus):
+    if priced := scope.unpriced(query.asked, catalog.gives_prices):
         return f"asks a price ({priced}), which no guide gives"
     if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
         return f"asks about {role!r}, which no guide covers"

@@ -72,6 +72,11 @@ class Catalog:
         self.covered = scope.covered_roles({g.role for g in self.guides}, self.corpus) | {
             a.lower() for g in self.guides for a in g.aliases}
 
+    @cached_property
+    def gives_prices(self) -> bool:
+        """Whether any guide gives a price: a question asking one is refused when none does."""
+        return scope.gives_prices(self.corpus)
+
     def guide(self, doc_id: str) -> Guide | None:
         return next((g for g in self.guides if g.doc_id == doc_id), None)
 

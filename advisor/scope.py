@@ -88,15 +88,17 @@ def uncounted(question: str, corpus_words: frozenset[str]) -> str | None:
     return said if not set(tokenize(said)) & corpus_words else None
 
 
-def unpriced(question: str, corpus_text: str) -> str | None:
+def gives_prices(corpus_text: str) -> bool:
+    """Whether any guide sentence gives a price (a price word beside a figure): read once per index."""
+    return any(PRICE.search(s) and NUMBER.search(s) for s in sentences(corpus_text))
+
+
+def unpriced(question: str, prices_given: bool) -> str | None:
     """The price a question asks for ("How much does it cost to sit the CISSP exam?"), when no guide
-    sentence gives one (a price word beside a figure): the guides name no exam fees or tuition, so
-    whatever close sections they have cannot answer it."""
+    gives one: the guides name no exam fees or tuition, so whatever close sections they have cannot
+    answer it."""
     asked = PRICE.search(question)
-    if not (asked and AMOUNT.search(question)):
-        return None
-    priced = any(PRICE.search(s) and NUMBER.search(s) for s in sentences(corpus_text))
-    return None if priced else asked.group(0).lower()
+    return asked.group(0).lower() if asked and AMOUNT.search(question) and not prices_given else None
 
 
 def covered_roles(role_names: set[str], corpus_text: str) -> set[str]:

@@ -68,11 +68,13 @@ def test_a_count_of_something_no_guide_names(question, counted):
     ("How much do they earn?", None),
 ])
 def test_a_price_no_guide_gives(question, price):
-    assert scope.unpriced(question, "Keep computational costs under control. Salaries start at $69,660.") == price
+    assert not scope.gives_prices("Keep computational costs under control. Salaries start at $69,660.")
+    assert scope.unpriced(question, prices_given=False) == price
 
 
 def test_a_price_a_guide_gives_is_no_reason_to_refuse():
-    assert scope.unpriced("How much does the exam cost?", "The exam costs $749 to sit.") is None
+    assert scope.gives_prices("Keep computational costs under control. The exam costs $749 to sit.")
+    assert scope.unpriced("How much does the exam cost?", prices_given=True) is None
 
 
 def test_other_roles_beside_a_covered_one():
