@@ -34,6 +34,7 @@ class Query:
     wants_list: bool = False
     yes_no: bool = False  # "Do I need a PhD?": answered yes or no, then the facts behind it
     topics: tuple[str, ...] = ()  # career topics it asks about (vocabulary.TOPICS)
+    topics_inherited: bool = False  # a follow-up naming none: its topics are the earlier turn's
     corrections: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -47,7 +48,7 @@ class Query:
             rest = COMPARE.sub(" ", rest)
         # a follow-up keeps the earlier topic whole only when it asks nothing of its own: "and for
         # security analysts?" does, "does that include pen testing?" after the typical day does not
-        whole = not WHOLE_TOPICS.isdisjoint(topics_in(self.search))
+        whole = not self.topics_inherited and not WHOLE_TOPICS.isdisjoint(self.topics)
         return self.wants_list or whole or only_topic_words(rest)
 
     @property
@@ -77,7 +78,8 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if standalone != corrected else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
-    topics = topics_in(corrected) or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
+    own_topics = topics_in(corrected)
+    topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
         asked=asked, search=salary.search_text(search), standalone=standalone, history=tuple(history),
@@ -86,7 +88,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
         compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
         yes_no=bool(YES_NO.search(corrected)),
-        topics=tuple(topics), corrections=fixes)
+        topics=tuple(topics), topics_inherited=bool(topics) and not own_topics, corrections=fixes)
     whole = query.broad and not levels  # "what do mid-level engineers make?" asks for one band
     return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
 
