@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.links import links_in, without_links
-from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words
+from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words, sentences
 from advisor.types import Citation, Hit
 
 log = logging.getLogger(__name__)
@@ -92,10 +92,15 @@ class CitationBuilder:
     def __post_init__(self) -> None:
         # a line drawn from an outline is cited to the subsection it names: the exact section
         self._outlines = {h.section_id.split("/", 1)[0] for h in self.sections}
+        self._subsections = {h.section_id for h in self.sections}
+        self._headed: set[str] = set()  # subsections a kept line already gave under their heading
         # "Heading:" alone, as a small model lists an outline, is completed with the outline's own item
         self._items = {item.partition(": ")[0].lower(): item for h in self.hits if h.section_id in self._outlines
                        for item in bullets(h.text)}
-        self.hits = self.hits + [h for h in self.sections if h.section_id not in {x.section_id for x in self.hits}]
+        # each subsection whole, where the model read it cut to a few sentences: an outline item it
+        # copies may hold a sentence the cut left out, and is still that subsection's
+        whole = {h.section_id: h for h in self.sections}
+        self.hits = [whole.pop(h.section_id, h) for h in self.hits] + list(whole.values())
         self.hits = [h.model_copy(update={"text": without_links(h.text)}) for h in self.hits]
         self._tokens = [content_tokens(h.heading + " " + h.text) for h in self.hits]
         self._numbers = [numbers(h.text) for h in self.hits]
@@ -183,7 +188,17 @@ class CitationBuilder:
             self._order.append(chosen)
             self._claims[chosen] = []
         self._claims[chosen].append(text)
-        return f"{prefix}{text} [{self._order.index(chosen) + 1}]"
+        return f"{prefix}{self._under_heading(text, chosen)} [{self._order.index(chosen) + 1}]"
+
+    def _under_heading(self, text: str, index: int) -> str:
+        """The first line drawn from one of an outline's subsections, under its heading as the outline
+        items are ("Deployment: Put trained models into …"): a broad answer reads as one list, and says
+        which part of the topic each line is about."""
+        hit = self.hits[index]
+        if hit.section_id not in self._subsections or hit.section_id in self._headed:
+            return text
+        self._headed.add(hit.section_id)
+        return text if LABEL.match(text) else f"{hit.own_heading}: {text}"
 
     def _claim(self, text: str) -> set[str]:
         return content_tokens(text) - self._roles
@@ -228,10 +243,20 @@ class CitationBuilder:
         cited = {self.hits[i].section_id for i in self._claims}
         one_section = len({hit.section_id for _, hit in items}) == 1
         before = len(self.dropped)
-        lines = [line for text, hit in items if one_section or hit.section_id not in cited
-                 if (line := self.check_line(f"- {text} [{self._source(hit) + 1}]"))]
+        todo = [(item if one_section or hit.section_id not in cited else self._unsaid(item), hit) for item, hit in items]
+        lines = [line for text, hit in todo if text if (line := self.check_line(f"- {text} [{self._source(hit) + 1}]"))]
         del self.dropped[before:]  # the guide's own items are no model lines: one left out is no dropped line
         return lines
+
+    def _unsaid(self, item: str) -> str:
+        """An outline item ("Heading: first sentence. second sentence.") with only the sentences the
+        answer has not given yet, or "" when it gave them all: a model line that said a subsection's
+        first sentence ("Incidents do not respect the working day.") still leaves the one with the
+        facts ("… called in at night or on weekends")."""
+        heading, _, body = item.partition(": ")
+        said = set().union(*self._said) if self._said else set()
+        rest = [s for s in sentences(body) if coverage(self._claim(s), said) < REPEAT_OVERLAP]
+        return f"{heading}: {' '.join(rest)}" if rest else ""
 
     def _source(self, hit: Hit) -> int:
         """The index of ``hit`` among the sources, added when the model did not read it."""

@@ -17,11 +17,11 @@ from advisor import scope
 from advisor.bm25 import tokenize
 from advisor.links import links_in
 from advisor.spelling import Speller
-from advisor.textmatch import bullets, sentences
+from advisor.textmatch import bullets, numbers, sentences
 from advisor.types import Hit
 from advisor.vocabulary import TOPICS, asks_pay, levels_in, understood
+from ingest.sections import PATH_SEPARATOR
 
-PATH = " › "
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
 SHORT_SENTENCE_WORDS = 12
 
@@ -109,7 +109,7 @@ class Catalog:
         intro = next(iter(sentences(own.text)), "") if own else ""
         lines = [intro] if intro else []
         lines += [f"- {outline_item(h)}" for h in children]
-        heading = first.heading.split(PATH)[0]
+        heading = first.top_heading
         return first.model_copy(update={"section_id": top_id, "heading": heading, "text": "\n".join(lines),
                                         "score": 0.0, "dense_rank": None, "bm25_rank": None})
 
@@ -118,7 +118,7 @@ class Catalog:
         top-level section's outline items, or a list section's own bullets ("Advantages of the Career")."""
         children = self.subsections(topic_id)
         if len(children) >= 2:
-            return [(outline_item(h, explained=True), h) for h in children]
+            return [(outline_item(h), h) for h in children]
         own = next((h for h in self.sections if h.section_id == topic_id), None)
         listed = bullets(own.text) if own else []
         return [(item, own) for item in listed] if len(listed) >= 2 else []
@@ -157,20 +157,20 @@ class Catalog:
         mine = [h for h in self.sections if h.doc_id == doc_id and "/" in h.section_id]
         if named:
             return next((h for h in mine if _path(h.heading) == _path(named)), None)
-        return next((h for h in mine if asks_pay(h.heading.split(PATH)[0])
-                     and levels_in(h.heading.split(PATH)[-1]) == [level]), None)
+        return next((h for h in mine if asks_pay(h.top_heading)
+                     and levels_in(h.own_heading) == [level]), None)
 
     def requirements(self, doc_id: str) -> list[Hit]:
         """The subsections that list what the job requires: under the top-level headings the front
         matter names in ``requirements``, else under the first the requirements topic's words name."""
         guide = self.guide(doc_id)
         mine = [h for h in self.sections if h.doc_id == doc_id and "/" in h.section_id]
-        tops = {_path(h.heading.split(PATH)[0]) for h in mine}
+        tops = {_path(h.top_heading) for h in mine}
         named = {_path(r) for r in (guide.facts.get("requirements") or [])} if guide else set()
         if not named:
             named = next((found for word in TOPICS["requirements"][1]
                           if (found := {t for t in tops if _stem(word) in {_stem(w) for w in t.split()}})), set())
-        return [h for h in mine if _path(h.heading.split(PATH)[0]) in named]
+        return [h for h in mine if _path(h.top_heading) in named]
 
     def topic(self, hits: list[Hit], top: int = 5, min_share: int = 3) -> str | None:
         """The top-level section a question's best hits gather under (at least ``min_share`` of the
@@ -184,24 +184,24 @@ class Catalog:
 
 def _path(heading: str) -> str:
     """A heading path as compared: "Earnings › Starting Out" whatever the spacing or case."""
-    return PATH.join(part.strip().lower() for part in re.split(r"›|>", heading))
+    return PATH_SEPARATOR.join(part.strip().lower() for part in re.split(r"›|>", heading))
 
 
 def _heading_words(hit: Hit) -> set[str]:
     """The words of a section's own heading (the last part of its path), without plural s."""
-    return {_stem(w) for w in re.findall(r"[a-z]+", hit.heading.split(PATH)[-1].lower())}
+    return {_stem(w) for w in re.findall(r"[a-z]+", hit.own_heading.lower())}
 
 
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def outline_item(hit: Hit, explained: bool = False) -> str:
-    """A subsection as its topic's outline gives it: "Heading: first sentence". ``explained``: a short
-    first sentence is a heading in prose ("Analysts put protective software to work."), so the one
-    after it, which says what it means ("Firewalls and data encryption programs …"), joins it."""
+def outline_item(hit: Hit) -> str:
+    """A subsection as its topic's outline gives it: "Heading: first sentence", and the sentence after
+    it when the first is a heading in prose ("Analysts put protective software to work.", then what
+    it means) or when that one holds the figure ("… 24% of security professionals said …")."""
     said = [s for s in sentences(hit.text) if not s.endswith(":")] or sentences(hit.text)[:1]
-    take = 2 if explained and said and len(said[0].split()) < SHORT_SENTENCE_WORDS else 1
+    take = 2 if len(said) > 1 and (len(said[0].split()) < SHORT_SENTENCE_WORDS or numbers(said[1])) else 1
     if take == 2 and said[0][-1] not in ".!?":  # a bullet: "Equity or stock options. Performance bonuses"
         said[0] += "."
-    return f"{hit.heading.split(PATH)[-1]}: {' '.join(said[:take])}"
+    return f"{hit.own_heading}: {' '.join(said[:take])}"

@@ -26,7 +26,7 @@ def wants_skills(question: str) -> bool:
 
 def band_line(profile: Profile, band: Hit) -> str:
     years = f"{profile.years_experience:g}"
-    return f"With {years} years of experience, the {band.heading.split(' › ')[-1]} band applies: {best_sentence(band.text, 'earn per year annually range')}"
+    return f"With {years} years of experience, the {band.own_heading} band applies: {best_sentence(band.text, 'earn per year annually range')}"
 
 
 def skills_lines(profile: Profile, requirements: list[Hit], max_gaps: int = 3) -> list[tuple[str, Hit]]:
@@ -38,8 +38,8 @@ def skills_lines(profile: Profile, requirements: list[Hit], max_gaps: int = 3) -
         text = hit.text.lower()
         matched = [s for s, toks in mine if s.lower() in text or (toks and toks <= content_tokens(hit.text))]
         (covered if matched else gaps).append((hit, matched))
-    lines = [(f"Your skills already cover {h.heading.split(' › ')[-1]} ({', '.join(m)}).", h) for h, m in covered]
+    lines = [(f"Your skills already cover {h.own_heading} ({', '.join(m)}).", h) for h, m in covered]
     for hit, _ in gaps[:max_gaps]:
         first = next((x for x in sentences(hit.text) if not x.endswith(":")), hit.text)
-        lines.append((f"To work on, {hit.heading.split(' › ')[-1]}: {first}", hit))
+        lines.append((f"To work on, {hit.own_heading}: {first}", hit))
     return lines

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 
 from advisor.presentation import View, present
+from ingest.sections import PATH_SEPARATOR
 
 MAX_TURNS = 6  # question-and-answer pairs of a conversation an answer reads (the latest)
 
@@ -32,6 +33,16 @@ class Hit(BaseModel):
     url: str | None = None
     wages: dict | None = Field(None, description="for kind 'wages': occupation, area, measure, series, release")
     onet: dict | None = Field(None, description="for kind 'onet': code, title, part, release, url, attribution")
+
+    @property
+    def own_heading(self) -> str:
+        """The last part of the heading path: "Deployment" of "Core Responsibilities › Deployment"."""
+        return self.heading.split(PATH_SEPARATOR)[-1]
+
+    @property
+    def top_heading(self) -> str:
+        """The top-level section's heading: "Core Responsibilities"."""
+        return self.heading.split(PATH_SEPARATOR)[0]
 
 
 class Citation(BaseModel):

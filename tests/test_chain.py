@@ -434,7 +434,7 @@ def test_a_broad_question_gets_every_item_of_its_topics_outline(indexed_settings
     challenges = {h.section_id for h in retriever.all_sections()
                   if h.section_id.startswith("neural-network-engineer#common-challenges/")}
     assert len(challenges) >= 5 and {c.section_id for c in answer.citations if c.kind == "section"} == challenges
-    assert answer.answer.splitlines()[0].startswith("- Data problems are a common challenge")
+    assert answer.answer.splitlines()[0].startswith("- Data Quality and Preprocessing: Data problems are a common")
     for c in (c for c in answer.citations if c.kind == "section"):  # beside the O*NET line on the role
         assert " ".join(c.quote.split()) in " ".join(retriever.section(c.section_id)["text"].split())
 

@@ -266,11 +266,27 @@ def test_a_broad_questions_outline_items_the_model_left_out_follow_cited_to_thei
     # the outline as the model read it: cut to what fitted, one item of three
     outline = hit("g#chal", "Challenges", "Many challenges.\n- Scalability: Scaling models up is hard.")
     b = CitationBuilder([outline], sections=[data, scale, cost])
-    assert b.check_line("- Scaling models up is hard [1]") == "- Scaling models up is hard [1]"
+    # under its subsection's heading, as the outline items that follow are
+    assert b.check_line("- Scaling models up is hard [1]") == "- Scalability: Scaling models up is hard [1]"
     items = [("Data Quality: Data problems are common.", data), ("Scalability: Scaling models up is hard.", scale),
              ("Compute: Compute is costly.", cost)]
     assert b.complete(items) == ["- Data Quality: Data problems are common. [2]", "- Compute: Compute is costly. [3]"]
     assert [c.section_id for c in b.citations()] == [scale.section_id, data.section_id, cost.section_id]
+
+
+def test_an_outline_item_the_model_gave_in_part_follows_with_what_it_left_out():
+    night = hit("g#hard/night", "Hard Parts › Emergencies", "Incidents do not respect the working day. Analysts may "
+                "be called in at night or on weekends.")
+    balance = hit("g#hard/balance", "Hard Parts › Work-Life Balance", "On-call work takes a toll on some people.")
+    outline = hit("g#hard", "Hard Parts", "It carries pressure.\n- Emergencies: Incidents do not respect the working day.")
+    b = CitationBuilder([outline], sections=[night, balance])
+    assert b.check_line("- Incidents do not respect the working day [1]") == \
+        "- Emergencies: Incidents do not respect the working day [1]"
+    assert b.check_line("- Work-Life Balance: On-call work takes a toll on some people. [2]")
+    items = [("Emergencies: Incidents do not respect the working day. Analysts may be called in at night or on weekends.",
+              night), ("Work-Life Balance: On-call work takes a toll on some people.", balance)]
+    # the sentence said is not said again; a subsection given whole is not repeated
+    assert b.complete(items) == ["- Emergencies: Analysts may be called in at night or on weekends. [1]"]
 
 
 def test_a_list_sections_bullets_the_model_left_out_follow_and_those_it_gave_do_not_repeat():

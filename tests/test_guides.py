@@ -72,8 +72,22 @@ def test_an_item_whose_first_sentence_is_short_brings_the_sentence_that_explains
     entry = section("nne", "Neural Network Engineer", "Salary Ranges › Entry-Level", "Entry-level pay is $70,000.")
     pay = Catalog({}, [section("nne", "Neural Network Engineer", "Salary Ranges", "Pay."), perks, entry])
     assert pay.items("nne#salary-ranges")[0][0] == "Additional Compensation: Equity or stock options. Performance bonuses"
-    outline = week.outline_hit("isa#a-typical-week").text  # what the model reads stays one sentence an item
-    assert "- Locking Systems Down: Analysts put protective software to work." in outline.splitlines()
+    outline = week.outline_hit("isa#a-typical-week").text  # the model reads the same items the answer completes with
+    assert [line[2:] for line in outline.splitlines()[1:]] == [text for text, _ in week.items("isa#a-typical-week")]
+
+
+def test_an_item_brings_the_sentence_after_its_first_when_that_one_holds_the_figure():
+    balance = section("isa", "Information Security Analyst", "Hard Parts › Work-Life Balance",
+                      "The on-call side of the job takes a toll on some people in the field. In one study, 24% of "
+                      "professionals said a lack of balance had affected them. Some teams rotate duty.")
+    rivals = section("isa", "Information Security Analyst", "Hard Parts › Changing Attackers",
+                     "Security work never reaches a finished state, because attackers keep inventing new methods. "
+                     "Analysts keep learning.")
+    hard = Catalog({}, [section("isa", "Information Security Analyst", "Hard Parts", "Pressure."), balance, rivals])
+    assert [text for text, _ in hard.items("isa#hard-parts")] == [
+        "Work-Life Balance: The on-call side of the job takes a toll on some people in the field. In one study, 24% of "
+        "professionals said a lack of balance had affected them.",
+        "Changing Attackers: Security work never reaches a finished state, because attackers keep inventing new methods."]
 
 
 def test_a_sections_details_are_its_sentences_and_bullets_without_lead_ins_or_links():
