@@ -15,7 +15,7 @@ from advisor.guides import Catalog
 from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
-from advisor.vocabulary import foreign_place
+from advisor.vocabulary import LIVE_LISTINGS, foreign_place
 
 Action = Literal["answer", "refuse", "clarify", "official_only", "occupation"]
 
@@ -68,6 +68,8 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return f"asks how many {counted}, which no guide counts"
     if priced := scope.unpriced(query.asked, catalog.gives_prices):
         return f"asks a price ({priced}), which no guide gives"
+    if LIVE_LISTINGS.search(query.asked):
+        return "asks for live job listings, which no guide holds"
     if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
         return f"asks about {role!r}, which no guide covers"
     return None

@@ -73,6 +73,14 @@ PRICE = re.compile(r"\b(?:costs?|costing|prices?|priced|pricing|fees?|tuition|ex
 AMOUNT = re.compile(r"\bhow much\b|\bhow expensive\b|\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do|\s+would|\s+will)\s+"
                     r"(?:the\s+)?(?:costs?|prices?|fees?|tuition)\b|\bwhat\b.*\b(?:costs?|fees?)\s*\??\s*$", re.I)
 
+# who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
+# companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
+# nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
+LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employers|firms|startups|organi[sz]ations)\b"
+                           r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"
+                           r"|\b(?:current|open|live|latest)\s+(?:job\s+)?(?:postings|listings|vacancies|job ads)\b"
+                           r"|\bjob\s+(?:postings|listings|ads|adverts|boards?)\b", re.I)
+
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"
                      r"between|each|either)\b", re.I)

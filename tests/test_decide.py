@@ -96,3 +96,17 @@ def test_a_price_no_guide_gives_is_refused_not_asked_which_role():
     q = understand("How much does it cost to sit the CISSP exam?", [], TWO)
     d = decide(q, evidence("nne", "isa", similarity=0.6), None, TWO, SETTINGS)
     assert d.action == "refuse" and d.reason == "asks a price (cost), which no guide gives"
+
+
+@pytest.mark.parametrize("question, live", [
+    ("Which companies are hiring neural network engineers right now?", True),
+    ("what startups are currently hiring security analysts?", True),
+    ("Where can I see current job postings for this role?", True),
+    ("Which companies hire neural network engineers?", False),  # the kinds of employer a guide names
+    ("What kinds of companies would employ me as a neural net engineer?", False),
+    ("Is demand for neural network engineers growing right now?", False),  # the market, not listings
+])
+def test_live_job_listings_are_refused_with_the_reason(question, live):
+    q = understand(question, [], ONE)
+    d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
+    assert (d.reason == "asks for live job listings, which no guide holds") is live
