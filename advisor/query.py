@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, LIST, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
+from advisor.vocabulary import COMPARE, LIST, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, topics_in
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if standalone != corrected else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
-    own_topics = topics_in(corrected)
+    own_topics = [t for t in topics_in(corrected) if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(

@@ -126,10 +126,18 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("best practices", r"\b(?:best practices?|tips|do well|succeed|good at)\b", "practices"),
         # "how much do they earn?" (no level named) is about the whole pay section: every band
         ("pay", PAY.pattern, "salary salaries earnings pay wages compensation"),
+        # who hires: the kinds of employer and the industries a guide names ("what kinds of companies
+        # would employ me?" is not answered by where the hotspots are)
+        # (not what employers want of a candidate: that is requirements)
+        ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industries|sectors?|who (?:hires|employs))\b"
+                      r"(?!\s+(?:are\s+|do\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require)\w*)",
+         "industries"),  # not "employers": "Skills Employers Look For" is about skills
     ]}
 
 
 WHOLE_TOPICS = frozenset({"daily work"})
+# topics a pay question names only in passing: "do larger companies pay more?" is about pay
+PAY_ASIDES = frozenset({"employers"})
 # topics that count only when asked as a whole: "how much do they earn?" wants every pay band, while a
 # pay question about one part ("negotiate a pay rise", "what affects pay") is left to its own sections
 WHOLE_ONLY = frozenset({"pay"})

@@ -52,6 +52,12 @@ def test_a_broad_comparison_reads_each_sides_topic_outline_first(advisor, questi
     assert all(h.text.count("\n- ") >= 3 for h in evidence.hits[:2])  # outlines: a line per subsection
 
 
+def test_the_kinds_of_employer_are_read_from_the_sections_on_industries_not_the_hotspots(advisor):
+    found, evidence = docs(advisor, "What kinds of companies would employ me as a neural net engineer?")
+    assert {h.section_id for h in evidence.hits[:2]} == {f"{NNE}#overview/industries-and-education",
+                                                         f"{NNE}#market-demand/expanding-applications-across-industries"}
+
+
 def test_a_broad_question_gets_the_topics_outline_under_another_heading_name(advisor):
     _, evidence = docs(advisor, "What are the hard parts of being an information security analyst?")
     assert evidence.topic == f"{ISA}#hard-parts-of-the-job"

@@ -133,6 +133,10 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("How much does a senior neural network engineer earn?", False, (), False),
     ("What do mid-level engineers make?", False, (), False),  # the level is inside the pay phrase
     ("How should I negotiate a pay rise with my manager?", False, (), False),
+    # who hires: the industries a guide names; in a pay question only an aside
+    ("What kinds of companies would employ me?", True, ("employers",), True),
+    ("Do larger companies pay more?", False, (), False),
+    ("What level of machine learning knowledge are employers looking for?", False, (), False),  # requirements
 ])
 def test_lists_and_topics(question, wants_list, topics, broad):
     q = understand(question, [], ONE)
