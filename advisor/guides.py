@@ -199,9 +199,14 @@ def _stem(word: str) -> str:
 def outline_item(hit: Hit) -> str:
     """A subsection as its topic's outline gives it: "Heading: first sentence", and the sentence after
     it when the first is a heading in prose ("Analysts put protective software to work.", then what
-    it means) or when that one holds the figure ("… 24% of security professionals said …")."""
-    said = [s for s in sentences(hit.text) if not s.endswith(":")] or sentences(hit.text)[:1]
-    take = 2 if len(said) > 1 and (len(said[0].split()) < SHORT_SENTENCE_WORDS or numbers(said[1])) else 1
-    if take == 2 and said[0][-1] not in ".!?":  # a bullet: "Equity or stock options. Performance bonuses"
+    it means) or when that one holds the figure ("… 24% of security professionals said …"). A lead-in
+    ending with ':' counts only when it says something ("Once they have experience and the right
+    skills, engineers can step up into roles such as:"), and then brings the first thing it lists."""
+    told = sentences(hit.text)
+    said = [s for i, s in enumerate(told) if not s.endswith(":")
+            or (i == 0 and len(s.split()) >= SHORT_SENTENCE_WORDS)] or told[:1]
+    take = 2 if len(said) > 1 and (len(said[0].split()) < SHORT_SENTENCE_WORDS or numbers(said[1])
+                                   or said[0].endswith(":")) else 1
+    if take == 2 and said[0][-1] not in ".!?:":  # a bullet: "Equity or stock options. Performance bonuses"
         said[0] += "."
     return f"{hit.own_heading}: {' '.join(said[:take])}"

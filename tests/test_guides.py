@@ -76,6 +76,19 @@ def test_an_item_whose_first_sentence_is_short_brings_the_sentence_that_explains
     assert [line[2:] for line in outline.splitlines()[1:]] == [text for text, _ in week.items("isa#a-typical-week")]
 
 
+def test_an_item_keeps_a_lead_in_that_says_something_with_the_first_thing_it_lists():
+    steps = section("nne", "Neural Network Engineer", "Career Development › Career Advancement",
+                    "Once they have experience and the right skills, engineers can step up into leadership roles "
+                    "such as:\n- AI Architect: designs AI systems\n- AI Team Lead: manages teams")
+    factors = section("nne", "Neural Network Engineer", "Career Development › Pay Factors",
+                      "Several factors can affect the pay:\n- Location: hubs pay more\n- Company size: big ones pay more")
+    dev = Catalog({}, [section("nne", "Neural Network Engineer", "Career Development", "Growth."), steps, factors])
+    assert [text for text, _ in dev.items("nne#career-development")] == [
+        "Career Advancement: Once they have experience and the right skills, engineers can step up into leadership "
+        "roles such as: AI Architect: designs AI systems",
+        "Pay Factors: Location: hubs pay more. Company size: big ones pay more"]  # a short lead-in says nothing
+
+
 def test_an_item_brings_the_sentence_after_its_first_when_that_one_holds_the_figure():
     balance = section("isa", "Information Security Analyst", "Hard Parts › Work-Life Balance",
                       "The on-call side of the job takes a toll on some people in the field. In one study, 24% of "
