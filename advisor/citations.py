@@ -177,10 +177,11 @@ class CitationBuilder:
                 return None
             text, claim = cut, self._claim(cut)
         text, claim = self._in_full(text, claim, chosen)
+        if len(new := self._new_sentences(text)) < len(sentences(text)) and new:  # says an earlier line again, then more
+            text, claim = " ".join(new), self._claim(" ".join(new))
         # "Employer: The figures are for the US market." repeats "Location: The figures are …"
         said_now = claim, self._claim(LABEL.sub("", text))
-        if any(c in self._said or (len(c) >= MIN_REPEAT_WORDS and any(len(c & said) >= REPEAT_OVERLAP * len(c)
-                                                                      for said in self._said)) for c in said_now):
+        if any(self._repeats(c) for c in said_now):
             self._drop(raw, "repeats an earlier line")
             return None
         self._said.extend(said_now)
@@ -199,6 +200,14 @@ class CitationBuilder:
             return text
         self._headed.add(hit.section_id)
         return text if LABEL.match(text) else f"{hit.own_heading}: {text}"
+
+    def _new_sentences(self, text: str) -> list[str]:
+        """The sentences of ``text`` no kept line has said."""
+        return [s for s in sentences(text) if not self._repeats(self._claim(s))]
+
+    def _repeats(self, claim: set[str]) -> bool:
+        return claim in self._said or (len(claim) >= MIN_REPEAT_WORDS and any(
+            len(claim & said) >= REPEAT_OVERLAP * len(claim) for said in self._said))
 
     def _claim(self, text: str) -> set[str]:
         return content_tokens(text) - self._roles
@@ -254,8 +263,7 @@ class CitationBuilder:
         first sentence ("Incidents do not respect the working day.") still leaves the one with the
         facts ("… called in at night or on weekends")."""
         heading, _, body = item.partition(": ")
-        said = set().union(*self._said) if self._said else set()
-        rest = [s for s in sentences(body) if coverage(self._claim(s), said) < REPEAT_OVERLAP]
+        rest = self._new_sentences(body)
         return f"{heading}: {' '.join(rest)}" if rest else ""
 
     def _source(self, hit: Hit) -> int:

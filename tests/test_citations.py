@@ -289,6 +289,17 @@ def test_an_outline_item_the_model_gave_in_part_follows_with_what_it_left_out():
     assert b.complete(items) == ["- Emergencies: Analysts may be called in at night or on weekends. [1]"]
 
 
+def test_a_line_that_says_an_earlier_one_again_keeps_only_what_it_adds():
+    practices = hit("g#bp", "Best Practices", "Following the best practices below helps engineers make models perform "
+                    "better. By sticking to them, engineers build models that are more reliable.")
+    b = CitationBuilder([practices])
+    assert b.check_line("- Following the best practices below helps engineers make models perform better. [1]")
+    assert b.check_line("- Follow the best practices below helps engineers make models perform better. By sticking "
+                        "to them, engineers build models that are more reliable. [1]") == \
+        "- By sticking to them, engineers build models that are more reliable. [1]"
+    assert b.check_line("- Following the best practices below helps engineers make models perform better. [1]") is None
+
+
 def test_a_list_sections_bullets_the_model_left_out_follow_and_those_it_gave_do_not_repeat():
     perks = hit("g#overview/advantages", "Overview › Advantages", "It brings several advantages:\n"
                 "- Intellectual challenge, with continuous learning\n- Job security, thanks to high demand\n"
