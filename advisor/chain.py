@@ -24,7 +24,7 @@ from typing import NamedTuple
 from advisor import occupations, profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder
 from advisor.context import model_context
-from advisor.decide import ModelOutcome, after_model, decide
+from advisor.decide import ModelOutcome, after_model, decide, outlined
 from advisor.embeddings import get_tokenizer
 from advisor.errors import (ConfigError, InvalidQuestionError, OccupationDataError, ProviderBusyError, ProviderError,
                             WageDataError)
@@ -37,7 +37,6 @@ from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, Extractive
 from advisor.query import Query, understand
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
-from advisor.textmatch import numbers, sentences
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
@@ -155,8 +154,10 @@ class Advisor:
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles,
                                   other_roles=scope.other_roles(query.standalone, self.catalog.covered))
         lead = self._lead(query, evidence, sources)
-        # what a complete answer gives: a broad question's whole topic, else the rest of the lead's section
-        items = self.catalog.items(evidence.topic) if evidence.topic else self.catalog.details(lead[0]) if lead else []
+        # what a complete answer gives: a broad question's whole topic, the rest of the lead's section, or
+        # each side's figure for the level a pay comparison names
+        items = (self.catalog.items(evidence.topic) if evidence.topic else self.catalog.details(lead[0]) if lead
+                 else self._band_figures(query))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
                               lead=lead, items=items)
         yield from self._generate(generated, query, context, timings, started, evidence,
@@ -189,7 +190,7 @@ class Advisor:
         coverage = scope.keyword_coverage(evidence.search, evidence.hits, ignore=scope.VAGUE_TOKENS)
         # a guide sentence close to the question (the lead the model never reached) is evidence too
         similarity = max(evidence.best_similarity, generated.lead.similarity if generated.lead else 0.0)
-        verdict = after_model(outcome, similarity, coverage, has_official, self.settings)
+        verdict = after_model(outcome, similarity, coverage, has_official, self.settings, outlined(query, evidence))
         if verdict == "refuse":
             generated.lines.clear()
         elif verdict == "extractive":
@@ -197,12 +198,16 @@ class Advisor:
                    else "The model's answer could not be verified against the guides")
             lead = generated.lead
             generated.fall_back(f"{why}. {EXTRACTIVE_NOTICE}", context)
-            # the sentence closest to the question and the rest of its section, else the best-matching ones
-            lines = generated.led(lead) if lead and generated.items else self._lines(generated, query, context)
-            for line in lines:
+            # the sentence closest to the question and the rest of its section, else the best-matching
+            # ones and then what a complete answer gives (the topic, each side's figure)
+            if lead and generated.items:
+                for line in generated.led(lead):
+                    yield self._token(line, timings, started)
+                return
+            for line in self._lines(generated, query, context):
                 yield self._token(line, timings, started)
-        elif generated.items:  # what the model left out of the topic, or of the section it was led by
-            for line in builder.complete(generated.items):
+        if verdict != "refuse":  # what the model (or the guides' best sentences) left out of the topic
+            for line in generated.builder.complete(generated.items):
                 generated.lines.append(line)
                 yield self._token(line, timings, started)
 
@@ -318,10 +323,9 @@ class Advisor:
         if query.compares or not self.provider.uses_llm or not evidence.hits:
             return None
         if query.pay:
-            band = self.catalog.band(evidence.hits[0].doc_id, query.levels[0]) if len(query.levels) == 1 else None
-            figure = next((s for s in sentences(band.text) if numbers(s)), None) if band else None
-            ok = band and figure and band.section_id in shown
-            return Lead(band.section_id, figure, evidence.best_similarity) if ok else None
+            found = self.catalog.band_figure(evidence.hits[0].doc_id, query.levels[0]) if len(query.levels) == 1 else None
+            ok = found and found[1].section_id in shown
+            return Lead(found[1].section_id, found[0], evidence.best_similarity) if ok else None
         if query.wants_list or evidence.topic:
             return None
         found = self.retriever.closest_sentence(query.standalone, {sid for sid, h in shown.items() if h.kind == "section"})
@@ -329,6 +333,14 @@ class Advisor:
             return None
         log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])
         return Lead(*found)
+
+    def _band_figures(self, query: Query) -> list[tuple[str, Hit]]:
+        """Each compared role's figure for the level a pay comparison names ("Does a typical analyst
+        earn more than a mid-level engineer?"): a comparison without one side's figure compares nothing."""
+        if not (query.compares_roles and query.pay):
+            return []
+        found = [self.catalog.band_figure(g.doc_id, level) for g in query.roles for level in query.levels]
+        return [(f"{band.own_heading}: {figure}", band) for figure, band in filter(None, found)]
 
     def _opening(self, raw: str, generated: Generated) -> str | None:
         """The lead sentence, cited, before the model's first line that stands (verified, or grounded

@@ -56,10 +56,7 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
     if not evidence.hits:
         return "no retrieval results"
     s = settings
-    # a broad question whose topic the guides' own headings name ("what does the day look like?" and
-    # "Core Responsibilities") is answered by that topic's outline, however few of its words match
-    outlined = query.broad and evidence.topic
-    if not outlined and (weak := scope.lacks_evidence(evidence.search or query.search, evidence.hits, s.refusal_floor,
+    if not outlined(query, evidence) and (weak := scope.lacks_evidence(evidence.search or query.search, evidence.hits, s.refusal_floor,
                                                       s.refusal_threshold, s.keyword_coverage_min, s.sentence_match)):
         return weak
     if years := scope.unknown_years(query.asked, catalog.corpus):
@@ -73,6 +70,13 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
     if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
         return f"asks about {role!r}, which no guide covers"
     return None
+
+
+def outlined(query: Query, evidence: Evidence) -> bool:
+    """A broad question whose topic the guides' own headings name ("what does the day look like?" and
+    "Core Responsibilities"): that topic's outline answers it, however few of its words match and
+    whatever the model makes of it."""
+    return bool(query.broad and evidence.topic)
 
 
 def other_job(official: salary.OfficialPay, query: Query, catalog: Catalog) -> bool:
@@ -111,7 +115,7 @@ class ModelOutcome:
 
 
 def after_model(outcome: ModelOutcome, best_similarity: float, coverage: float, has_official: bool,
-                settings: Settings) -> AfterModel:
+                settings: Settings, outlined: bool = False) -> AfterModel:
     """What the model said stands ("keep"); the guides' own sentences answer instead ("extractive");
     or the question is refused after all ("refuse").
 
@@ -122,10 +126,11 @@ def after_model(outcome: ModelOutcome, best_similarity: float, coverage: float, 
     verified, the match must be ``confident_similarity``. (One close guide sentence is no such
     evidence: "Do they need a security clearance?" is 0.75 from "Job security, thanks to high
     demand".) A model that failed or said nothing at all says nothing about the evidence, and
-    official figures are always worth giving with the guides' passages beside them."""
+    official figures are always worth giving with the guides' passages beside them, as is the outline of
+    a topic the question asks for as a whole (``outlined``)."""
     if outcome.cited_lines or not outcome.uses_llm:
         return "keep"
-    if outcome.failed or outcome.said_nothing or has_official:
+    if outcome.failed or outcome.said_nothing or has_official or outlined:
         return "extractive"
     if outcome.declined:
         answered = best_similarity >= settings.declined_similarity and coverage >= settings.declined_coverage

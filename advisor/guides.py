@@ -160,6 +160,13 @@ class Catalog:
         return next((h for h in mine if asks_pay(h.top_heading)
                      and levels_in(h.own_heading) == [level]), None)
 
+    def band_figure(self, doc_id: str, level: str) -> tuple[str, Hit] | None:
+        """The first sentence of the guide's band for ``level`` that gives a figure, with the band:
+        "In May 2024 the occupation's median annual wage stood at $124,910." for the middle."""
+        band = self.band(doc_id, level)
+        figure = next((s for s in sentences(band.text) if numbers(s)), None) if band else None
+        return (figure, band) if figure else None
+
     def requirements(self, doc_id: str) -> list[Hit]:
         """The subsections that list what the job requires: under the top-level headings the front
         matter names in ``requirements``, else under the first the requirements topic's words name."""

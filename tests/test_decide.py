@@ -85,6 +85,12 @@ def test_after_the_model(outcome, best, coverage, official, verdict):
     assert after_model(outcome, best, coverage, official, SETTINGS) == verdict
 
 
+def test_a_declined_question_about_a_whole_topic_the_guides_outline_is_answered_from_it():
+    declined = ModelOutcome(0, True, declined=True)
+    assert after_model(declined, 0.3, 0.2, False, SETTINGS) == "refuse"
+    assert after_model(declined, 0.3, 0.2, False, SETTINGS, outlined=True) == "extractive"
+
+
 def test_a_count_no_guide_gives_is_refused_with_the_reason():
     q = understand("How many hours a week do neural network engineers usually work?", [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)

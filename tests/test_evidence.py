@@ -6,6 +6,7 @@ import pytest
 from advisor import evidence
 from advisor.chain import Advisor
 from advisor.providers.extractive import ExtractiveProvider
+from tests.fakes import ScriptedProvider
 from advisor.types import Hit, Turn
 
 NNE, ISA = "neural-network-engineer", "information-security-analyst"
@@ -135,3 +136,22 @@ def test_an_outline_is_placed_once_as_strong_as_the_best_match(position, order):
     out = evidence.placed(_hit("outline", 0.0), hits, position)
     assert [h.section_id for h in out] == order
     assert next(h for h in out if h.section_id == "outline").similarity == 0.8
+
+
+def test_a_pay_comparison_naming_a_level_gives_each_sides_figure(two_guides_settings):
+    # the model gave one side's figure and only a remark about the other's
+    script = ("- Mid-level (mid-career) Neural Network Engineers in the US earn $100,000 to $150,000 annually. [1]\n"
+              "- That is the midpoint: half of all analysts were paid more and half were paid less. [2]\n")
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider(script)).ask(
+        "Does a typical information security analyst earn more or less than a mid-level neural network engineer?")
+    assert "$124,910" in answer.answer and "$100,000 to $150,000" in answer.answer
+    assert f"{ISA}#earnings/the-middle-of-the-range" in {c.section_id for c in answer.citations}
+
+
+def test_a_broad_question_the_model_declines_still_gets_its_whole_topic(two_guides_settings):
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider("I don't know.")).ask(
+        "what are the downsides of being a security analyst?")
+    cited = {c.section_id for c in answer.citations}
+    assert not answer.refused and {f"{ISA}#hard-parts-of-the-job/work-life-balance",
+                                   f"{ISA}#hard-parts-of-the-job/emergencies-outside-office-hours"} <= cited
+    assert "24%" in answer.answer and "night" in answer.answer
