@@ -208,12 +208,13 @@ def outline_item(hit: Hit) -> str:
     it when the first is a heading in prose ("Analysts put protective software to work.", then what
     it means) or when that one holds the figure ("… 24% of security professionals said …"). A lead-in
     ending with ':' counts only when it says something ("Once they have experience and the right
-    skills, engineers can step up into roles such as:"), and then brings the first thing it lists."""
+    skills, engineers can step up into roles such as:") and comes before what it lists."""
     told = sentences(hit.text)
-    said = [s for i, s in enumerate(told) if not s.endswith(":")
-            or (i == 0 and len(s.split()) >= SHORT_SENTENCE_WORDS)] or told[:1]
-    take = 2 if len(said) > 1 and (len(said[0].split()) < SHORT_SENTENCE_WORDS or numbers(said[1])
-                                   or said[0].endswith(":")) else 1
-    if take == 2 and said[0][-1] not in ".!?:":  # a bullet: "Equity or stock options. Performance bonuses"
+    lead_in = told[:1] if told and told[0].endswith(":") and len(told[0].split()) >= SHORT_SENTENCE_WORDS else []
+    said = [s for s in told if not s.endswith(":")]
+    if not said:  # nothing but lead-ins: the first stands alone
+        lead_in, said = [], told[:1]
+    take = 2 if len(said) > 1 and (len(said[0].split()) < SHORT_SENTENCE_WORDS or numbers(said[1])) else 1
+    if take == 2 and said[0][-1] not in ".!?":  # a bullet: "Equity or stock options. Performance bonuses"
         said[0] += "."
-    return f"{hit.own_heading}: {' '.join(said[:take])}"
+    return f"{hit.own_heading}: {' '.join(lead_in + said[:take])}"

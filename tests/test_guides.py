@@ -85,7 +85,7 @@ def test_an_item_keeps_a_lead_in_that_says_something_with_the_first_thing_it_lis
     dev = Catalog({}, [section("nne", "Neural Network Engineer", "Career Development", "Growth."), steps, factors])
     assert [text for text, _ in dev.items("nne#career-development")] == [
         "Career Advancement: Once they have experience and the right skills, engineers can step up into leadership "
-        "roles such as: AI Architect: designs AI systems",
+        "roles such as: AI Architect: designs AI systems. AI Team Lead: manages teams",
         "Pay Factors: Location: hubs pay more. Company size: big ones pay more"]  # a short lead-in says nothing
 
 
