@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from advisor.guides import Catalog, Guide, parent_id
 from tests.test_query import ISA, ONE, SECTIONS, TWO, section
 
@@ -55,52 +57,44 @@ def test_a_topics_items_are_its_outline_or_a_list_sections_bullets():
     assert TWO.items("nne#requirements/education") == []  # no list in it: nothing to complete
 
 
-def test_an_item_whose_first_sentence_is_short_brings_the_sentence_that_explains_it():
-    locking = section("isa", "Information Security Analyst", "A Typical Week › Locking Systems Down",
-                      "Analysts put protective software to work. Firewalls and encryption are the classic examples.\n"
-                      "- They update security files.")
-    watching = section("isa", "Information Security Analyst", "A Typical Week › Watching the Network",
-                       "Much of the week is spent keeping an eye on the organization's many networks and systems. "
-                       "Analysts watch for breaches.")
-    week = Catalog({}, [section("isa", "Information Security Analyst", "A Typical Week", "Guarding systems."),
-                        locking, watching])
-    assert [text for text, _ in week.items("isa#a-typical-week")] == [
-        "Locking Systems Down: Analysts put protective software to work. Firewalls and encryption are the classic examples.",
-        "Watching the Network: Much of the week is spent keeping an eye on the organization's many networks and systems."]
+@pytest.mark.parametrize("subsections, items", [
+    # a short first sentence is a heading in prose: the sentence that explains it joins
+    ([("Locking Systems Down", "Analysts put protective software to work. Firewalls and encryption are the classic "
+       "examples.\n- They update security files."),
+      ("Watching the Network", "Much of the week is spent keeping an eye on the organization's many networks and "
+       "systems. Analysts watch for breaches.")],
+     ["Locking Systems Down: Analysts put protective software to work. Firewalls and encryption are the classic examples.",
+      "Watching the Network: Much of the week is spent keeping an eye on the organization's many networks and systems."]),
+    # the sentence after a long first one joins when it holds the figure
+    ([("Work-Life Balance", "The on-call side of the job takes a toll on some people in the field. In one study, 24% "
+       "of professionals said a lack of balance had affected them. Some teams rotate duty."),
+      ("Changing Attackers", "Security work never reaches a finished state, because attackers keep inventing new "
+       "methods. Analysts keep learning.")],
+     ["Work-Life Balance: The on-call side of the job takes a toll on some people in the field. In one study, 24% of "
+      "professionals said a lack of balance had affected them.",
+      "Changing Attackers: Security work never reaches a finished state, because attackers keep inventing new methods."]),
+    # a lead-in that says something comes before what it lists; a short one says nothing
+    ([("Career Advancement", "Once they have experience and the right skills, engineers can step up into leadership "
+       "roles such as:\n- AI Architect: designs AI systems\n- AI Team Lead: manages teams"),
+      ("Pay Factors", "Several factors can affect the pay:\n- Location: hubs pay more\n- Company size: big ones pay more")],
+     ["Career Advancement: Once they have experience and the right skills, engineers can step up into leadership "
+      "roles such as: AI Architect: designs AI systems. AI Team Lead: manages teams",
+      "Pay Factors: Location: hubs pay more. Company size: big ones pay more"]),
+])
+def test_an_outline_item_is_its_heading_and_what_it_says_first(subsections, items):
+    topic = Catalog({}, [section("g", "Role", "Topic", "Intro."),
+                         *(section("g", "Role", f"Topic › {heading}", text) for heading, text in subsections)])
+    assert [text for text, _ in topic.items("g#topic")] == items
+    # the model reads the same items the answer completes with
+    assert [line[2:] for line in topic.outline_hit("g#topic").text.splitlines()[1:]] == items
+
+
+def test_a_list_sections_bullets_join_as_one_item():
     perks = section("nne", "Neural Network Engineer", "Salary Ranges › Additional Compensation",
                     "Extras:\n- Equity or stock options\n- Performance bonuses")
     entry = section("nne", "Neural Network Engineer", "Salary Ranges › Entry-Level", "Entry-level pay is $70,000.")
     pay = Catalog({}, [section("nne", "Neural Network Engineer", "Salary Ranges", "Pay."), perks, entry])
     assert pay.items("nne#salary-ranges")[0][0] == "Additional Compensation: Equity or stock options. Performance bonuses"
-    outline = week.outline_hit("isa#a-typical-week").text  # the model reads the same items the answer completes with
-    assert [line[2:] for line in outline.splitlines()[1:]] == [text for text, _ in week.items("isa#a-typical-week")]
-
-
-def test_an_item_keeps_a_lead_in_that_says_something_with_the_first_thing_it_lists():
-    steps = section("nne", "Neural Network Engineer", "Career Development › Career Advancement",
-                    "Once they have experience and the right skills, engineers can step up into leadership roles "
-                    "such as:\n- AI Architect: designs AI systems\n- AI Team Lead: manages teams")
-    factors = section("nne", "Neural Network Engineer", "Career Development › Pay Factors",
-                      "Several factors can affect the pay:\n- Location: hubs pay more\n- Company size: big ones pay more")
-    dev = Catalog({}, [section("nne", "Neural Network Engineer", "Career Development", "Growth."), steps, factors])
-    assert [text for text, _ in dev.items("nne#career-development")] == [
-        "Career Advancement: Once they have experience and the right skills, engineers can step up into leadership "
-        "roles such as: AI Architect: designs AI systems. AI Team Lead: manages teams",
-        "Pay Factors: Location: hubs pay more. Company size: big ones pay more"]  # a short lead-in says nothing
-
-
-def test_an_item_brings_the_sentence_after_its_first_when_that_one_holds_the_figure():
-    balance = section("isa", "Information Security Analyst", "Hard Parts › Work-Life Balance",
-                      "The on-call side of the job takes a toll on some people in the field. In one study, 24% of "
-                      "professionals said a lack of balance had affected them. Some teams rotate duty.")
-    rivals = section("isa", "Information Security Analyst", "Hard Parts › Changing Attackers",
-                     "Security work never reaches a finished state, because attackers keep inventing new methods. "
-                     "Analysts keep learning.")
-    hard = Catalog({}, [section("isa", "Information Security Analyst", "Hard Parts", "Pressure."), balance, rivals])
-    assert [text for text, _ in hard.items("isa#hard-parts")] == [
-        "Work-Life Balance: The on-call side of the job takes a toll on some people in the field. In one study, 24% of "
-        "professionals said a lack of balance had affected them.",
-        "Changing Attackers: Security work never reaches a finished state, because attackers keep inventing new methods."]
 
 
 def test_a_sections_details_are_its_sentences_and_bullets_without_lead_ins_or_links():
