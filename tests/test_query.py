@@ -151,6 +151,7 @@ def test_lists_and_topics(question, wants_list, topics, broad):
     ("what is the job market like for neural network engineers?", True),  # "the job market", not "the job"
     ("How big is the deep learning market going to be?", False),  # a market's size is no job market
     ("What is trending among neural network engineers these days?", True),
+    ("how do i go from junior to senior as a NN engineer?", True),  # "as a" + the role says nothing more
     ("where can this career take me in 10 years?", True),  # a time span says nothing of the topic  # "these days" says nothing more
 ])
 def test_a_question_that_says_nothing_but_its_topic_is_broad(question, broad):
