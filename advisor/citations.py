@@ -23,6 +23,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from advisor.guides import parent_id
 from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words, sentences
 from advisor.types import Citation, Hit
@@ -91,7 +92,7 @@ class CitationBuilder:
 
     def __post_init__(self) -> None:
         # a line drawn from an outline is cited to the subsection it names: the exact section
-        self._outlines = {h.section_id.split("/", 1)[0] for h in self.sections}
+        self._outlines = {parent_id(h.section_id) for h in self.sections}
         self._subsections = {h.section_id for h in self.sections}
         self._headed: set[str] = set()  # subsections a kept line already gave under their heading
         # "Heading:" alone, as a small model lists an outline, is completed with the outline's own item

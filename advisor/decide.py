@@ -56,8 +56,9 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
     if not evidence.hits:
         return "no retrieval results"
     s = settings
-    if not outlined(query, evidence) and (weak := scope.lacks_evidence(evidence.search or query.search, evidence.hits, s.refusal_floor,
-                                                      s.refusal_threshold, s.keyword_coverage_min, s.sentence_match)):
+    if not outlined(query, evidence) and (weak := scope.lacks_evidence(
+            evidence.search or query.search, evidence.hits, s.refusal_floor, s.refusal_threshold,
+            s.keyword_coverage_min, s.sentence_match)):
         return weak
     if years := scope.unknown_years(query.asked, catalog.corpus):
         return f"asks about {', '.join(years)}, which no guide mentions"

@@ -17,6 +17,7 @@ from advisor.guides import Catalog
 from advisor.query import Query
 from advisor.retrieval import Retriever
 from advisor.types import Hit
+from ingest.sections import PATH_SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def placed(outline: Hit, hits: list[Hit], position: int) -> list[Hit]:
 
 def with_headings(search: str, tops: list[Hit]) -> str:
     """The search with its topic's headings: "main difficulties" then reaches "Common Challenges"."""
-    return " ".join([search, *dict.fromkeys(h.heading.replace(" › ", " ") for h in tops)])
+    return " ".join([search, *dict.fromkeys(h.heading.replace(PATH_SEPARATOR, " ") for h in tops)])
 
 
 def with_bands(hits: list[Hit], query: Query, catalog: Catalog, doc_ids: set[str]) -> list[Hit]:
