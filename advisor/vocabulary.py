@@ -77,7 +77,8 @@ AMOUNT = re.compile(r"\bhow much\b|\bhow expensive\b|\bwhat(?:'s|\s+is|\s+are|\s
 # companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
 # nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
 LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employers|firms|startups|organi[sz]ations)\b"
-                           r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"
+                           r"(?=.*\b(?:hir(?:e|es|ing)|recruit\w*|openings?|vacanc\w+|looking for)\b)"  # hiring, and
+                           r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"  # when
                            r"|\b(?:current|open|live|latest)\s+(?:job\s+)?(?:postings|listings|vacancies|job ads)\b"
                            r"|\bjob\s+(?:postings|listings|ads|adverts|boards?)\b", re.I)
 

@@ -111,6 +111,8 @@ def test_a_price_no_guide_gives_is_refused_not_asked_which_role():
     ("Which companies hire neural network engineers?", False),  # the kinds of employer a guide names
     ("What kinds of companies would employ me as a neural net engineer?", False),
     ("Is demand for neural network engineers growing right now?", False),  # the market, not listings
+    ("Which companies now use neural networks?", False),  # who uses them, not who is hiring
+    ("Which firms currently recruit security analysts?", True),
 ])
 def test_live_job_listings_are_refused_with_the_reason(question, live):
     q = understand(question, [], ONE)
