@@ -9,7 +9,9 @@ English word pieces, shipped with the model: "become" is not a typo of "before")
 changed into one that loses what the question reader saw in it (``understood``: "trending" is a trends
 word, not a typo of the guide's "trading"; "requirments" still becomes "requirements"). Only words of four
 or more letters are touched, the first letter must match, and the distance allowed grows with
-length (1 up to five letters, 2 beyond).
+length (1 up to five letters, 2 beyond). A word may also be corrected into one the question reader
+knows though no guide uses it ("promted" → "promoted", a progression word), and chat shorthand
+("wrk", "u", "r") is written out first.
 """
 
 from __future__ import annotations
@@ -17,16 +19,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-WORD = re.compile(r"[A-Za-z][a-z]+")
+WORD = re.compile(r"[A-Za-z][a-z]*")
 MIN_LENGTH = 4
+# chat shorthand, too short to correct by distance: "can i wrk from home", "waht skils r needed"
+SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": "are", "hav": "have",
+             "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
+             "yr": "year", "yrs": "years", "pls": "please", "plz": "please", "govt": "government",
+             "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university"}
 
 
 def max_distance(word: str) -> int:
     return 1 if len(word) <= 5 else 2
+
+
+@lru_cache(maxsize=4)
+def understood_words(known: frozenset[str], understood: Callable[[str], bool]) -> list[str]:
+    """The known words the question reader understands: read once per vocabulary (30,000 words)."""
+    return sorted(w for w in known if len(w) >= MIN_LENGTH and understood(w))
 
 
 class Speller:
@@ -38,13 +52,17 @@ class Speller:
         counts = Counter(w.lower() for text in texts for w in WORD.findall(text))
         self.words = frozenset(counts) | known
         self._by_initial: dict[str, list[str]] = {}
-        for word, _ in counts.most_common():
+        # the guides' words, most frequent first, then the known words the question reader understands
+        targets = [w for w, _ in counts.most_common()] + [w for w in understood_words(known, understood) if w not in counts]
+        for word in targets:
             if len(word) >= MIN_LENGTH - 1:
                 self._by_initial.setdefault(word[0], []).append(word)
 
     def correct_word(self, word: str) -> str | None:
         """The guide word ``word`` is a typo of, or None when it is fine or nothing is close."""
         low = word.lower()
+        if low in SHORTHAND and word == low:  # "R", the language, is no "are"
+            return SHORTHAND[low]
         if len(low) < MIN_LENGTH or low in self.words or not low.isalpha():
             return None
         found = process.extractOne(low, self._by_initial.get(low[0], []), scorer=OSA.distance,

@@ -93,8 +93,22 @@ LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|it
 # a question answered yes or no ("Do I need a PhD?", "Is remote work common?")
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|can|could|should|will|would|must|am|have|has)\b", re.I)
 # the job referred to without its name: "this line of work", "the role", "such a career"
-ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?:kind of\s+)?(?:career|role|job(?!\s+market)|"
+ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?:kind of\s+)?(?:career|role|"
+                            r"job(?!\s+(?:market|security|growth|titles?|offers?|openings?|prospects|outlook|"
+                            r"satisfaction|hunt\w*|search\w*))|"  # "the job security thing" asks about job security
                             r"line of work|field|profession|position|occupation|jobs|roles|careers)\b", re.I)
+
+
+# everyday words for what the guides name otherwise: the guides' word joins the search ("can I work
+# from home?" reaches the line on working remotely)
+PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
+                           r"telework\w*|hybrid\s+work\w*)\b", re.I), "remote remotely")]
+
+
+def paraphrased(text: str) -> str:
+    """``text`` with the guides' words for the everyday ones it uses (PARAPHRASES) added."""
+    added = [words for pattern, words in PARAPHRASES if pattern.search(text)]
+    return " ".join([text, *added])
 
 
 # --- career topics: what a question says (left) and the words a guide's top-level heading uses for it

@@ -72,7 +72,7 @@ def test_an_answer_that_lists_several_roles_does_not_settle_the_role():
 
 def test_typos_are_corrected_against_the_guides_words_not_real_words():
     q = understand("r the chalenges for nueral network enginers hard? how do I become one", [], ONE)
-    assert q.corrections == {"chalenges": "challenges", "nueral": "neural", "enginers": "engineers"}
+    assert q.corrections == {"r": "are", "chalenges": "challenges", "nueral": "neural", "enginers": "engineers"}
     assert [g.doc_id for g in q.roles] == ["nne"] and q.named  # found once corrected
     assert "become" in q.search  # a real word (in the model's vocabulary) is left alone
 
@@ -209,3 +209,17 @@ def test_a_pay_follow_up_about_another_role_keeps_the_level_asked_before():
 ])
 def test_a_yes_no_question_is_recognised(question, yes_no):
     assert understand(question, [], ONE).yes_no is yes_no
+
+
+def test_everyday_words_bring_the_guides_word_into_the_search():
+    assert "remote" in understand("can i wrk from home in this job", [], ONE).search
+    assert "remote" not in understand("what do they work on at home and abroad?", [], ONE).search
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("is the job security thing backed by numbers?", True),  # job security, not "the job"
+    ("how is the job market?", True),
+    ("do I need a degree for the job?", False),  # the role, referred to
+])
+def test_the_job_as_part_of_a_compound_is_not_the_role_referred_to(question, kept):
+    assert ("job" in understand(question, [], ONE).search) is kept

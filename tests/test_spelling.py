@@ -21,7 +21,8 @@ def test_typos_become_the_guides_words(typo, right):
 @pytest.mark.parametrize("word", [
     "skills",  # a guide word
     "become", "starting",  # real words (the embedding model's vocabulary), however close to a guide word
-    "r", "nn", "ml",  # too short to guess
+    "nn", "ml",  # too short to guess
+    "R",  # the language, not the shorthand for "are"
     "kills",  # the first letter must match
 ])
 def test_what_is_left_alone(word):
@@ -40,3 +41,16 @@ def test_a_sentence_keeps_its_shape_and_reports_the_fixes():
     text, fixes = SPELLER.correct("What skils does a nueral network engineer need?")
     assert text == "What skills does a neural network engineer need?"
     assert fixes == {"skils": "skills", "nueral": "neural"}
+
+
+@pytest.mark.parametrize("short, long", [("wrk", "work"), ("r", "are"), ("u", "you"), ("certs", "certifications")])
+def test_chat_shorthand_is_written_out(short, long):
+    assert SPELLER.correct_word(short) == long
+
+
+def test_a_typo_may_become_a_word_the_question_reader_knows_though_no_guide_uses_it():
+    known = frozenset({"promoted", "promote", "prompted", "become"})
+    speller = Speller([GUIDE], known=known, understood=understood)
+    assert speller.correct_word("promted") == "promoted"  # a progression word; "prompted" is understood by nothing
+    assert speller.correct_word("prompted") is None  # a real word stays
+    assert Speller([GUIDE], known=known).correct_word("promted") is None  # without the question reader: no target
