@@ -151,6 +151,10 @@ class CitationBuilder:
         heading_only = ((len(claim) <= MAX_FRAMING_WORDS or "›" in text) and not figures  # "A › B:" is a heading too
                         and text.rstrip().endswith(":"))
         if chosen is None:
+            if heading_only and prefix and claim - set().union(*self._tokens) - self._asked:
+                # a bullet heading of the model's own ("- Potential for entrepreneurship:") heads nothing a source says
+                self._drop(raw, "a heading no source names")
+                return None
             if heading_only and not links_in(text):
                 # framing ("Here is what the guide says:"), not a claim; one naming a role ("**Security
                 # Analysts**:") heads the lines below it, which that role's guide must then back

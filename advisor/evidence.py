@@ -46,11 +46,21 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
-    topic = tops[0].section_id if tops and query.broad else (catalog.topic(hits) if query.wants_list else None)
+    topic = (tops[0].section_id if tops and query.broad else
+             (catalog.topic(hits) if query.wants_list else None) or asked_section(query, tops, hits, catalog))
     outline = catalog.outline_hit(topic) if topic else None
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
         return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None)
     return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)))
+
+
+def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catalog, best: int = 3) -> str | None:
+    """The list section a question on one part of a topic names by its heading, when retrieval agrees
+    (among the ``best`` hits): "Do I need a PhD?" is answered by all of "Requirements › Education",
+    the bachelor's and the advanced degree, not by whichever line the model picks. Pay has its bands."""
+    if query.pay or query.compares or not tops or catalog.subsections(tops[0].section_id):
+        return None
+    return tops[0].section_id if tops[0].section_id in {h.section_id for h in hits[:best]} else None
 
 
 def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None) -> Evidence:

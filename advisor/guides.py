@@ -146,7 +146,8 @@ class Catalog:
             for level in levels:
                 for word in TOPICS[name][1]:
                     if found := [h for h in level if _stem(word) in _heading_words(h)]:
-                        return found
+                        # a heading that is the word alone first ("Education", then "Industries and Education")
+                        return sorted(found, key=lambda h: len(_heading_words(h)) > 1)
         return []
 
     def band(self, doc_id: str, level: str) -> Hit | None:

@@ -336,3 +336,12 @@ def test_a_sections_heading_alone_is_dropped_and_does_not_count_as_citing_it():
     assert b.complete([("Career Advancement: AI Architect: in charge of designing AI systems", paths)]) == [
         "- Career Advancement: AI Architect: in charge of designing AI systems [1]"]
     assert b.check_line("Here is what it says:") == "Here is what it says:"  # framing that names no section stays
+
+
+def test_a_bullet_heading_of_the_models_own_is_dropped():
+    paths = hit("g#career/advancement", "Career › Career Advancement", "Engineers can step up into roles such as:\n"
+                "- AI Architect: in charge of designing AI systems")
+    b = CitationBuilder([paths], sections=[paths])
+    assert b.check_line("- Potential for entrepreneurship:") is None  # no source speaks of it
+    assert b.dropped == ["a heading no source names: - Potential for entrepreneurship:"]
+    assert b.check_line("A quick summary:") == "A quick summary:"  # framing in prose, not a bullet, stays

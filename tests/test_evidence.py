@@ -68,6 +68,18 @@ def test_a_broad_question_gets_the_topics_outline_under_another_heading_name(adv
 
 
 @pytest.mark.parametrize("question, topic", [
+    ("Do I need a PhD to become a neural network engineer?", f"{NNE}#requirements/education"),
+    ("What degree do information security analysts need?", None),  # no heading of theirs names education
+    ("Do neural network engineers with a PhD earn more?", None),  # pay: the bands answer it
+])
+def test_a_question_on_one_part_of_a_topic_gets_the_list_section_its_heading_names(advisor, question, topic):
+    _, evidence = docs(advisor, question)
+    assert evidence.topic == topic
+    if topic:  # both degrees complete the answer, whichever line the model gives
+        assert any("Ph.D." in item for item, _ in advisor.catalog.items(topic))
+
+
+@pytest.mark.parametrize("question, topic", [
     ("How much do information security analysts get paid?", f"{ISA}#earnings"),
     ("how much do neural network engineers earn?", f"{NNE}#salary-ranges"),
 ])

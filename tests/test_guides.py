@@ -37,6 +37,14 @@ def test_a_topic_prefers_a_top_level_heading_to_a_subsection_whatever_word_names
         "isa#job-prospects", "nne#market-demand"]
 
 
+def test_a_heading_that_is_the_topic_word_alone_comes_first():
+    docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}}
+    sections = [section("nne", "Neural Network Engineer", "Overview › Industries and Education", "Finance; a degree."),
+                section("nne", "Neural Network Engineer", "Requirements › Education", "A bachelor's degree.")]
+    assert [h.section_id for h in Catalog(docs, sections).topic_sections({"nne"}, ["education"])] == [
+        "nne#requirements/education", "nne#overview/industries-and-education"]
+
+
 def test_an_outline_lists_every_subsection_with_its_first_sentence():
     outline = TWO.outline_hit("isa#hard-parts-of-the-job")
     assert outline.section_id == "isa#hard-parts-of-the-job" and outline.heading == "Hard Parts of the Job"
