@@ -156,7 +156,7 @@ class Advisor:
         lead = self._lead(query, evidence, sources)
         # what a complete answer gives: a broad question's whole topic, the rest of the lead's section, or
         # each side's figure for the level a pay comparison names
-        items = (self.catalog.items(evidence.topic) if evidence.topic else self.catalog.details(lead[0]) if lead
+        items = (self.catalog.items(evidence.topic, evidence.named) if evidence.topic else self.catalog.details(lead[0]) if lead
                  else self._band_figures(query))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
                               lead=lead, items=items)

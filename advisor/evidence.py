@@ -14,7 +14,7 @@ from itertools import chain, zip_longest
 
 from advisor import followup
 from advisor.guides import Catalog
-from advisor.query import Query
+from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
 from ingest.sections import PATH_SEPARATOR
@@ -26,6 +26,7 @@ class Evidence:
     topic: str | None = None  # the section a broad question is about: a top-level one, or a list section
     search: str = ""  # what was searched for: the question with its topic's headings
     sections: tuple[Hit, ...] = ()  # the subsections behind the outline: what its lines are cited to
+    named: str | None = None  # the subsection of the topic the question names: given whole
 
     @property
     def docs(self) -> set[str]:
@@ -51,7 +52,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     outline = catalog.outline_hit(topic) if topic else None
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
         return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None)
-    return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)))
+    return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
+                    named=catalog.named_subsection(topic, without_roles(query.search, query.roles)))
 
 
 def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catalog, best: int = 3) -> str | None:

@@ -13,13 +13,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import snowballstemmer
+
 from advisor import scope
 from advisor.bm25 import tokenize
 from advisor.links import links_in
 from advisor.spelling import Speller
-from advisor.textmatch import bullets, numbers, sentences
+from advisor.textmatch import GENERIC, bullets, numbers, sentences
 from advisor.types import Hit
-from advisor.vocabulary import TOPICS, asks_pay, levels_in, understood
+from advisor.vocabulary import TOPICS, VAGUE, asks_pay, levels_in, understood
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -113,15 +115,32 @@ class Catalog:
         return first.model_copy(update={"section_id": top_id, "heading": heading, "text": "\n".join(lines),
                                         "score": 0.0, "dense_rank": None, "bm25_rank": None})
 
-    def items(self, topic_id: str) -> list[tuple[str, Hit]]:
+    def items(self, topic_id: str, named: str | None = None) -> list[tuple[str, Hit]]:
         """What a complete answer about ``topic_id`` lists, each with the section it is cited to: a
-        top-level section's outline items, or a list section's own bullets ("Advantages of the Career")."""
+        top-level section's outline items, or a list section's own bullets ("Advantages of the Career").
+        The subsection a question ``named`` ("which certs …" and "Certifications") is given whole."""
         children = self.subsections(topic_id)
         if len(children) >= 2:
-            return [(outline_item(h), h) for h in children]
+            return [item for h in children
+                    for item in (self._whole(h) if h.section_id == named else [(outline_item(h), h)])]
         own = next((h for h in self.sections if h.section_id == topic_id), None)
         listed = bullets(own.text) if own else []
         return [(item, own) for item in listed] if len(listed) >= 2 else []
+
+    def _whole(self, hit: Hit) -> list[tuple[str, Hit]]:
+        """A subsection as items of its own: each of its sentences, the first under its heading."""
+        said = self.details(hit.section_id)
+        return [(f"{hit.own_heading}: {said[0][0]}", hit), *said[1:]] if said else [(outline_item(hit), hit)]
+
+    def named_subsection(self, topic_id: str, question: str) -> str | None:
+        """The one subsection of ``topic_id`` whose own heading the question names by a word of its
+        own ("which certs do I need …" → "Getting Qualified › Certifications"; "what areas can I
+        specialize in" → "Career Paths and Specializations"), or None when none or several do."""
+        children = self.subsections(topic_id)
+        # the topic's own words name no one part of it: "main challenges" and "Dimensionality Challenges"
+        asked = stems(question) - VAGUE_STEMS - stems(children[0].top_heading if children else "")
+        named = [h for h in children if stems(h.own_heading) & asked]
+        return named[0].section_id if len(named) == 1 else None
 
     def details(self, section_id: str) -> list[tuple[str, Hit]]:
         """What a section says, sentence by sentence (its bullets each one), for completing an answer
@@ -188,6 +207,15 @@ class Catalog:
             return None
         best, n = counts.most_common(1)[0]
         return best if n >= min_share else None
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+VAGUE_STEMS = frozenset(_STEMMER.stemWords(sorted(VAGUE | GENERIC)))
+
+
+def stems(text: str) -> set[str]:
+    """The word stems of ``text`` (Snowball): "specialize" and "Specializations" meet at "special"."""
+    return set(_STEMMER.stemWords(re.findall(r"[a-z]+", text.lower())))
 
 
 def _path(heading: str) -> str:

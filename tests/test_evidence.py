@@ -167,3 +167,11 @@ def test_a_broad_question_the_model_declines_still_gets_its_whole_topic(two_guid
     assert not answer.refused and {f"{ISA}#hard-parts-of-the-job/work-life-balance",
                                    f"{ISA}#hard-parts-of-the-job/emergencies-outside-office-hours"} <= cited
     assert "24%" in answer.answer and "night" in answer.answer
+
+
+def test_a_broad_answer_gives_the_part_the_question_names_whole(two_guides_settings):
+    # the outline's item for Certifications is its first sentence, which names no credential
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider("- Degrees matter [1]\n")).ask(
+        "which certs do i need to get into cyber secuirty analyst work as a beginner")
+    assert "Security+" in answer.answer and "(CEH)" in answer.answer
+    assert f"{ISA}#getting-qualified/certifications" in {c.section_id for c in answer.citations}

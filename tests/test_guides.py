@@ -65,6 +65,23 @@ def test_a_topics_items_are_its_outline_or_a_list_sections_bullets():
     assert TWO.items("nne#requirements/education") == []  # no list in it: nothing to complete
 
 
+def test_the_subsection_a_question_names_is_given_whole():
+    docs = {"isa": {"role": ISA[1], "title": "t"}}
+    sections = [section("isa", ISA[1], "Getting Qualified › Degrees", "Most posts call for a degree."),
+                section("isa", ISA[1], "Getting Qualified › Certifications", "Certifications carry weight.\n"
+                        "- CompTIA Security+ is an entry-level credential.\n- CEH is another."),
+                section("isa", ISA[1], "Getting Qualified › Qualified Experience", "Related work helps.")]
+    qualified = Catalog(docs, sections)
+    named = qualified.named_subsection("isa#getting-qualified", "which certifications do I need as a beginner?")
+    assert named == "isa#getting-qualified/certifications"
+    assert [text for text, _ in qualified.items("isa#getting-qualified", named)] == [
+        "Degrees: Most posts call for a degree.", "Certifications: Certifications carry weight.",
+        "CompTIA Security+ is an entry-level credential.", "CEH is another.", "Qualified Experience: Related work helps."]
+    # the topic's own words ("qualified") and vague words name no one part of it
+    assert qualified.named_subsection("isa#getting-qualified", "how do I get qualified?") is None
+    assert qualified.named_subsection("isa#getting-qualified", "what experience, degrees or certifications?") is None
+
+
 @pytest.mark.parametrize("subsections, items", [
     # a short first sentence is a heading in prose: the sentence that explains it joins
     ([("Locking Systems Down", "Analysts put protective software to work. Firewalls and encryption are the classic "
