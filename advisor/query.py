@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, LIST, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in
+from advisor.vocabulary import COMPARE, COMPARING, LIST, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,9 @@ class Query:
         if not self.topics:
             return False
         rest = without_roles(self.search, self.roles)
-        if self.compares:  # "compare how … move up": the comparison's own words say nothing of the topic
+        # "compare how … move up", "how does that compare with the challenges …" (one role named, the
+        # other earlier): the comparison's own words say nothing of the topic
+        if self.compares or COMPARING.search(rest):
             rest = COMPARE.sub(" ", rest)
         # a follow-up keeps the earlier topic whole only when it asks nothing of its own: "and for
         # security analysts?" does, "does that include pen testing?" after the typical day does not

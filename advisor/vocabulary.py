@@ -22,7 +22,8 @@ PAY = re.compile(
 LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|beginners?|starting|start out|first job|"
                               r"early[- ]career|at the start|at first",
                "mid-level": r"mid|midlevel|mid-career|intermediate|middle",
-               "senior-level": r"seniors?|lead|principal|staff|experienced"}
+               "senior-level": r"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|very top|"
+                               r"top of the (?:range|scale|ladder)|highest[- ](?:paid|earners?)"}
 LEVELS = {slug: re.compile(rf"\b(?:{terms})\b", re.I) for slug, terms in LEVEL_TERMS.items()}
 # a level as a word before a job name: "entry", "mid-level", "early career", "seniors"
 LEVEL_PREFIX = rf"(?:{'|'.join(LEVEL_TERMS.values())})(?:[- ](?:level|career))?"
@@ -85,6 +86,7 @@ LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employer
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"
                      r"between|each|either)\b", re.I)
+COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?)\b", re.I)  # said outright, not "more"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
                   r"|\b(?:list|name|enumerate|main|key|top|common|"
                   r"biggest|major|various|kinds?|types?|ways?)\b"
@@ -102,7 +104,9 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 # everyday words for what the guides name otherwise: the guides' word joins the search ("can I work
 # from home?" reaches the line on working remotely)
 PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
-                           r"telework\w*|hybrid\s+work\w*)\b", re.I), "remote remotely")]
+                           r"telework\w*|hybrid\s+work\w*)\b", re.I), "remote remotely"),
+               (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
+                "work-life balance hours")]
 
 
 def paraphrased(text: str) -> str:

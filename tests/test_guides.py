@@ -149,9 +149,11 @@ def test_pay_bands_come_from_the_front_matter_else_from_level_words_under_a_pay_
     def isa(facts: dict) -> Catalog:
         return Catalog({"isa": {"role": ISA[1], "title": ISA[1], "aliases": "", "facts": json.dumps(facts)}}, sections)
 
-    assert isa({}).band("isa", "senior-level") is None  # "Top Earners" names no level
+    assert isa({}).band("isa", "senior-level").text == "$186,420"  # "top earners": the top of the range
     assert isa({}).band("isa", "mid-level").text == "$124,910"  # "middle" is a mid-level word
-    assert isa({"pay_bands": {"senior-level": "earnings > top earners"}}).band("isa", "senior-level").text == "$186,420"
+    # the front matter wins over the heading's words
+    named = isa({"pay_bands": {"senior-level": "earnings > the middle of the range"}})
+    assert named.band("isa", "senior-level").text == "$124,910"
 
 
 def test_requirements_come_from_the_front_matter_else_from_the_requirements_topic():

@@ -223,3 +223,22 @@ def test_everyday_words_bring_the_guides_word_into_the_search():
 ])
 def test_the_job_as_part_of_a_compound_is_not_the_role_referred_to(question, kept):
     assert ("job" in understand(question, [], ONE).search) is kept
+
+
+def test_compare_words_in_a_follow_up_naming_one_role_leave_its_topic_broad():
+    history = [Turn(role="user", content="what are the hard parts of being a security analyst?"),
+               Turn(role="assistant", content="Emergencies at night and strict deadlines.")]
+    q = understand("how does that compare with the challenges a neural network engineer faces?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["nne"] and q.topics == ("challenges",) and q.broad
+
+
+@pytest.mark.parametrize("question, level", [
+    ("which one pays more at the top end?", "senior-level"), ("what do the top earners make?", "senior-level"),
+    ("what are the top skills?", None),  # a list word, not a level
+])
+def test_the_top_of_the_pay_range_is_the_senior_level(question, level):
+    assert understand(question, [], ONE).levels == ((level,) if level else ())
+
+
+def test_burnout_brings_the_guides_words_for_it_into_the_search():
+    assert "work-life balance" in understand("is burnout a big issue for infosec analysts", [], TWO).search
