@@ -174,6 +174,11 @@ class CitationBuilder:
         if obliges(text) and self._hedged(chosen, text):
             self._drop(raw, "makes a requirement of what its source hedges")
             return None
+        if self.strict and (missing := self._unnamed(text, chosen)):
+            # "Silicon Valley: pays more" cited to a section on what affects pay, which names no place
+            self._drop(raw, f"names {missing} are not in its source")
+            self.unsupported = text
+            return None
         if self.strict and self._says_more(claim, chosen):
             cut = self._cut_back(text, chosen)
             if cut is None:
@@ -217,15 +222,25 @@ class CitationBuilder:
     def _claim(self, text: str) -> set[str]:
         return content_tokens(text) - self._roles
 
-    def _mentions(self, name: str) -> bool:
-        """The sources name ``name`` as a word of its own ("He" is not in "the"; "PhD" is "Ph.D.")."""
+    def _mentions(self, name: str, source: str | None = None) -> bool:
+        """The sources (or one ``source``'s lowered text) name ``name`` as a word of its own ("He" is not
+        in "the"; "PhD" is "Ph.D.")."""
+        source = self._all_text if source is None else source
         return any(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) for word, text in (
-            (name.lower(), self._all_text), (name.lower().replace(".", ""), self._all_text.replace(".", ""))))
+            (name.lower(), source), (name.lower().replace(".", ""), source.replace(".", ""))))
 
     def _hedged(self, index: int, text: str) -> bool:
         """The source sentence the line draws on says "often", "preferred", "may" … and no "required"."""
         sentence = best_sentence(self.hits[index].text, text)
         return bool(HEDGE.search(sentence)) and not OBLIGATION.search(sentence)
+
+    def _unnamed(self, text: str, index: int) -> list[str]:
+        """The names a line gives (places, products, credentials) that source ``index`` does not:
+        the few new words a paraphrase may add are joins, never a name."""
+        hit = self.hits[index]
+        source = f"{hit.heading} {hit.text}".lower()
+        return sorted(n for n in names(text) if not content_tokens(n) <= self._asked | self._roles
+                      and not self._mentions(n, source))
 
     def _says_more(self, claim: set[str], index: int) -> bool:
         return len(claim - self._tokens[index] - self._asked) > new_word_allowance(claim)
@@ -316,7 +331,8 @@ class CitationBuilder:
             candidates = [i for i in candidates if self.hits[i].doc_id in named or self.hits[i].kind != "section"]
         if not candidates:
             return None
-        if self.strict:  # a source that says all the line says beats one the model named
+        if self.strict:  # a source that says all the line says (and names what it names) beats one the model named
+            candidates = [i for i in candidates if not self._unnamed(text, i)] or candidates
             candidates = [i for i in candidates if not self._says_more(claim, i)] or candidates
         candidates = [i for i in candidates if self.hits[i].section_id not in self._outlines] or candidates
         share = {i: coverage(claim, self._tokens[i]) for i in candidates}

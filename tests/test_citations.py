@@ -345,3 +345,18 @@ def test_a_bullet_heading_of_the_models_own_is_dropped():
     assert b.check_line("- Potential for entrepreneurship:") is None  # no source speaks of it
     assert b.dropped == ["a heading no source names: - Potential for entrepreneurship:"]
     assert b.check_line("A quick summary:") == "A quick summary:"  # framing in prose, not a bullet, stays
+
+
+def test_a_line_naming_a_place_is_not_cited_to_a_source_that_never_names_it():
+    factors = hit("g#pay/factors", "Salary Ranges › Factors", "Location, employer and education influence salary.")
+    hubs = hit("g#demand/hotspots", "Market Demand › Hotspots", "Hubs include Silicon Valley in California and Toronto.")
+    # before: cited to [1], whose words cover all but the place (two or three new words pass as joins)
+    b = CitationBuilder([factors, hubs])
+    line = b.check_line("- Silicon Valley, in California: location influences salary [1]")
+    assert line == "- Hubs include Silicon Valley in California and Toronto. [1]"  # what the source naming it says
+    assert [c.section_id for c in b.citations()] == [hubs.section_id]
+    # the source naming the place says nothing else of the line: it goes, however well [1] covers the rest
+    b = CitationBuilder([factors, hit("g#demand/hubs", "Market Demand › Hubs", "Toronto is one.")])
+    assert b.check_line("- Location, employer and education influence salary in Toronto [1]") is None
+    assert b.dropped == ["names ['Toronto'] are not in its source: "
+                         "- Location, employer and education influence salary in Toronto [1]"]
