@@ -162,7 +162,7 @@ PAY_ASIDES = frozenset({"employers"})
 WHOLE_ONLY = frozenset({"pay"})
 # words that leave a topic question about the topic as a whole ("what makes this job hard?")
 VAGUE = frozenset("what which how why who is are do does did can could would will should make makes made thing things "
-                  "main biggest big typical usual usually common kind kinds sort part parts aspect aspects face faced "
+                  "main biggest big typical usual usually common kind kinds sort part parts aspect aspects face faced faces facing "
                   "deal involve involved like look looks really actually mostly most day days job jobs role roles "
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "

@@ -230,6 +230,7 @@ def test_compare_words_in_a_follow_up_naming_one_role_leave_its_topic_broad():
                Turn(role="assistant", content="Emergencies at night and strict deadlines.")]
     q = understand("how does that compare with the challenges a neural network engineer faces?", history, TWO)
     assert [g.doc_id for g in q.roles] == ["nne"] and q.topics == ("challenges",) and q.broad
+    assert understand("and the challenges neural network engineers are facing?", history, TWO).broad
 
 
 @pytest.mark.parametrize("question, level", [
