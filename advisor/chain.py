@@ -187,7 +187,7 @@ class Advisor:
         builder = generated.builder
         outcome = ModelOutcome(builder.cited_lines, self.provider.uses_llm, generated.failed, generated.declined,
                                said_nothing=not (builder.dropped or generated.declined))
-        coverage = scope.keyword_coverage(evidence.search, evidence.hits, ignore=scope.VAGUE_TOKENS)
+        coverage = scope.keyword_coverage(evidence.checked, evidence.hits, ignore=scope.VAGUE_TOKENS)
         # a guide sentence close to the question (the lead the model never reached) is evidence too
         similarity = max(evidence.best_similarity, generated.lead.similarity if generated.lead else 0.0)
         verdict = after_model(outcome, similarity, coverage, has_official, self.settings, outlined(query, evidence))

@@ -57,7 +57,7 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return "no retrieval results"
     s = settings
     if not outlined(query, evidence) and (weak := scope.lacks_evidence(
-            evidence.search or query.search, evidence.hits, s.refusal_floor, s.refusal_threshold,
+            evidence.checked or query.search, evidence.hits, s.refusal_floor, s.refusal_threshold,
             s.keyword_coverage_min, s.sentence_match)):
         return weak
     if years := scope.unknown_years(query.asked, catalog.corpus):

@@ -17,6 +17,7 @@ from advisor.guides import Catalog
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
+from advisor.vocabulary import without_everyday
 from ingest.sections import PATH_SEPARATOR
 
 
@@ -27,6 +28,7 @@ class Evidence:
     search: str = ""  # what was searched for: the question with its topic's headings
     sections: tuple[Hit, ...] = ()  # the subsections behind the outline: what its lines are cited to
     named: str | None = None  # the subsection of the topic the question names: given whole
+    checked: str = ""  # the words the sections must hold for the evidence to count: no role names, no everyday words
 
     @property
     def docs(self) -> set[str]:
@@ -50,10 +52,18 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     topic = (tops[0].section_id if tops and query.broad else
              (catalog.topic(hits) if query.wants_list else None) or asked_section(query, tops, hits, catalog))
     outline = catalog.outline_hit(topic) if topic else None
+    checked = checked_words(search, query)
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
-        return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None)
+        return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked)
     return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
-                    named=catalog.named_subsection(topic, without_roles(query.search, query.roles)))
+                    named=catalog.named_subsection(topic, without_roles(query.search, query.roles)), checked=checked)
+
+
+def checked_words(search: str, query: Query) -> str:
+    """What the evidence check asks of the sections: the search without the roles it names, which
+    the guides name in their own words ("infosec analysts"), nor the everyday words it gave the
+    guides' words for ("burnout")."""
+    return " ".join(without_roles(without_everyday(search), query.roles).split())
 
 
 def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catalog, best: int = 3) -> str | None:
@@ -76,7 +86,7 @@ def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None
     per_role = [with_outline(with_bands(hits, query, catalog, {g.doc_id}), tops, query, catalog)
                 for hits, (g, tops) in zip(per_role, sides)]
     hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
-    return Evidence(hits=hits[:k] if k else hits, search=query.search)
+    return Evidence(hits=hits[:k] if k else hits, search=query.search, checked=checked_words(query.search, query))
 
 
 def with_outline(hits: list[Hit], tops: list[Hit], query: Query, catalog: Catalog) -> list[Hit]:

@@ -82,7 +82,11 @@ REFUSAL_PHRASES = (
 def without_refusal(text: str) -> tuple[str, bool]:
     """(the line without our refusal sentence, whether the model declined). A 1.5B model sometimes
     ends a real answer with the refusal sentence ("No, a PhD is not required [1]. The guides do not
-    cover this."): the answer part is kept for verification, the decline is still reported."""
+    cover this."): the answer part is kept for verification, the decline is still reported. A bare
+    "Yes" or "No" counts as a decline when nothing the model says after it stands: the guides' own
+    sentences then answer, on the evidence a decline needs."""
+    if BARE_REPLY.match(text):  # "Yes." with nothing after: no answer yet, and nothing to verify
+        return "", True
     if not is_model_refusal(text):
         return text, False
     rest = re.sub(re.escape(MODEL_REFUSAL.rstrip(".")) + r"\.?", " ", text, flags=re.I)
@@ -91,6 +95,7 @@ def without_refusal(text: str) -> tuple[str, bool]:
 
 
 MIN_ANSWER_WORDS = 4
+BARE_REPLY = re.compile(r"^\W*(?:yes|no|yeah|yep|nope)\W*(?:\[\d+\]\W*)*$", re.I)
 
 
 def is_model_refusal(text: str) -> bool:

@@ -115,6 +115,14 @@ def paraphrased(text: str) -> str:
     return " ".join([text, *added])
 
 
+def without_everyday(text: str) -> str:
+    """``text`` without the everyday words PARAPHRASES give the guides' words for: whether the
+    sections hold "burnout" is asked of "work-life balance" instead."""
+    for pattern, _ in PARAPHRASES:
+        text = pattern.sub(" ", text)
+    return text
+
+
 # --- career topics: what a question says (left) and the words a guide's top-level heading uses for it
 # (right). A guide with other heading names ("Hard Parts of the Job", "A Typical Week") needs no change.
 # A question about daily work asks for the whole of it however it is put; other topics, when it asks

@@ -175,3 +175,18 @@ def test_a_broad_answer_gives_the_part_the_question_names_whole(two_guides_setti
         "which certs do i need to get into cyber secuirty analyst work as a beginner")
     assert "Security+" in answer.answer and "(CEH)" in answer.answer
     assert f"{ISA}#getting-qualified/certifications" in {c.section_id for c in answer.citations}
+
+
+def test_a_bare_yes_is_answered_from_the_guides_when_they_hold_the_answer_and_refused_when_not(two_guides_settings):
+    said_yes = Advisor(two_guides_settings, provider=ScriptedProvider("Yes\n"))
+    burnout = said_yes.ask("is burnout a big issue for infosec analysts")
+    cited = {c.section_id for c in burnout.citations}
+    assert not burnout.refused and cited & {f"{ISA}#hard-parts-of-the-job/work-life-balance",
+                                            f"{ISA}#where-analysts-work/hours-and-on-call-duty"}
+    assert said_yes.ask("do neural network engineers need a security clearance?").refused  # "job security" is no clearance
+
+
+def test_the_evidence_check_reads_neither_role_names_nor_everyday_words(advisor):
+    _, evidence = docs(advisor, "is burnout a big issue for infosec analysts")
+    assert "work-life balance" in evidence.checked
+    assert "burnout" not in evidence.checked and "infosec" not in evidence.checked  # the guides say neither

@@ -1,7 +1,9 @@
 """The answer prompt: a fixed prefix the prompt cache can reuse (the rules, the refusal sentence),
 then what changes, then a one-line reminder of the answer's shape and the refusal sentence."""
 
-from advisor.prompts import MODEL_REFUSAL, AnswerShape, answer_messages
+import pytest
+
+from advisor.prompts import MODEL_REFUSAL, AnswerShape, answer_messages, without_refusal
 from advisor.types import Hit, Turn
 
 
@@ -40,3 +42,12 @@ def test_a_yes_no_question_asks_for_the_facts_behind_the_yes_or_no():
     last = answer_messages("Do I need a PhD?", [hit(1, "A Ph.D. is often preferred.")], [],
                            AnswerShape(yes_no=True))[1]["content"].strip().splitlines()[-1]
     assert last.startswith(rule)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Yes", ("", True)), ("No. [1]", ("", True)), ("- Yes!", ("", True)),  # nothing said yet
+    ("Yes, analysts are often on call [1]", ("Yes, analysts are often on call [1]", False)),
+    ("Nope", ("", True)), ("Not required", ("Not required", False)),
+])
+def test_a_bare_yes_or_no_is_no_answer(line, expected):
+    assert without_refusal(line) == expected
