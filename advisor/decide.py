@@ -76,8 +76,9 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
 def outlined(query: Query, evidence: Evidence) -> bool:
     """A broad question whose topic the guides' own headings name ("what does the day look like?" and
     "Core Responsibilities"): that topic's outline answers it, however few of its words match and
-    whatever the model makes of it."""
-    return bool(query.broad and evidence.topic)
+    whatever the model makes of it. So is the list section a question names by its heading when
+    retrieval agrees ("Do I need a PhD?" and "Requirements › Education")."""
+    return bool(evidence.topic and (query.broad or evidence.asked_list))
 
 
 def other_job(official: salary.OfficialPay, query: Query, catalog: Catalog) -> bool:

@@ -29,6 +29,7 @@ class Evidence:
     sections: tuple[Hit, ...] = ()  # the subsections behind the outline: what its lines are cited to
     named: str | None = None  # the subsection of the topic the question names: given whole
     checked: str = ""  # the words the sections must hold for the evidence to count: no role names, no everyday words
+    asked_list: bool = False  # the topic is the list section the question names by its heading (``asked_section``)
 
     @property
     def docs(self) -> set[str]:
@@ -49,12 +50,14 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
+    listed = asked_section(query, tops, hits, catalog)
     topic = (tops[0].section_id if tops and query.broad else
-             (catalog.topic(hits) if query.wants_list else None) or asked_section(query, tops, hits, catalog))
+             (catalog.topic(hits) if query.wants_list else None) or listed)
     outline = catalog.outline_hit(topic) if topic else None
     checked = checked_words(search, query)
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
-        return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked)
+        return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked,
+                        asked_list=bool(topic) and topic == listed)
     return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
                     named=catalog.named_subsection(topic, without_roles(query.search, query.roles)), checked=checked)
 

@@ -190,3 +190,9 @@ def test_the_evidence_check_reads_neither_role_names_nor_everyday_words(advisor)
     _, evidence = docs(advisor, "is burnout a big issue for infosec analysts")
     assert "work-life balance" in evidence.checked
     assert "burnout" not in evidence.checked and "infosec" not in evidence.checked  # the guides say neither
+
+
+def test_the_list_section_a_question_names_answers_it_whatever_the_model_says(indexed_settings):
+    # the model's one line overstates the source ("often preferred" is no requirement) and is dropped
+    answer = Advisor(indexed_settings, provider=ScriptedProvider("Yes, you need a PhD. [1]\n")).ask("Do I need a PhD?")
+    assert not answer.refused and "bachelor" in answer.answer and "Ph.D." in answer.answer
