@@ -16,8 +16,6 @@ import math
 import re
 from collections import Counter
 
-import snowballstemmer
-
 STOP_WORDS = frozenset(
     "a an and are as at be by can do does for from how i in is it its me my of on or our so that the "
     "their them there these they this to was we what when where which who why will with you your".split()
@@ -48,21 +46,6 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
-_STEMMER = snowballstemmer.stemmer("english")
-
-
-def stemmed(words: list[str]) -> list[str]:
-    """Snowball stems of words ("explaining" and "Explainable" meet at "explain"); a token with a
-    digit or a sign ("$150000", "c++") is kept as it is."""
-    return [_STEMMER.stemWord(w) if w.isalpha() else w for w in words]
-
-
-def terms(text: str) -> list[str]:
-    """What BM25 indexes and searches: the tokens, stemmed, so a question's "specialize" reaches a
-    heading's "Specializations" and "promoted" a line's "promotion"."""
-    return stemmed(tokenize(text))
-
-
 K1 = 1.5
 B = 0.75
 EPSILON = 0.25  # idf floor for terms in more than half the chunks: EPSILON × the mean idf
@@ -81,7 +64,7 @@ class BM25Index:
             return
         lengths = []
         for i, text in enumerate(texts):
-            tokens = terms(text) or [EMPTY]
+            tokens = tokenize(text) or [EMPTY]
             lengths.append(len(tokens))
             for term, tf in Counter(tokens).items():
                 self._postings.setdefault(term, []).append((i, tf))
@@ -103,7 +86,7 @@ class BM25Index:
         """The ``k`` best chunks with a positive score, best first; ties go to the earlier chunk."""
         scores: dict[int, float] = {}
         norm = self._norm
-        for term in terms(query):  # a repeated term counts again, as in BM25Okapi
+        for term in tokenize(query):  # a repeated term counts again, as in BM25Okapi
             idf = self._idf.get(term)
             if idf is None:
                 continue

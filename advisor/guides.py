@@ -13,8 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import snowballstemmer
+
 from advisor import scope
-from advisor.bm25 import stemmed, tokenize
+from advisor.bm25 import tokenize
 from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, sentences
@@ -207,12 +209,13 @@ class Catalog:
         return best if n >= min_share else None
 
 
-VAGUE_STEMS = frozenset(stemmed(sorted(VAGUE | GENERIC)))
+_STEMMER = snowballstemmer.stemmer("english")
+VAGUE_STEMS = frozenset(_STEMMER.stemWords(sorted(VAGUE | GENERIC)))
 
 
 def stems(text: str) -> set[str]:
     """The word stems of ``text`` (Snowball): "specialize" and "Specializations" meet at "special"."""
-    return set(stemmed(re.findall(r"[a-z]+", text.lower())))
+    return set(_STEMMER.stemWords(re.findall(r"[a-z]+", text.lower())))
 
 
 def _path(heading: str) -> str:
