@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, LIST, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in
+from advisor.vocabulary import COMPARE, COMPARING, LIST, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in, without_filler
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
-        asked=asked, search=paraphrased(salary.search_text(search)), standalone=standalone, history=tuple(history),
+        asked=asked, search=paraphrased(salary.search_text(without_filler(search))), standalone=standalone, history=tuple(history),
         roles=tuple(roles), named=bool(named), unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,

@@ -106,7 +106,16 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
                            r"telework\w*|hybrid\s+work\w*)\b", re.I), "remote remotely"),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
-                "work-life balance hours")]
+                "work-life balance hours"),
+               (re.compile(r"\bmath\b", re.I), "maths mathematics mathematical")]  # the American word for it
+
+# chat filler that asks nothing of a guide: "how much math do i need for this lol" searches without "lol"
+FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|tbh|ngl|imo|imho|idk|btw|honestly|seriously|"
+                    r"pls|plz|please|thanks|thank you|thx|hey|hello|um+|uh+|hmm+)\b[!.,]*", re.I)
+
+
+def without_filler(text: str) -> str:
+    return " ".join(FILLER.sub(" ", text).split())
 
 
 def paraphrased(text: str) -> str:

@@ -196,3 +196,9 @@ def test_the_list_section_a_question_names_answers_it_whatever_the_model_says(in
     # the model's one line overstates the source ("often preferred" is no requirement) and is dropped
     answer = Advisor(indexed_settings, provider=ScriptedProvider("Yes, you need a PhD. [1]\n")).ask("Do I need a PhD?")
     assert not answer.refused and "bachelor" in answer.answer and "Ph.D." in answer.answer
+
+
+def test_a_chatty_question_in_american_english_is_answered_from_the_maths_section(indexed_settings):
+    answer = Advisor(indexed_settings, provider=ExtractiveProvider()).ask("how much math do i need for this lol")
+    assert not answer.refused
+    assert f"{NNE}#requirements/mathematical-and-statistical-knowledge" in {c.section_id for c in answer.citations}

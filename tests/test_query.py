@@ -243,3 +243,9 @@ def test_the_top_of_the_pay_range_is_the_senior_level(question, level):
 
 def test_burnout_brings_the_guides_words_for_it_into_the_search():
     assert "work-life balance" in understand("is burnout a big issue for infosec analysts", [], TWO).search
+
+
+def test_chat_filler_is_not_searched_and_math_reaches_the_guides_maths():
+    search = understand("how much math do i need for this lol", [], ONE).search
+    assert "lol" not in search.split() and "maths" in search
+    assert understand("Hello! what skills do i need, thanks", [], ONE).search.startswith("what skills do i need")
