@@ -14,6 +14,7 @@ and evals all consume; ``Advisor.ask`` collects them into one ``Answer``.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator
 from copy import deepcopy
@@ -159,7 +160,7 @@ class Advisor:
         items = (self.catalog.items(evidence.topic, evidence.named) if evidence.topic else self.catalog.details(lead[0]) if lead
                  else self._band_figures(query))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
-                              lead=lead, items=items)
+                              lead=lead, items=items, unnamed=evidence.unnamed)
         yield from self._generate(generated, query, context, timings, started, evidence,
                                   has_official=bool(official_lines))
         if not generated.lines:
@@ -294,6 +295,10 @@ class Advisor:
         emitted, declined, failed_in_a_row = False, False, 0
         try:
             for raw in whole_lines(stream):
+                if query.yes_no and not emitted and generated.says_unnamed(raw):
+                    log.info("the model's verdict is on what no guide names (%s): a decline", ", ".join(generated.unnamed))
+                    declined = True
+                    break
                 if generated.lead and (lead := self._opening(raw, generated)):
                     emitted = True
                     yield lead
@@ -447,7 +452,16 @@ class Generated:
     notice: str | None = None
     failed: bool = False
     declined: bool = False
+    unnamed: tuple[str, ...] = ()  # the question's words no guide uses (``Catalog.unnamed``)
 
+    def says_unnamed(self, line: str) -> bool:
+        """A yes/no verdict on what no guide names that no source backs ("Yes, they need a security
+        clearance", with "Job security" shown) is no answer, whatever else the model lists after it;
+        one a source backs ("Yes, they worry about vanishing gradients [1]") stands."""
+        text = without_refusal(line)[0]
+        if not any(re.search(rf"\b{word}", text, re.I) for word in self.unnamed):
+            return False
+        return deepcopy(self.builder).check_line(text) is None
     def __post_init__(self) -> None:
         self.notice = EXTRACTIVE_NOTICE if not self.provider.uses_llm else None
 

@@ -30,6 +30,7 @@ class Evidence:
     named: str | None = None  # the subsection of the topic the question names: given whole
     checked: str = ""  # the words the sections must hold for the evidence to count: no role names, no everyday words
     asked_list: bool = False  # the topic is the list section the question names by its heading (``asked_section``)
+    unnamed: tuple[str, ...] = ()  # words of the question no guide uses ("clearance"): ``Catalog.unnamed``
 
     @property
     def docs(self) -> set[str]:
@@ -55,11 +56,13 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
              (catalog.topic(hits) if query.wants_list else None) or listed)
     outline = catalog.outline_hit(topic) if topic else None
     checked = checked_words(search, query)
+    unnamed = catalog.unnamed(checked)
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
         return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked,
-                        asked_list=bool(topic) and topic == listed)
+                        asked_list=bool(topic) and topic == listed, unnamed=unnamed)
     return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
-                    named=catalog.named_subsection(topic, without_roles(query.search, query.roles)), checked=checked)
+                    named=catalog.named_subsection(topic, without_roles(query.search, query.roles)), checked=checked,
+                    unnamed=unnamed)
 
 
 def checked_words(search: str, query: Query) -> str:
@@ -89,7 +92,8 @@ def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None
     per_role = [with_outline(with_bands(hits, query, catalog, {g.doc_id}), tops, query, catalog)
                 for hits, (g, tops) in zip(per_role, sides)]
     hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
-    return Evidence(hits=hits[:k] if k else hits, search=query.search, checked=checked_words(query.search, query))
+    checked = checked_words(query.search, query)
+    return Evidence(hits=hits[:k] if k else hits, search=query.search, checked=checked, unnamed=catalog.unnamed(checked))
 
 
 def with_outline(hits: list[Hit], tops: list[Hit], query: Query, catalog: Catalog) -> list[Hit]:

@@ -71,6 +71,8 @@ class Catalog:
         self.words = frozenset(tokenize("\n".join(h.heading for h in sections) + "\n" + self.corpus))
         self.speller = Speller([h.heading + "\n" + h.text for h in sections]
                                + [" ".join((g.role, *g.aliases)) for g in self.guides], known_words, understood)
+        self.stems = stems("\n".join([self.corpus, *(h.heading for h in sections),
+                                      *(" ".join((g.role, *g.aliases)) for g in self.guides)]))
         self.covered = scope.covered_roles({g.role for g in self.guides}, self.corpus) | {
             a.lower() for g in self.guides for a in g.aliases}
 
@@ -96,6 +98,13 @@ class Catalog:
         """"A and B": the roles the guides cover, for answers that list them."""
         roles = [g.role for g in self.guides]
         return " and ".join([", ".join(roles[:-1]), roles[-1]]) if len(roles) > 1 else "".join(roles)
+
+    def unnamed(self, text: str) -> tuple[str, ...]:
+        """The words of ``text`` (five letters or more) that no guide uses in any form, apart from
+        vague words and those the question reader understands: what a question asks of that no
+        guide speaks of ("a security clearance"), however close a guide sentence on "job security" is."""
+        words = (w for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in VAGUE and w not in GENERIC)
+        return tuple(dict.fromkeys(w for w in words if _STEMMER.stemWord(w) not in self.stems and not understood(w)))
 
     def subsections(self, top_id: str) -> list[Hit]:
         return [h for h in self.sections if parent_id(h.section_id) == top_id and h.section_id != top_id]

@@ -202,3 +202,24 @@ def test_a_chatty_question_in_american_english_is_answered_from_the_maths_sectio
     answer = Advisor(indexed_settings, provider=ExtractiveProvider()).ask("how much math do i need for this lol")
     assert not answer.refused
     assert f"{NNE}#requirements/mathematical-and-statistical-knowledge" in {c.section_id for c in answer.citations}
+
+
+def test_a_yes_no_verdict_on_what_no_guide_names_is_a_decline(indexed_settings):
+    # "security clearance" is 0.75 from "Job security, thanks to high demand": no lead, no padding list
+    model = ScriptedProvider("Yes, neural network engineers typically require a security clearance. [1]\n"
+                             "- Job security, thanks to high demand [1]\n- Competitive salaries [1]\n")
+    answer = Advisor(indexed_settings, provider=model).ask("do neural network engineers need a security clearance?")
+    assert answer.refused and "Job security" not in answer.answer
+    kept = Advisor(indexed_settings, provider=ScriptedProvider("Yes, remote work is common. [1]\n")).ask(
+        "Is remote work common for neural network engineers?")
+    assert not kept.refused  # every word of it is the guides'
+    backed = Advisor(indexed_settings, provider=ScriptedProvider("Yes, they worry about vanishing and exploding gradient "
+                                                                 "problems. [1]\n")).ask(
+        "Do neural network engineers worry about vanishing gradients?")
+    assert not backed.refused and "gradient" in backed.answer  # no guide says "worry"; a source backs the rest
+
+
+def test_the_words_no_guide_uses_are_what_a_question_asks_of_that_they_cannot_answer(advisor):
+    catalog = advisor.catalog
+    assert catalog.unnamed("need a security clearance?") == ("clearance",)
+    assert catalog.unnamed("Do I need a doctorate? Is remote work common? requirments") == ()  # a topic word, the guides', a typo's stem
