@@ -26,7 +26,7 @@ from advisor.vocabulary import asks_pay
 
 MAX_WORDS = 24  # of a question read for occupation titles (the longest O*NET title has 14)
 NEEDS = re.compile(r"\b(?:skills?|knowledge|abilit(?:y|ies)|strengths?|qualities|good at|need to (?:know|be)|"
-                   r"requirements?|required|competenc\w*)\b", re.I)
+                   r"requirements?|required|competenc\w*|certs?|certif\w*|credentials?|degrees?|qualif\w*)\b", re.I)
 DESCRIBE = re.compile(r"\bwhat (?:does|do|did|would)\b.+\bdo\b|\bwhat(?:'s| is| are)\b|\b(?:describe|explain|tell me "
                       r"about|job description|duties|responsibilit\w*|day[- ]to[- ]day|work (?:of|as))\b", re.I)
 COMPARE = re.compile(r"\b(?:vs\.?|versus|compar\w*|differ\w*)\b", re.I)

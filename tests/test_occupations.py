@@ -132,6 +132,8 @@ def test_the_guides_role_answers_from_the_guide_with_one_o_net_line(ask, onet, s
     assert "The closest official U.S. occupation, Computer and Information Research Scientists (15-1221.00)" in answer.answer
     pay = ask("What does an entry-level neural network engineer earn?")
     assert not any(c.kind == "onet" for c in pay.citations)  # only when asked what the job is
+    certs = ask("which certs do i need to get into neural network engineer work as a beginner")  # "work as", no "what is"
+    assert not any(c.kind == "onet" for c in certs.citations)
 
 
 def test_without_the_files_the_advisor_carries_on_and_says_why(indexed_settings, retriever, tmp_path, caplog):
