@@ -208,10 +208,21 @@ def answer_lines(data: OccupationData, wages: WageData | None, asked: Occupation
     return lines, chart
 
 
+def asks_what_it_is(question: str, role: str) -> bool:
+    """The question asks what the role itself is ("what does a … do?", "what is a neural network
+    engineer?", "describe the job"), not what something about it is ("what are the perks of this
+    career?", "what's tricky about running models at scale?")."""
+    name = r"[\s-]+".join(re.escape(w) for w in role.split())
+    it = rf"(?:an?\s+|the\s+|this\s+|that\s+)?(?:{name}s?|job|role|career|position|occupation)\b"
+    return bool(re.search(rf"\bwhat (?:does|do|did|would)\b.+\bdo\b|\b(?:job description|duties|responsibilit\w*|"
+                          rf"day[- ]to[- ]day|work (?:of|as))\b|\b(?:what(?:'s| is| are)|describe|explain|tell me about)\s+{it}",
+                          question, re.I))
+
+
 def role_line(data: OccupationData, role: str, question: str) -> Line | None:
     """For a guide's own role asked what it is: the one O*NET line beside the guide's answer, the
     description of the occupation the role is (or is closest to)."""
-    if not DESCRIBE.search(question) or NEEDS.search(question) or asks_pay(question):
+    if not asks_what_it_is(question, role) or NEEDS.search(question) or asks_pay(question):
         return None
     found = data.find(role, limit=1)
     if not found:

@@ -12,6 +12,7 @@ import pytest
 
 from advisor.chain import Advisor
 from advisor.cli import main
+from advisor import occupations
 from advisor.occupations import read_question
 from advisor.oews.package import open_wages
 from advisor.providers.extractive import ExtractiveProvider
@@ -184,3 +185,16 @@ def test_twenty_random_occupations_skills_and_pay(onet, cli_env, settings):
         assert f"{occupation.title} ({occupation.code})" in pay or "BLS OEWS" in pay, occupation
         if wages.occupation(occupation.soc):
             assert f"({occupation.soc}) nationally: median" in pay, occupation
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("What does a neural network engineer actually do?", True),
+    ("What is a Neural Network Engineer?", True),
+    ("describe the job", True),
+    ("what are the day-to-day duties?", True),
+    ("What are the perks of choosing this career?", False),
+    ("What's tricky about running models at scale?", False),
+    ("What are the main challenges of this job?", False),
+])
+def test_the_o_net_line_answers_only_what_the_role_itself_is(question, asked):
+    assert occupations.asks_what_it_is(question, "Neural Network Engineer") is asked
