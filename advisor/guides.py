@@ -149,6 +149,10 @@ class Catalog:
         # the topic's own words name no one part of it: "main challenges" and "Dimensionality Challenges"
         asked = stems(question) - VAGUE_STEMS - stems(children[0].top_heading if children else "")
         named = [h for h in children if stems(h.own_heading) & asked]
+        # else the part whose opening sentence says it: "what leadership roles can I grow into?" and
+        # "Career Advancement": "… can step up into leadership roles such as:"
+        said = asked - stems(" ".join(w for w in re.findall(r"[a-z]+", question.lower()) if understood(w)))
+        named = named or [h for h in children if stems(next(iter(sentences(h.text)), "")) & said]
         return named[0].section_id if len(named) == 1 else None
 
     def details(self, section_id: str) -> list[tuple[str, Hit]]:

@@ -184,7 +184,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "
                   "ones one much s go and among at on from by into these days now right currently nowadays today lately "
-                  "recently say says said anything something guide guides year years months as be my".split())  # s: "what's"
+                  "recently say says said anything something guide guides year years months as be my doing spend spends spending".split())  # s: "what's"
 
 
 def topics_in(text: str) -> list[str]:

@@ -168,3 +168,15 @@ def test_what_a_guides_pay_figures_are_comes_from_its_front_matter():
     guide = Guide("g", "Role", "Title", (), {"region": "US", "salary_year": 2024})
     assert (guide.pay_period, guide.salary_year) == ("US 2024", "2024")
     assert Guide("g", "Role", "Title", ()).pay_period == ""
+
+
+def test_a_part_named_only_by_its_opening_sentence_is_given_whole():
+    docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}}
+    sections = [section("nne", "Neural Network Engineer", "Career Development › Career Advancement",
+                        "Engineers can step up into leadership roles such as:\n- AI Architect\n- AI Team Lead\n- AI Project Manager"),
+                section("nne", "Neural Network Engineer", "Career Development › Benefits", "The career pays well.")]
+    grown = Catalog(docs, sections)
+    assert grown.named_subsection("nne#career-development", "what leadership roles can I grow into?") == (
+        "nne#career-development/career-advancement")
+    # a word the question reader reads as a topic ("pays") names no part: it is what the question is about
+    assert grown.named_subsection("nne#career-development", "which career pays more?") is None
