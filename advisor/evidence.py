@@ -55,7 +55,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     topic = (tops[0].section_id if tops and query.broad else
              (catalog.topic(hits) if query.wants_list else None) or listed)
     outline = catalog.outline_hit(topic) if topic else None
-    checked = checked_words(search, query)
+    checked = checked_words(search, query, catalog)
     unnamed = catalog.unnamed(checked)
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
         return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked,
@@ -65,11 +65,11 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
                     unnamed=unnamed)
 
 
-def checked_words(search: str, query: Query) -> str:
+def checked_words(search: str, query: Query, catalog: Catalog) -> str:
     """What the evidence check asks of the sections: the search without the roles it names, which
     the guides name in their own words ("infosec analysts"), nor the everyday words it gave the
     guides' words for ("burnout")."""
-    return " ".join(without_roles(without_everyday(search), query.roles).split())
+    return " ".join(without_roles(without_everyday(search, catalog.uses), query.roles).split())
 
 
 def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catalog, best: int = 3) -> str | None:
@@ -92,7 +92,7 @@ def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None
     per_role = [with_outline(with_bands(hits, query, catalog, {g.doc_id}), tops, query, catalog)
                 for hits, (g, tops) in zip(per_role, sides)]
     hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
-    checked = checked_words(query.search, query)
+    checked = checked_words(query.search, query, catalog)
     return Evidence(hits=hits[:k] if k else hits, search=query.search, checked=checked, unnamed=catalog.unnamed(checked))
 
 

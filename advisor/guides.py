@@ -99,6 +99,10 @@ class Catalog:
         roles = [g.role for g in self.guides]
         return " and ".join([", ".join(roles[:-1]), roles[-1]]) if len(roles) > 1 else "".join(roles)
 
+    def uses(self, words: str) -> bool:
+        """Whether the guides use every word of ``words`` (as BM25 reads them)."""
+        return set(tokenize(words)) <= self.words
+
     def unnamed(self, text: str) -> tuple[str, ...]:
         """The words of ``text`` (five letters or more) that no guide uses in any form, apart from
         vague words and those the question reader understands: what a question asks of that no

@@ -9,6 +9,7 @@ longer disagree. Nothing here names a role: roles come from the guides' front ma
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # --- pay: "salary", "earn", "how much do they make", "official data"; not "what makes a good …"
 PAY = re.compile(
@@ -101,13 +102,35 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
                             r"line of work|field|profession|position|occupation|jobs|roles|careers)\b", re.I)
 
 
-# everyday words for what the guides name otherwise: the guides' word joins the search ("can I work
-# from home?" reaches the line on working remotely)
+# everyday words for what the guides name otherwise, each with the guides' words for it (alternatives:
+# one guide says "remote", another "remotely"): those join the search ("can I work from home?" reaches
+# the line on working remotely)
 PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
-                           r"telework\w*|hybrid\s+work\w*)\b", re.I), "remote remotely"),
+                           r"telework\w*|hybrid\s+work\w*)\b", re.I), ("remote", "remotely")),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
-                "work-life balance hours"),
-               (re.compile(r"\bmath\b", re.I), "maths mathematics mathematical")]  # the American word for it
+                ("work-life balance", "hours")),
+               (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical"))]  # the American word for it
+
+
+def paraphrased(text: str) -> str:
+    """``text`` with the guides' words for the everyday ones it uses (PARAPHRASES) added."""
+    added = [" ".join(words) for pattern, words in PARAPHRASES if pattern.search(text)]
+    return " ".join([text, *added])
+
+
+def without_everyday(text: str, used: Callable[[str], bool] = lambda words: True) -> str:
+    """``text`` (a search ``paraphrased`` made) without the everyday words PARAPHRASES give the guides'
+    words for, and with one of those alternatives only, the first the guides use (``used``): whether
+    the sections hold "burnout" is asked of "work-life balance" instead, and "remote" or "remotely"
+    counts once."""
+    for pattern, words in PARAPHRASES:
+        if pattern.search(text):
+            text = pattern.sub(" ", text)
+            keep = next((w for w in words if used(w)), words[0])
+            for other in (w for w in words if w != keep):
+                text = re.sub(rf"\b{re.escape(other)}\b", " ", text)
+    return text
+
 
 # chat filler that asks nothing of a guide: "how much math do i need for this lol" searches without "lol"
 FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|tbh|ngl|imo|imho|idk|btw|honestly|seriously|"
@@ -116,20 +139,6 @@ FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|tbh|ngl|imo|imho|
 
 def without_filler(text: str) -> str:
     return " ".join(FILLER.sub(" ", text).split())
-
-
-def paraphrased(text: str) -> str:
-    """``text`` with the guides' words for the everyday ones it uses (PARAPHRASES) added."""
-    added = [words for pattern, words in PARAPHRASES if pattern.search(text)]
-    return " ".join([text, *added])
-
-
-def without_everyday(text: str) -> str:
-    """``text`` without the everyday words PARAPHRASES give the guides' words for: whether the
-    sections hold "burnout" is asked of "work-life balance" instead."""
-    for pattern, _ in PARAPHRASES:
-        text = pattern.sub(" ", text)
-    return text
 
 
 # --- career topics: what a question says (left) and the words a guide's top-level heading uses for it

@@ -223,3 +223,10 @@ def test_the_words_no_guide_uses_are_what_a_question_asks_of_that_they_cannot_an
     catalog = advisor.catalog
     assert catalog.unnamed("need a security clearance?") == ("clearance",)
     assert catalog.unnamed("Do I need a doctorate? Is remote work common? requirments") == ()  # a topic word, the guides', a typo's stem
+
+
+def test_everyday_words_count_once_in_the_evidence_check_as_the_word_the_guides_use(indexed_settings):
+    # the guide says "work remotely", never "remote": "remote remotely" would count as half the words missing
+    advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
+    checked = advisor.gather(advisor.understand("can i wrk from home in this job")).checked.split()
+    assert "remotely" in checked and "remote" not in checked and "home" not in checked
