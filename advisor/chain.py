@@ -208,7 +208,7 @@ class Advisor:
             for line in self._lines(generated, query, context):
                 yield self._token(line, timings, started)
         if verdict != "refuse":  # what the model (or the guides' best sentences) left out of the topic
-            for line in generated.builder.complete(generated.items):
+            for line in generated.builder.complete(generated.items or self._one_source(generated, query)):
                 generated.lines.append(line)
                 yield self._token(line, timings, started)
 
@@ -338,6 +338,15 @@ class Advisor:
             return None
         log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])
         return Lead(*found)
+
+    def _one_source(self, generated: Generated, query: Query) -> list[tuple[str, Hit]]:
+        """An answer drawn from one guide section is completed with what else that section says:
+        "how many openings a year?" gets the figure the model gave and where the openings come from
+        ("workers who retire"); "which industry pays best?" every industry, the best-paid included."""
+        cited = generated.builder.cited_sections
+        if query.compares or len(cited) != 1 or cited[0].kind != "section":
+            return []
+        return self.catalog.details(cited[0].section_id)
 
     def _band_figures(self, query: Query) -> list[tuple[str, Hit]]:
         """Each compared role's figure for the level a pay comparison names ("Does a typical analyst

@@ -119,6 +119,11 @@ class CitationBuilder:
     def cited_lines(self) -> int:
         return sum(len(v) for v in self._claims.values())
 
+    @property
+    def cited_sections(self) -> list[Hit]:
+        """The sources the kept lines cite, in order of first citation."""
+        return [self.hits[i] for i in self._order if i in self._claims]
+
     def check_line(self, raw: str) -> str | None:
         """The line with verified, renumbered markers; '' for a blank line; None if dropped. A line
         whose sentences cite different sources ("[1] A. [2] B.") is checked sentence by sentence and

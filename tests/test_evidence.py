@@ -230,3 +230,13 @@ def test_everyday_words_count_once_in_the_evidence_check_as_the_word_the_guides_
     advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
     checked = advisor.gather(advisor.understand("can i wrk from home in this job")).checked.split()
     assert "remotely" in checked and "remote" not in checked and "home" not in checked
+
+
+def test_an_answer_drawn_from_one_section_gets_the_rest_of_it(two_guides_settings):
+    # a pay question has no lead sentence: the model's two industries were all it said
+    model = ScriptedProvider("- Computer systems design and related services: $107,500 (May 2019 mean) [1]\n"
+                             "- Insurance carriers: $100,870 (May 2019 mean) [1]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask("Which industry pays security analysts the best?")
+    assert "consulting services: $109,030" in answer.answer and "banking and lending" in answer.answer
+    assert answer.answer.count("$107,500") == 1  # a line the model gave is not repeated
+    assert f"{ISA}#earnings/earnings-by-industry" in {c.section_id for c in answer.citations}
