@@ -27,6 +27,7 @@ from advisor.guides import parent_id
 from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words, sentences
 from advisor.types import Citation, Hit
+from advisor.vocabulary import paraphrased, without_everyday
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,11 @@ class CitationBuilder:
             len(claim & said) >= REPEAT_OVERLAP * len(claim) for said in self._said))
 
     def _claim(self, text: str) -> set[str]:
+        """What a line claims, in the guides' words: "you can work from home" claims "remotely" where
+        the sources say "work remotely" (vocabulary.PARAPHRASES)."""
+        if paraphrased(text) != text:
+            vocabulary = set().union(*self._tokens)
+            text = without_everyday(paraphrased(text), lambda words: content_tokens(words) <= vocabulary)
         return content_tokens(text) - self._roles
 
     def _mentions(self, name: str, source: str | None = None) -> bool:

@@ -360,3 +360,10 @@ def test_a_line_naming_a_place_is_not_cited_to_a_source_that_never_names_it():
     assert b.check_line("- Location, employer and education influence salary in Toronto [1]") is None
     assert b.dropped == ["names ['Toronto'] are not in its source: "
                          "- Location, employer and education influence salary in Toronto [1]"]
+
+
+def test_everyday_words_are_checked_as_the_guides_words_for_them():
+    perks = hit("g#perks", "Career › Benefits", "- Flexibility: many companies offer the option to work remotely")
+    builder = CitationBuilder([perks], question="can i work from home in this job")
+    assert builder.check_line("Yes, you can work from home in this job. [1]") == "Yes, you can work from home in this job. [1]"
+    assert builder.check_line("- Most engineers work from home on Fridays. [1]") is None  # "Fridays" no source says
