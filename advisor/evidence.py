@@ -61,8 +61,17 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
         return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked,
                         asked_list=bool(topic) and topic == listed, unnamed=unnamed)
     return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
-                    named=catalog.named_subsection(topic, without_roles(query.search, query.roles)), checked=checked,
+                    named=named_part(query, topic, catalog), checked=checked,
                     unnamed=unnamed)
+
+
+def named_part(query: Query, topic: str, catalog: Catalog) -> str | None:
+    """The part of ``topic`` the question names, else, for a follow-up with a topic of its own, the part
+    the question it follows named: "ok and later on in my career?" after a question on certifications
+    wants the later certifications ("and the people at the very top?" after starting pay, no start)."""
+    own = catalog.named_subsection(topic, without_roles(query.search, query.roles))
+    followed = bool(query.topics) and not query.topics_inherited and query.standalone != query.asked and query.standalone.endswith(query.asked)
+    return own or (catalog.named_subsection(topic, without_roles(query.standalone, query.roles)) if followed else None)
 
 
 def checked_words(search: str, query: Query, catalog: Catalog) -> str:

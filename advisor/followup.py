@@ -11,7 +11,7 @@ import re
 
 from advisor.textmatch import content_tokens
 from advisor.types import Turn
-from advisor.vocabulary import ROLE_REFERENCE
+from advisor.vocabulary import OPENER, ROLE_REFERENCE
 
 CONNECTOR = re.compile(r"^\s*(and|or|but|also|what about|how about|same|then|so|what if|is that|are those)\b", re.I)
 # words that point back at an earlier turn ("that", "the hardware side", "which ones")
@@ -47,6 +47,7 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     learn?", "is a PhD required?") stands alone."""
     if previous_question(history) is None:
         return False
+    question = OPENER.sub("", question)  # "ok and …" continues as "and …" does
     words = len(question.split())
     own = NOW.sub(" ", ROLE_REFERENCE.sub(" ", question))  # "this job": the guide's role, not the last turn
     if CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(own)):

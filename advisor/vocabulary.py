@@ -137,8 +137,12 @@ FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|tbh|ngl|imo|imho|
                     r"pls|plz|please|thanks|thank you|thx|hey|hello|um+|uh+|hmm+)\b[!.,]*", re.I)
 
 
+# an interjection a chat turn opens with: "ok and later on in my career?"
+OPENER = re.compile(r"^\W*(?:ok(?:ay)?|alright|cool|great|right|nice|got it|i see)\b[\s,.!]*", re.I)
+
+
 def without_filler(text: str) -> str:
-    return " ".join(FILLER.sub(" ", text).split())
+    return " ".join(FILLER.sub(" ", OPENER.sub("", text)).split())
 
 
 # --- career topics: what a question says (left) and the words a guide's top-level heading uses for it
@@ -166,7 +170,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"
-                        r"take me|long[- ]term|grow into|next steps?)\b",
+                        r"take me|long[- ]term|grow into|next steps?|later (?:on )?in (?:my|the|your|their|one's) careers?|"
+                        r"later on|down the (?:road|line))\b",
          "development moving advancement progression"),
         ("best practices", r"\b(?:best practices?|tips|do well|succeed|good at)\b", "practices"),
         # "how much do they earn?" (no level named) is about the whole pay section: every band

@@ -240,3 +240,13 @@ def test_an_answer_drawn_from_one_section_gets_the_rest_of_it(two_guides_setting
     assert "consulting services: $109,030" in answer.answer and "banking and lending" in answer.answer
     assert answer.answer.count("$107,500") == 1  # a line the model gave is not repeated
     assert f"{ISA}#earnings/earnings-by-industry" in {c.section_id for c in answer.citations}
+
+
+def test_a_follow_up_on_a_new_topic_keeps_the_part_the_earlier_question_named(advisor):
+    history = [Turn(role="user", content="which certifications help infosec analysts starting out?"),
+               Turn(role="assistant", content="CompTIA Security+ and Certified Ethical Hacker (CEH).")]
+    _, later = docs(advisor, "ok and later on in my career?", history)
+    assert later.topic == f"{ISA}#moving-up" and later.named == f"{ISA}#moving-up/certifications"
+    pay = [Turn(role="user", content="what's the starting pay for an information security analyst?"),
+           Turn(role="assistant", content="Less than $69,660 a year.")]
+    assert docs(advisor, "and the people at the very top?", pay)[1].named is None  # the top, not the start

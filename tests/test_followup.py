@@ -23,6 +23,7 @@ HISTORY = [Turn(role="user", content="What challenges do neural network engineer
     ("Which of those pays best?", True),
     ("whats trending for neural network engineers these days?", False),  # "these days" is a time, not a turn
     ("what are they working on these days?", True),  # "they" still points back
+    ("ok and later on in my career?", True),  # "ok and …" continues as "and …" does
 ])
 def test_follow_up_detection(question, is_follow_up):
     assert followup.is_follow_up(question, HISTORY) is is_follow_up

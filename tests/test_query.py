@@ -249,3 +249,7 @@ def test_chat_filler_is_not_searched_and_math_reaches_the_guides_maths():
     search = understand("how much math do i need for this lol", [], ONE).search
     assert "lol" not in search.split() and "maths" in search
     assert understand("Hello! what skills do i need, thanks", [], ONE).search.startswith("what skills do i need")
+
+
+def test_later_in_a_career_is_progression():
+    assert understand("what about later on in my career?", [], ONE).topics == ("progression",)
