@@ -50,6 +50,7 @@ MAX_QUESTION_CHARS = 2000
 # from its own knowledge (a runaway list of tools no source names), and each line costs ~1 s of decoding.
 MAX_FAILED_IN_A_ROW = 6
 MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to ground
+MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
 
@@ -208,7 +209,7 @@ class Advisor:
             for line in self._lines(generated, query, context):
                 yield self._token(line, timings, started)
         if verdict != "refuse":  # what the model (or the guides' best sentences) left out of the topic
-            for line in generated.builder.complete(generated.items or self._one_source(generated, query)):
+            for line in generated.builder.complete(generated.items or self._unsaid(generated, query, evidence)):
                 generated.lines.append(line)
                 yield self._token(line, timings, started)
 
@@ -339,14 +340,21 @@ class Advisor:
         log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])
         return Lead(*found)
 
-    def _one_source(self, generated: Generated, query: Query) -> list[tuple[str, Hit]]:
-        """An answer drawn from one guide section is completed with what else that section says:
-        "how many openings a year?" gets the figure the model gave and where the openings come from
-        ("workers who retire"); "which industry pays best?" every industry, the best-paid included."""
+    def _unsaid(self, generated: Generated, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
+        """What an answer leaves out of the guides it stands on: the rest of the one section it drew
+        from ("which industry pays best?" gets every industry, the best-paid included); in a comparison
+        of roles, the best section of each role it said nothing of ("is a bachelor's enough for either?"
+        gets the analysts' degree lines when the model spoke only of engineers)."""
         cited = generated.builder.cited_sections
-        if query.compares or len(cited) != 1 or cited[0].kind != "section":
-            return []
-        return self.catalog.details(cited[0].section_id)
+        if not query.compares:
+            return self.catalog.details(cited[0].section_id) if len(cited) == 1 and cited[0].kind == "section" else []
+        said = {h.doc_id for h in cited}
+        items: list[tuple[str, Hit]] = []
+        for guide in (g for g in query.roles if g.doc_id not in said):
+            best = next((h for h in evidence.hits if h.doc_id == guide.doc_id), None)
+            found = (self.catalog.items(best.section_id) or self.catalog.details(best.section_id))[:MAX_SIDE_ITEMS] if best else []
+            items += [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
+        return items
 
     def _band_figures(self, query: Query) -> list[tuple[str, Hit]]:
         """Each compared role's figure for the level a pay comparison names ("Does a typical analyst

@@ -250,3 +250,13 @@ def test_a_follow_up_on_a_new_topic_keeps_the_part_the_earlier_question_named(ad
     pay = [Turn(role="user", content="what's the starting pay for an information security analyst?"),
            Turn(role="assistant", content="Less than $69,660 a year.")]
     assert docs(advisor, "and the people at the very top?", pay)[1].named is None  # the top, not the start
+
+
+def test_a_compared_role_the_model_said_nothing_of_gets_its_best_section(two_guides_settings):
+    model = ScriptedProvider("- Neural Network Engineers usually hold a bachelor's degree in Computer Science. [1]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask(
+        "I'm finishing a computer science bachelor's. Is that enough to get hired as either a neural network "
+        "engineer or an information security analyst?")
+    cited = {c.section_id.split("#")[0] for c in answer.citations if c.kind == "section"}
+    assert cited == {NNE, ISA}
+    assert "- Information Security Analyst: " in answer.answer
