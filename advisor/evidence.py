@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import chain, zip_longest
 
 from advisor import followup
-from advisor.guides import Catalog
+from advisor.guides import Catalog, parent_id
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
@@ -53,7 +53,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     listed = asked_section(query, tops, hits, catalog)
     topic = (tops[0].section_id if tops and query.broad else
-             (catalog.topic(hits) if query.wants_list else None) or listed)
+             (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list else None) or listed)
     outline = catalog.outline_hit(topic) if topic else None
     checked = checked_words(search, query, catalog)
     unnamed = catalog.unnamed(checked)
@@ -63,6 +63,14 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
                     named=named_part(query, topic, catalog), checked=checked,
                     unnamed=unnamed)
+
+
+def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str]) -> str | None:
+    """The top-level section a list question is about: the one holding the only part of the guide
+    its heading words name ("what areas can I specialize in?" → Career Development, for "Career
+    Paths and Specializations"), else the one its best hits gather under."""
+    named = catalog.named_anywhere(doc_ids, without_roles(query.search, query.roles))
+    return parent_id(named) if named else catalog.topic(hits)
 
 
 def named_part(query: Query, topic: str, catalog: Catalog) -> str | None:

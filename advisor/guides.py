@@ -73,6 +73,7 @@ class Catalog:
                                + [" ".join((g.role, *g.aliases)) for g in self.guides], known_words, understood)
         self.stems = stems("\n".join([self.corpus, *(h.heading for h in sections),
                                       *(" ".join((g.role, *g.aliases)) for g in self.guides)]))
+        self.role_stems = stems(" ".join(" ".join((g.role, *g.aliases)) for g in self.guides))  # "neural nets"
         self.covered = scope.covered_roles({g.role for g in self.guides}, self.corpus) | {
             a.lower() for g in self.guides for a in g.aliases}
 
@@ -144,6 +145,17 @@ class Catalog:
         """A subsection as items of its own: each of its sentences, the first under its heading."""
         said = self.details(hit.section_id)
         return [(f"{hit.own_heading}: {said[0][0]}", hit), *said[1:]] if said else [(outline_item(hit), hit)]
+
+    def named_anywhere(self, doc_ids: set[str], question: str) -> str | None:
+        """The one subsection of the guides ``doc_ids`` whose own heading the question names by a word
+        of its own ("what areas can I specialize in?" → "Career Paths and Specializations"), or None
+        when none or several do ("which languages should I learn?": "Machine Learning …" and
+        "Continuous Learning …" both say "learn")."""
+        understood_words = " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if understood(w))
+        asked = stems(question) - VAGUE_STEMS - self.role_stems - stems(understood_words)  # "skills employers want"
+        named = [h for h in self.sections if h.doc_id in doc_ids and PATH_SEPARATOR in h.heading
+                 and stems(h.own_heading) & asked]
+        return named[0].section_id if len(named) == 1 else None
 
     def named_subsection(self, topic_id: str, question: str) -> str | None:
         """The one subsection of ``topic_id`` whose own heading the question names by a word of its

@@ -108,7 +108,7 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
                            r"telework\w*|hybrid\s+work\w*)\b", re.I), ("remote", "remotely")),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
-                ("work-life balance", "hours")),
+                ("work-life balance",)),
                (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical"))]  # the American word for it
 
 

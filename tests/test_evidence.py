@@ -260,3 +260,19 @@ def test_a_compared_role_the_model_said_nothing_of_gets_its_best_section(two_gui
     cited = {c.section_id.split("#")[0] for c in answer.citations if c.kind == "section"}
     assert cited == {NNE, ISA}
     assert "- Information Security Analyst: " in answer.answer
+
+
+def test_a_list_question_naming_one_heading_of_the_guide_is_about_that_part(indexed_settings):
+    advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
+    special = advisor.gather(advisor.understand("what areas can a neural network engineer specialize in?"))
+    assert special.topic == f"{NNE}#career-development"
+    assert special.named == f"{NNE}#career-development/career-paths-and-specializations"
+    # "learn" is in two headings ("Machine Learning …", "Continuous Learning …"): no one part is named
+    assert advisor.catalog.named_anywhere({NNE}, "which programming languages should I learn?") is None
+    # nor do the role's own words ("neural nets") or a topic word ("employers") name one
+    assert advisor.catalog.named_anywhere({NNE}, "what kinds of neural nets are there?") is None
+
+
+def test_burnout_is_searched_as_work_life_balance_first(advisor):
+    _, evidence = docs(advisor, "is burnout a big issue for infosec analysts")
+    assert evidence.hits[0].section_id == f"{ISA}#hard-parts-of-the-job/work-life-balance"
