@@ -38,6 +38,7 @@ from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, Extractive
 from advisor.query import Query, understand
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
+from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
@@ -50,6 +51,7 @@ MAX_QUESTION_CHARS = 2000
 # from its own knowledge (a runaway list of tools no source names), and each line costs ~1 s of decoding.
 MAX_FAILED_IN_A_ROW = 6
 MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to ground
+COUNTED_TOPICS = frozenset({"market"})  # told in figures (growth rates, openings, market size): a comparison gives each side's
 MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
@@ -350,9 +352,14 @@ class Advisor:
             return self.catalog.details(cited[0].section_id) if len(cited) == 1 and cited[0].kind == "section" else []
         said = {h.doc_id for h in cited}
         items: list[tuple[str, Hit]] = []
-        for guide in (g for g in query.roles if g.doc_id not in said):
-            best = next((h for h in evidence.hits if h.doc_id == guide.doc_id), None)
-            found = (self.catalog.items(best.section_id) or self.catalog.details(best.section_id))[:MAX_SIDE_ITEMS] if best else []
+        for guide in query.roles:
+            side = [h for h in evidence.hits if h.doc_id == guide.doc_id]
+            if guide.doc_id not in said and side:
+                found = (self.catalog.items(side[0].section_id) or self.catalog.details(side[0].section_id))[:MAX_SIDE_ITEMS]
+            elif COUNTED_TOPICS.intersection(query.topics):  # "how does the growth outlook compare?": each side's figure
+                found = next(([d] for h in side for d in self.catalog.details(h.section_id) if numbers(d[0])), [])
+            else:
+                found = []
             items += [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
         return items
 

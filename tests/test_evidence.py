@@ -276,3 +276,14 @@ def test_a_list_question_naming_one_heading_of_the_guide_is_about_that_part(inde
 def test_burnout_is_searched_as_work_life_balance_first(advisor):
     _, evidence = docs(advisor, "is burnout a big issue for infosec analysts")
     assert evidence.hits[0].section_id == f"{ISA}#hard-parts-of-the-job/work-life-balance"
+
+
+def test_a_market_comparison_gives_each_side_a_figure(two_guides_settings):
+    model = ScriptedProvider("- Neural Network Engineers: Job growth is expected to soar across industries. [1]\n"
+                             "- Information Security Analysts: Demand for Information Security Analysts is expected to "
+                             "stay strong for the next decade. [2]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask(
+        "How does the job growth outlook compare for neural network engineers and information security analysts?")
+    lines = answer.answer.splitlines()
+    assert any(line.startswith("- Neural Network Engineer: ") and "million" in line for line in lines)
+    assert any(line.startswith("- Information Security Analyst: ") and any(c.isdigit() for c in line) for line in lines)
