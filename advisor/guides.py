@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -109,7 +110,7 @@ class Catalog:
         vague words and those the question reader understands: what a question asks of that no
         guide speaks of ("a security clearance"), however close a guide sentence on "job security" is."""
         words = (w for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in VAGUE and w not in GENERIC)
-        return tuple(dict.fromkeys(w for w in words if _STEMMER.stemWord(w) not in self.stems and not understood(w)))
+        return tuple(dict.fromkeys(w for w in words if stem(w) not in self.stems and not understood(w)))
 
     def subsections(self, top_id: str) -> list[Hit]:
         return [h for h in self.sections if parent_id(h.section_id) == top_id and h.section_id != top_id]
@@ -238,13 +239,25 @@ class Catalog:
         return best if n >= min_share else None
 
 
-_STEMMER = snowballstemmer.stemmer("english")
-VAGUE_STEMS = frozenset(_STEMMER.stemWords(sorted(VAGUE | GENERIC)))
+_LOCAL = threading.local()  # a Snowball stemmer keeps its word in the object: one per thread (the web app's pool)
+
+
+def _stemmer():
+    if not hasattr(_LOCAL, "stemmer"):
+        _LOCAL.stemmer = snowballstemmer.stemmer("english")
+    return _LOCAL.stemmer
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+VAGUE_STEMS = frozenset(_stemmer().stemWords(sorted(VAGUE | GENERIC)))
 
 
 def stems(text: str) -> set[str]:
     """The word stems of ``text`` (Snowball): "specialize" and "Specializations" meet at "special"."""
-    return set(_STEMMER.stemWords(re.findall(r"[a-z]+", text.lower())))
+    return set(_stemmer().stemWords(re.findall(r"[a-z]+", text.lower())))
 
 
 def _path(heading: str) -> str:

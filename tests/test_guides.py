@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from advisor.guides import Catalog, Guide, parent_id
+from advisor.guides import Catalog, Guide, parent_id, stems
 from tests.test_query import ISA, ONE, SECTIONS, TWO, section
 
 
@@ -180,3 +180,13 @@ def test_a_part_named_only_by_its_opening_sentence_is_given_whole():
         "nne#career-development/career-advancement")
     # a word the question reader reads as a topic ("pays") names no part: it is what the question is about
     assert grown.named_subsection("nne#career-development", "which career pays more?") is None
+
+
+def test_stemming_is_safe_from_many_threads_at_once():
+    # one shared Snowball stemmer keeps its word in the object: threads stemming at once broke it
+    # ("IndexError: string index out of range" while the web app built its catalog)
+    from concurrent.futures import ThreadPoolExecutor
+    text = "specializations interpretability certifications requirements " * 400
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(stems, [text] * 32))
+    assert all(r == results[0] for r in results) and "special" in results[0]
