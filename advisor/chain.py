@@ -51,7 +51,8 @@ MAX_QUESTION_CHARS = 2000
 # from its own knowledge (a runaway list of tools no source names), and each line costs ~1 s of decoding.
 MAX_FAILED_IN_A_ROW = 6
 MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to ground
-COUNTED_TOPICS = frozenset({"market"})  # told in figures (growth rates, openings, market size): a comparison gives each side's
+# topics the guides tell in figures (growth rates, openings, market size): a comparison gives each side one
+COUNTED_TOPICS = frozenset({"market"})
 MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
@@ -486,6 +487,7 @@ class Generated:
         if not any(re.search(rf"\b{word}", text, re.I) for word in self.unnamed):
             return False
         return deepcopy(self.builder).check_line(text) is None
+
     def __post_init__(self) -> None:
         self.notice = EXTRACTIVE_NOTICE if not self.provider.uses_llm else None
 

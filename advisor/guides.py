@@ -152,8 +152,7 @@ class Catalog:
         of its own ("what areas can I specialize in?" → "Career Paths and Specializations"), or None
         when none or several do ("which languages should I learn?": "Machine Learning …" and
         "Continuous Learning …" both say "learn")."""
-        understood_words = " ".join(w for w in re.findall(r"[a-z]+", question.lower()) if understood(w))
-        asked = stems(question) - VAGUE_STEMS - self.role_stems - stems(understood_words)  # "skills employers want"
+        asked = stems(question) - VAGUE_STEMS - self.role_stems - understood_stems(question)  # "skills employers want"
         named = [h for h in self.sections if h.doc_id in doc_ids and PATH_SEPARATOR in h.heading
                  and stems(h.own_heading) & asked]
         return named[0].section_id if len(named) == 1 else None
@@ -168,7 +167,7 @@ class Catalog:
         named = [h for h in children if stems(h.own_heading) & asked]
         # else the part whose opening sentence says it: "what leadership roles can I grow into?" and
         # "Career Advancement": "… can step up into leadership roles such as:"
-        said = asked - stems(" ".join(w for w in re.findall(r"[a-z]+", question.lower()) if understood(w)))
+        said = asked - understood_stems(question)
         named = named or [h for h in children if stems(next(iter(sentences(h.text)), "")) & said]
         return named[0].section_id if len(named) == 1 else None
 
@@ -256,8 +255,15 @@ VAGUE_STEMS = frozenset(_stemmer().stemWords(sorted(VAGUE | GENERIC)))
 
 
 def stems(text: str) -> set[str]:
-    """The word stems of ``text`` (Snowball): "specialize" and "Specializations" meet at "special"."""
-    return set(_stemmer().stemWords(re.findall(r"[a-z]+", text.lower())))
+    """The word stems of ``text`` (Snowball): "specialize" and "Specializations" meet at "special".
+    Each distinct word is stemmed once (the catalog stems every guide's whole text)."""
+    return set(_stemmer().stemWords(list(set(re.findall(r"[a-z]+", text.lower())))))
+
+
+def understood_stems(question: str) -> set[str]:
+    """The stems of the question's words the question reader understands (topic, pay, level …
+    words): they say what the question is about, not which part of a guide it names."""
+    return stems(" ".join(w for w in re.findall(r"[a-z]+", question.lower()) if understood(w)))
 
 
 def _path(heading: str) -> str:

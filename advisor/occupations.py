@@ -27,8 +27,11 @@ from advisor.vocabulary import asks_pay
 MAX_WORDS = 24  # of a question read for occupation titles (the longest O*NET title has 14)
 NEEDS = re.compile(r"\b(?:skills?|knowledge|abilit(?:y|ies)|strengths?|qualities|good at|need to (?:know|be)|"
                    r"requirements?|required|competenc\w*|certs?|certif\w*|credentials?|degrees?|qualif\w*)\b", re.I)
-DESCRIBE = re.compile(r"\bwhat (?:does|do|did|would)\b.+\bdo\b|\bwhat(?:'s| is| are)\b|\b(?:describe|explain|tell me "
-                      r"about|job description|duties|responsibilit\w*|day[- ]to[- ]day|work (?:of|as))\b", re.I)
+# what a job is asked as: its work ("what does a … do?", "duties") …
+DOES = r"\bwhat (?:does|do|did|would)\b.+\bdo\b|\b(?:job description|duties|responsibilit\w*|day[- ]to[- ]day|work (?:of|as))\b"
+# … or the job itself ("what is …", "describe …")
+WHAT_IS = r"\b(?:what(?:'s| is| are)|describe|explain|tell me about)\b"
+DESCRIBE = re.compile(rf"{DOES}|{WHAT_IS}", re.I)
 COMPARE = re.compile(r"\b(?:vs\.?|versus|compar\w*|differ\w*)\b", re.I)
 # words of the question's frame, not of a job title: left out before a near title is looked for
 FRAME = frozenset(name_words("what does do did would describe explain tell about job description duties "
@@ -214,9 +217,7 @@ def asks_what_it_is(question: str, role: str) -> bool:
     career?", "what's tricky about running models at scale?")."""
     name = r"[\s-]+".join(re.escape(w) for w in role.split())
     it = rf"(?:an?\s+|the\s+|this\s+|that\s+)?(?:{name}s?|job|role|career|position|occupation)\b"
-    return bool(re.search(rf"\bwhat (?:does|do|did|would)\b.+\bdo\b|\b(?:job description|duties|responsibilit\w*|"
-                          rf"day[- ]to[- ]day|work (?:of|as))\b|\b(?:what(?:'s| is| are)|describe|explain|tell me about)\s+{it}",
-                          question, re.I))
+    return bool(re.search(rf"{DOES}|{WHAT_IS}\s+{it}", question, re.I))
 
 
 def role_line(data: OccupationData, role: str, question: str) -> Line | None:
