@@ -78,7 +78,7 @@ def named_part(query: Query, topic: str, catalog: Catalog) -> str | None:
     the question it follows named: "ok and later on in my career?" after a question on certifications
     wants the later certifications ("and the people at the very top?" after starting pay, no start)."""
     own = catalog.named_subsection(topic, without_roles(query.search, query.roles))
-    followed = bool(query.topics) and not query.topics_inherited and query.standalone != query.asked and query.standalone.endswith(query.asked)
+    followed = query.follows and bool(query.topics) and not query.topics_inherited
     return own or (catalog.named_subsection(topic, without_roles(query.standalone, query.roles)) if followed else None)
 
 

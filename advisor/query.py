@@ -23,6 +23,7 @@ class Query:
     search: str  # what retrieval reads: typos corrected, words about the sources dropped
     standalone: str  # the question with the turn it follows, for a follow-up
     history: tuple[Turn, ...] = ()
+    follows: bool = False  # a follow-up: read with the turn before it
     roles: tuple[Guide, ...] = ()  # the guides it is about
     named: bool = False  # the question itself names those roles
     unclear_role: bool = False  # several guides; neither the question nor the conversation says which
@@ -72,20 +73,21 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     asked = strip_instructions(question).strip()
     corrected, fixes = catalog.speller.correct(asked)
     standalone = followup.standalone_question(corrected, history)
+    follows = followup.is_follow_up(corrected, history)
     named = catalog.roles_in(corrected)
     roles = named or _conversation_roles(history, catalog)
     if not roles and catalog.only:
         roles = [catalog.only]
     pay = asks_pay(standalone)
     # "what about security analysts?" after a question on starting pay asks for their starting pay
-    earlier = (followup.previous_question(history) or "") if standalone != corrected else ""
+    earlier = (followup.previous_question(history) or "") if follows else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     own_topics = [t for t in topics_in(corrected) if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
         asked=asked, search=paraphrased(salary.search_text(without_filler(search))), standalone=standalone, history=tuple(history),
-        roles=tuple(roles), named=bool(named), unclear_role=not roles and len(catalog.guides) > 1,
+        follows=follows, roles=tuple(roles), named=bool(named), unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
         compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
