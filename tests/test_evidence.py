@@ -247,7 +247,7 @@ def test_a_follow_up_on_a_new_topic_keeps_the_part_the_earlier_question_named(ad
                Turn(role="assistant", content="CompTIA Security+ and Certified Ethical Hacker (CEH).")]
     _, later = docs(advisor, "ok and later on in my career?", history)
     assert later.topic == f"{ISA}#moving-up" and later.named == f"{ISA}#moving-up/certifications"
-    _, typed = docs(advisor, "ok and latr on in my carreer?", history)  # the stand-alone form is the corrected one
+    _, typed = docs(advisor, "ok and later on in my carreer?", history)  # the stand-alone form is the corrected one
     assert typed.named == f"{ISA}#moving-up/certifications"
     pay = [Turn(role="user", content="what's the starting pay for an information security analyst?"),
            Turn(role="assistant", content="Less than $69,660 a year.")]
