@@ -48,10 +48,24 @@ class Guide:
 
     @cached_property
     def pattern(self) -> re.Pattern:
-        """The role or any alias, in any case, with "-" or " " between words, singular or plural."""
+        """The role or any alias, in any case, with "-" or " " between words, singular or plural, or
+        as the name of its field ("neural network engineering", "information security analysis")."""
         names = sorted({n.strip() for n in (self.role, *self.aliases) if n.strip()}, key=len, reverse=True)
-        spelled = "|".join(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", n)) for n in names)
-        return re.compile(rf"\b(?:{spelled})(?:s|es)?\b", re.I)
+        spelled = "|".join(r"[\s-]+".join([*map(re.escape, words[:-1]), _field_forms(words[-1])])
+                           for n in names if (words := re.split(r"[\s-]+", n)))
+        return re.compile(rf"\b(?:{spelled})\b", re.I)
+
+
+FIELD_FORMS = (("eer", ("eering",)), ("yst", ("ysis", "ytics")), ("ist", ("istry",)))  # the person → the work
+
+
+def _field_forms(word: str) -> str:
+    """A role's last word as a pattern: itself, its plural, and the name of the work it does."""
+    forms = [re.escape(word) + "(?:s|es)?"]
+    for ending, fields in FIELD_FORMS:
+        if word.lower().endswith(ending):
+            forms += [re.escape(word[: -len(ending)]) + f for f in fields]
+    return "(?:" + "|".join(forms) + ")"
 
 
 def parent_id(section_id: str) -> str:

@@ -10,7 +10,9 @@ from tests.test_query import ISA, ONE, SECTIONS, TWO, section
 
 def test_roles_are_matched_in_the_order_named_singular_or_plural():
     assert [g.doc_id for g in TWO.roles_in("security analysts earn more than NN engineers")] == ["isa", "nne"]
-    assert TWO.roles_in("neural network engineering") == []  # another word, not the role
+    # the name of the role's work means the role: "neural network engineering or information security analysis?"
+    assert [g.doc_id for g in TWO.roles_in("neural network engineering or information security analysis?")] == ["nne", "isa"]
+    assert TWO.roles_in("a neural network engineered for speed") == []  # another word, not the role
     assert TWO.role_names() == "Information Security Analyst and Neural Network Engineer"
     assert ONE.only.doc_id == "nne" and TWO.only is None
 

@@ -41,7 +41,7 @@ ONE, TWO = catalog(NNE), catalog(NNE, ISA)
     ("What do neural network engineers earn?", ["nne"]),
     ("What does an NN engineer do?", ["nne"]),  # an alias from the front matter
     ("Is a neural-net engineer well paid?", ["nne"]),  # the alias with a hyphen
-    ("Is neural network engineering well paid?", []),  # another word, not the role
+    ("Is neural network engineering well paid?", ["nne"]),  # the name of the role's work
     ("Do cybersecurity analysts work nights?", ["isa"]),
     ("Compare security analysts and neural network engineers", ["isa", "nne"]),  # in the order named
 ])
@@ -145,7 +145,8 @@ def test_lists_and_topics(question, wants_list, topics, broad):
 
 @pytest.mark.parametrize("question, broad", [
     ("What makes this job hard?", True),  # nothing but the topic
-    ("What makes neural network engineering hard?", False),  # "engineering" is not the role
+    ("What makes neural network engineering hard?", True),  # the role's work: nothing but the topic
+    ("What makes training deep networks hard?", False),  # something of its own
     ("Why is being a neural network engineer hard?", True),
     ("Is a Ph.D. required for this career?", True),  # education first, the more specific topic
     ("what is the job market like for neural network engineers?", True),  # "the job market", not "the job"
