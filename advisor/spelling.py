@@ -11,7 +11,8 @@ word, not a typo of the guide's "trading"; "requirments" still becomes "requirem
 or more letters are touched, the first letter must match, and the distance allowed grows with
 length (1 up to five letters, 2 beyond). A word may also be corrected into one the question reader
 knows though no guide uses it ("promted" → "promoted", a progression word), and chat shorthand
-("wrk", "u", "r") is written out first.
+("wrk", "u", "r") is written out first. A British spelling becomes the guides' American one when they use
+it or it is a known word ("specialise" → "specialize", not the nearer "specialist").
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": 
              "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
              "yr": "year", "yrs": "years", "pls": "please", "plz": "please", "govt": "government",
              "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university"}
+# British endings → American ones, longest first
+US_ENDINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
+              ("yse", "yze"), ("ours", "ors"), ("our", "or"), ("tres", "ters"), ("tre", "ter"))
 
 
 def max_distance(word: str) -> int:
@@ -50,7 +54,8 @@ class Speller:
                  understood: Callable[[str], bool] = lambda word: False) -> None:
         self.understood = understood
         counts = Counter(w.lower() for text in texts for w in WORD.findall(text))
-        self.words = frozenset(counts) | known
+        self.guide_words = frozenset(counts)
+        self.words = self.guide_words | known
         self._by_initial: dict[str, list[str]] = {}
         # the guides' words, most frequent first, then the known words the question reader understands
         targets = [w for w, _ in counts.most_common()] + [w for w in understood_words(known, understood) if w not in counts]
@@ -63,13 +68,25 @@ class Speller:
         low = word.lower()
         if low in SHORTHAND and word == low:  # "R", the language, is no "are"
             return SHORTHAND[low]
-        if len(low) < MIN_LENGTH or low in self.words or not low.isalpha():
+        if len(low) < MIN_LENGTH or low in self.guide_words or not low.isalpha():
+            return None
+        if (american := self.american(low)) and word == low:
+            return american
+        if low in self.words:
             return None
         found = process.extractOne(low, self._by_initial.get(low[0], []), scorer=OSA.distance,
                                    score_cutoff=max_distance(low))
         if found and self.understood(low) and not self.understood(found[0]):
             return None  # a correction may not lose what the question reader saw ("requirments" may)
         return found[0] if found else None
+
+    def american(self, word: str) -> str | None:
+        """The American spelling of a British ``word`` ("organisation" → "organization"), when a guide
+        or the known vocabulary has it."""
+        for british, us in US_ENDINGS:
+            if word.endswith(british) and (spelled := word[: -len(british)] + us) in self.words:
+                return spelled
+        return None
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:
         """(text with typos replaced, {typo: correction})."""

@@ -54,3 +54,12 @@ def test_a_typo_may_become_a_word_the_question_reader_knows_though_no_guide_uses
     assert speller.correct_word("promted") == "promoted"  # a progression word; "prompted" is understood by nothing
     assert speller.correct_word("prompted") is None  # a real word stays
     assert Speller([GUIDE], known=known).correct_word("promted") is None  # without the question reader: no target
+
+
+def test_a_british_spelling_becomes_the_one_the_guides_use():
+    speller = Speller(["Analysts specializing; a specialist in an organization."],
+                      known=frozenset({"specialize", "organise", "colour"}))
+    assert speller.correct_word("specialise") == "specialize"  # a known word, not the nearer "specialist"
+    assert speller.correct_word("organisation") == "organization"
+    assert speller.correct_word("organise") is None  # a known word with no American form in the guides
+    assert speller.correct_word("colour") is None
