@@ -81,11 +81,16 @@ class Speller:
         return found[0] if found else None
 
     def american(self, word: str) -> str | None:
-        """The American spelling of a British ``word`` ("organisation" → "organization"), when a guide
-        or the known vocabulary has it."""
+        """The American spelling of a British ``word`` ("organisation" → "organization") when a guide
+        or the known vocabulary has it, else (for a word nobody knows) the guides' commonest word of that stem ("specialise" →
+        "specialized" when they say only "specialized" and "specializing")."""
         for british, us in US_ENDINGS:
-            if word.endswith(british) and (spelled := word[: -len(british)] + us) in self.words:
-                return spelled
+            if word.endswith(british):
+                spelled = word[: -len(british)] + us
+                if spelled in self.words or word in self.words:
+                    return spelled if spelled in self.words else None
+                stem = spelled.rstrip("e")
+                return next((w for w in self._by_initial.get(word[0], []) if w.startswith(stem) and w in self.guide_words), None)
         return None
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:

@@ -63,3 +63,5 @@ def test_a_british_spelling_becomes_the_one_the_guides_use():
     assert speller.correct_word("organisation") == "organization"
     assert speller.correct_word("organise") is None  # a known word with no American form in the guides
     assert speller.correct_word("colour") is None
+    # no such word anywhere: the guides' word of that stem
+    assert Speller(["Analysts specializing in forensics; specialist titles."]).correct_word("specialise") == "specializing"
