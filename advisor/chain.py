@@ -35,7 +35,7 @@ from advisor.presentation import preview
 from advisor.prompts import AnswerShape, answer_messages, without_refusal
 from advisor.providers.base import GenerationRequest, Provider
 from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, ExtractiveProvider
-from advisor.query import Query, understand
+from advisor.query import Query, understand, without_roles
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
@@ -355,14 +355,20 @@ class Advisor:
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:
             side = [h for h in evidence.hits if h.doc_id == guide.doc_id]
-            if guide.doc_id not in said and side:
+            if COUNTED_TOPICS.intersection(query.topics):  # "how does the growth outlook compare?": each side's figure
+                found = self._side_figure(without_roles(query.search, query.roles), side)
+            elif guide.doc_id not in said and side:
                 found = (self.catalog.items(side[0].section_id) or self.catalog.details(side[0].section_id))[:MAX_SIDE_ITEMS]
-            elif COUNTED_TOPICS.intersection(query.topics):  # "how does the growth outlook compare?": each side's figure
-                found = next(([d] for h in side for d in self.catalog.details(h.section_id) if numbers(d[0])), [])
             else:
                 found = []
             items += [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
         return items
+
+    def _side_figure(self, search: str, side: list[Hit]) -> list[tuple[str, Hit]]:
+        """The figure of one side's sections closest in meaning to what is asked of the roles ("growth
+        outlook": the projected growth rate, not the number of jobs the section opens with)."""
+        found = self.retriever.closest_sentence(search, {h.section_id for h in side}, keep=lambda s: bool(numbers(s)))
+        return [(found[1], next(h for h in side if h.section_id == found[0]))] if found else []
 
     def _band_figures(self, query: Query) -> list[tuple[str, Hit]]:
         """Each compared role's figure for the level a pay comparison names ("Does a typical analyst

@@ -18,6 +18,7 @@ import hashlib
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -73,9 +74,11 @@ class SentenceVectors:
         matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
         return cls(tuple(m["section_id"] for m in got["metadatas"]), tuple(map(strip_context, got["documents"])), matrix)
 
-    def closest(self, vector: tuple[float, ...], section_ids: set[str]) -> tuple[str, str, float] | None:
-        """(section id, sentence, cosine similarity) of the sentence in ``section_ids`` closest to ``vector``."""
-        rows = [i for i, sid in enumerate(self.section_ids) if sid in section_ids]
+    def closest(self, vector: tuple[float, ...], section_ids: set[str],
+                keep: Callable[[str], bool] = bool) -> tuple[str, str, float] | None:
+        """(section id, sentence, cosine similarity) of the sentence in ``section_ids`` closest to
+        ``vector``, among those ``keep`` accepts."""
+        rows = [i for i, sid in enumerate(self.section_ids) if sid in section_ids and keep(self.texts[i])]
         if not rows:
             return None
         v = np.asarray(vector, dtype=np.float32)
@@ -233,13 +236,14 @@ class Retriever:
                     del self._vectors_cached[old]
         return [found[q] for q in queries]
 
-    def closest_sentence(self, text: str, section_ids: set[str]) -> tuple[str, str, float] | None:
-        """The indexed sentence of ``section_ids`` closest in meaning to ``text``: (section id,
-        sentence, cosine similarity), or None when those sections have no indexed sentences."""
+    def closest_sentence(self, text: str, section_ids: set[str],
+                         keep: Callable[[str], bool] = bool) -> tuple[str, str, float] | None:
+        """The indexed sentence of ``section_ids`` closest in meaning to ``text`` (of those ``keep``
+        accepts): (section id, sentence, cosine similarity), or None when there is none."""
         self._ensure_loaded()
         if not self._sentence_vectors.section_ids:
             return None
-        return self._sentence_vectors.closest(self._vectors([self._bounded(text, QUERY_PIECES)])[0], section_ids)
+        return self._sentence_vectors.closest(self._vectors([self._bounded(text, QUERY_PIECES)])[0], section_ids, keep)
 
     # --- search
     def search(self, query: str, k: int | None = None, docs: frozenset[str] | None = None) -> list[Hit]:

@@ -289,3 +289,9 @@ def test_a_market_comparison_gives_each_side_a_figure(two_guides_settings):
     lines = answer.answer.splitlines()
     assert any(line.startswith("- Neural Network Engineer: ") and "million" in line for line in lines)
     assert any(line.startswith("- Information Security Analyst: ") and any(c.isdigit() for c in line) for line in lines)
+    # the side's figure closest to what is asked: its growth rate, not the number of jobs today
+    assert "29%" in answer.answer and "182,800" not in answer.answer
+    # also for a side the model said nothing of
+    alone = Advisor(two_guides_settings, provider=ScriptedProvider(model.output.splitlines()[0] + "\n")).ask(
+        "How does the job growth outlook compare for neural network engineers and information security analysts?")
+    assert "29%" in alone.answer and "182,800" not in alone.answer
