@@ -92,14 +92,15 @@ def other_job(official: salary.OfficialPay, query: Query, catalog: Catalog) -> b
 
 def other_occupation(asked: OccupationQuestion, query: Query, catalog: Catalog, reason: str | None) -> bool:
     """The question is about O*NET occupations that are not the guides' roles: named by their title
-    (a one-word or near title only when the guides can't answer or never use its words), not beside
-    a guide's role or a year no guide mentions."""
+    (a one-word or near title only when the guides can't answer, or never use its words and the
+    question does not say it means the guides' role: "what are the hardest parts of the job?" is no
+    question about Parts Salespersons), not beside a guide's role or a year no guide mentions."""
     if query.named or any(scope.mentions_covered_role(said, catalog.covered) for said in asked.said):
         return False
     if scope.unknown_years(query.asked, catalog.corpus):
         return False
     unknown_to_guides = not any(re.search(rf"\b{re.escape(said)}", catalog.corpus, re.I) for said in asked.said)
-    return reason is not None or not asked.near or unknown_to_guides
+    return reason is not None or not asked.near or (unknown_to_guides and not query.refers_to_role)
 
 
 AfterModel = Literal["keep", "extractive", "refuse"]

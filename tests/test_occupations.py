@@ -79,6 +79,14 @@ def test_a_guide_question_about_models_is_not_about_the_occupation_models(ask, q
     assert answer.provider != "onet" and not any("41-9012" in c.section_id for c in answer.citations)  # Models
 
 
+def test_a_near_title_in_a_question_about_the_job_is_not_another_occupation(ask, onet):
+    question = "what are the hardest parts of the job?"  # "hardest part" is near Parts Salespersons
+    assert read_question(onet, question).near
+    answer = ask(question)
+    assert answer.provider != "onet" and not answer.refused
+    assert any("#common-challenges" in c.section_id for c in answer.citations)
+
+
 def test_someones_own_manager_is_not_the_occupation(ask, onet):
     question = "How should I ask my manager for a raise in pay?"
     assert read_question(onet, question) is None
