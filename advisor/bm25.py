@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 STOP_WORDS = frozenset(
-    "a an and are as at be by can do does for from how i in is it its me my of on or our so that the "
+    "a an and are as at be by can do does for from had has have how i in is it its me my of on or our so that the "
     "their them there these they this to was we what when where which who why will with you your".split()
 )
 DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z][a-z]\.[A-Z]\.?")

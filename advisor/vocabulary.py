@@ -106,7 +106,8 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 # one guide says "remote", another "remotely"): those join the search ("can I work from home?" reaches
 # the line on working remotely)
 PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
-                           r"telework\w*|hybrid\s+work\w*)\b", re.I), ("remote", "remotely")),
+                           r"telework\w*|hybrid\s+work\w*|remote(?:ly)?|(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person)\b",
+                           re.I), ("remote", "remotely")),  # being in the office asks the same
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
                 ("work-life balance",)),
                (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical"))]  # the American word for it
@@ -126,9 +127,9 @@ def without_everyday(text: str, used: Callable[[str], bool] = lambda words: True
     for pattern, words in PARAPHRASES:
         if pattern.search(text):
             text = pattern.sub(" ", text)
-            keep = next((w for w in words if used(w)), words[0])
-            for other in (w for w in words if w != keep):
-                text = re.sub(rf"\b{re.escape(other)}\b", " ", text)
+            for word in words:
+                text = re.sub(rf"\b{re.escape(word)}\b", " ", text)
+            text = f"{text} {next((w for w in words if used(w)), words[0])}"
     return text
 
 

@@ -3,7 +3,7 @@ one role's sections only, each side of a comparison, an outline for a broad ques
 
 import pytest
 
-from advisor import evidence
+from advisor import decide, evidence
 from advisor.chain import Advisor
 from advisor.providers.extractive import ExtractiveProvider
 from tests.fakes import ScriptedProvider
@@ -190,6 +190,14 @@ def test_the_evidence_check_reads_neither_role_names_nor_everyday_words(advisor)
     _, evidence = docs(advisor, "is burnout a big issue for infosec analysts")
     assert "work-life balance" in evidence.checked
     assert "burnout" not in evidence.checked and "infosec" not in evidence.checked  # the guides say neither
+
+
+def test_remote_work_or_the_office_is_asked_in_the_guides_word(advisor):
+    query = advisor.understand("Is remote work a thing for NN engineers or do you have to be in the office?", [])
+    evidence = advisor.gather(query)
+    assert evidence.hits[0].section_id == f"{NNE}#career-development/benefits"
+    assert "remotely" in evidence.checked and "office" not in evidence.checked
+    assert decide.out_of_scope(query, evidence, advisor.catalog, advisor.settings) is None
 
 
 def test_the_list_section_a_question_names_answers_it_whatever_the_model_says(indexed_settings):
