@@ -82,7 +82,7 @@ LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employer
                            r"(?=.*\b(?:hir(?:e|es|ing)|recruit\w*|openings?|vacanc\w+|looking for)\b)"  # hiring, and
                            r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"  # when
                            r"|\b(?:current|open|live|latest)\s+(?:job\s+)?(?:postings|listings|vacancies|job ads)\b"
-                           r"|\bjob\s+(?:postings|listings|ads|adverts|boards?)\b", re.I)
+                           r"|\bjob\s+(?:postings|listings|ads|adverts)\b", re.I)  # not "job boards": searching them is no ask for them
 
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"

@@ -95,6 +95,9 @@ def test_a_count_no_guide_gives_is_refused_with_the_reason():
     q = understand("How many hours a week do neural network engineers usually work?", [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
     assert d.action == "refuse" and d.reason == "asks how many hours, which no guide counts"
+    # chat shorthand is read spelled out: "yrs" is years, which a guide that gives years counts
+    q = understand("How many yrs of experience do NN engineers need?", [], ONE)
+    assert decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS).reason == "asks how many years, which no guide counts"
 
 
 def test_a_price_no_guide_gives_is_refused_not_asked_which_role():
@@ -113,6 +116,9 @@ def test_a_price_no_guide_gives_is_refused_not_asked_which_role():
     ("Is demand for neural network engineers growing right now?", False),  # the market, not listings
     ("Which companies now use neural networks?", False),  # who uses them, not who is hiring
     ("Which firms currently recruit security analysts?", True),
+    ("Show me the job listings for this role", True),
+    # searching job boards is the user's own doing; the question is about titles the guides list
+    ("I'm searching job boards. What other titles do NN engineer jobs get posted under?", False),
 ])
 def test_live_job_listings_are_refused_with_the_reason(question, live):
     q = understand(question, [], ONE)
