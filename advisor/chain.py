@@ -40,6 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
+from advisor.vocabulary import LEVELS
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -161,8 +162,8 @@ class Advisor:
         lead = self._lead(query, evidence, sources)
         # what a complete answer gives: a broad question's whole topic, the rest of the lead's section, or
         # each side's figure for the level a pay comparison names
-        items = (self.catalog.items(evidence.topic, evidence.named) if evidence.topic else self.catalog.details(lead[0]) if lead
-                 else self._band_figures(query))
+        items = (self._band_figures(query) or (self.catalog.items(evidence.topic, evidence.named) if evidence.topic
+                 else self.catalog.details(lead[0]) if lead else []))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
                               lead=lead, items=items, unnamed=evidence.unnamed)
         yield from self._generate(generated, query, context, timings, started, evidence,
@@ -372,11 +373,13 @@ class Advisor:
 
     def _band_figures(self, query: Query) -> list[tuple[str, Hit]]:
         """Each compared role's figure for the level a pay comparison names ("Does a typical analyst
-        earn more than a mid-level engineer?"): a comparison without one side's figure compares nothing."""
+        earn more than a mid-level engineer?"), or for every level when it names none ("Who earns
+        more?"): a comparison without one side's figure compares nothing."""
         if not (query.compares_roles and query.pay):
             return []
-        found = [self.catalog.band_figure(g.doc_id, level) for g in query.roles for level in query.levels]
-        return [(f"{band.own_heading}: {figure}", band) for figure, band in filter(None, found)]
+        levels = query.levels or tuple(LEVELS)
+        found = [(g, self.catalog.band_figure(g.doc_id, level)) for g in query.roles for level in levels]
+        return [(f"{g.role}, {band.own_heading}: {figure}", band) for g, pair in found if pair for figure, band in [pair]]
 
     def _opening(self, raw: str, generated: Generated) -> str | None:
         """The lead sentence, cited, before the model's first line that stands (verified, or grounded

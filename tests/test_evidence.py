@@ -160,6 +160,16 @@ def test_a_pay_comparison_naming_a_level_gives_each_sides_figure(two_guides_sett
     assert f"{ISA}#earnings/the-middle-of-the-range" in {c.section_id for c in answer.citations}
 
 
+def test_a_pay_comparison_naming_no_level_gives_each_sides_every_band(two_guides_settings):
+    script = "- Entry-level Neural Network Engineers in the US earn $70,000 to $100,000 per year. [1]\n"
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider(script)).ask(
+        "Who earns more, a neural network engineer or an information security analyst?")
+    for figure in ("$100,000 to $150,000", "$150,000+", "$69,660", "$124,910", "$186,420"):
+        assert figure in answer.answer
+    assert "- Information Security Analyst, The Middle of the Range: " in answer.answer
+    assert answer.answer.count("$70,000 to $100,000") == 1  # the band the model gave is not repeated
+
+
 def test_a_broad_question_the_model_declines_still_gets_its_whole_topic(two_guides_settings):
     answer = Advisor(two_guides_settings, provider=ScriptedProvider("I don't know.")).ask(
         "what are the downsides of being a security analyst?")
