@@ -202,14 +202,23 @@ class Catalog:
         return [h for doc_id in sorted(doc_ids) for h in self._topic_sections(doc_id, topics)]
 
     def _topic_sections(self, doc_id: str, topics: list[str]) -> list[Hit]:
+        """The first topic's sections; a subsection gives way to the top-level section it sits in when
+        the question names that one too ("degree, skills, all of it": Requirements, not its Education)."""
         mine = [h for h in self.sections if h.doc_id == doc_id]
+        named = [found for name in topics if (found := self._named_by(mine, name))]
+        if not named:
+            return []
+        parents = {parent_id(h.section_id) for h in named[0]}
+        return next((found for found in named[1:] if {h.section_id for h in found} & parents), named[0])
+
+    @staticmethod
+    def _named_by(mine: list[Hit], topic: str) -> list[Hit]:
         levels = ([h for h in mine if "/" not in h.section_id], [h for h in mine if "/" in h.section_id])
-        for name in topics:
-            for level in levels:
-                for word in TOPICS[name][1]:
-                    if found := [h for h in level if _stem(word) in _heading_words(h)]:
-                        # a heading that is the word alone first ("Education", then "Industries and Education")
-                        return sorted(found, key=lambda h: len(_heading_words(h)) > 1)
+        for level in levels:
+            for word in TOPICS[topic][1]:
+                if found := [h for h in level if _stem(word) in _heading_words(h)]:
+                    # a heading that is the word alone first ("Education", then "Industries and Education")
+                    return sorted(found, key=lambda h: len(_heading_words(h)) > 1)
         return []
 
     def band(self, doc_id: str, level: str) -> Hit | None:

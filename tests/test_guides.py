@@ -25,6 +25,16 @@ def test_a_topic_finds_each_guides_own_heading():
     assert TWO.topic_sections({"isa"}, ["education"]) == []
 
 
+def test_a_part_gives_way_to_the_whole_it_sits_in_when_the_question_names_both():
+    docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}}
+    sections = [section("nne", "Neural Network Engineer", "Requirements", "What the job needs."),
+                section("nne", "Neural Network Engineer", "Requirements › Education", "A bachelor's degree.")]
+    guides = Catalog(docs, sections)
+    assert [h.section_id for h in guides.topic_sections({"nne"}, ["education"])] == ["nne#requirements/education"]
+    # "what do I need to get hired: degree, skills, all of it?"
+    assert [h.section_id for h in guides.topic_sections({"nne"}, ["education", "requirements"])] == ["nne#requirements"]
+
+
 def test_a_topic_prefers_a_top_level_heading_to_a_subsection_whatever_word_names_it():
     # "demand" comes before "prospects" among the market's heading words, but names only a subsection here
     docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}, "isa": {"role": ISA[1], "title": "t"}}
