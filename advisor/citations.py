@@ -27,7 +27,7 @@ from advisor.guides import parent_id
 from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words, sentences
 from advisor.types import Citation, Hit
-from advisor.vocabulary import paraphrased, without_everyday
+from advisor.vocabulary import asks_pay, paraphrased, without_everyday
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +193,12 @@ class CitationBuilder:
                 return None
             text, claim = cut, self._claim(cut)
         text, claim = self._in_full(text, claim, chosen)
+        if self.strict and asks_pay(text) and not self._speaks_of_pay(chosen):
+            # "Silicon Valley, Toronto … all pay more" cited to the hotspots, which say nothing of pay:
+            # the question's own words ("do those places pay more?") back no claim about them
+            self._drop(raw, "speaks of pay, which its source does not")
+            self.unsupported = text
+            return None
         if len(new := self._new_sentences(text)) < len(sentences(text)) and new:  # says an earlier line again, then more
             text, claim = " ".join(new), self._claim(" ".join(new))
         # "Employer: The figures are for the US market." repeats "Location: The figures are …"
@@ -252,6 +258,10 @@ class CitationBuilder:
         source = f"{hit.heading} {hit.text}".lower()
         return sorted(n for n in names(text) if not content_tokens(n) <= self._asked | self._roles
                       and not self._mentions(n, source))
+
+    def _speaks_of_pay(self, index: int) -> bool:
+        hit = self.hits[index]
+        return hit.kind != "section" or asks_pay(f"{hit.heading} {hit.text}") or "$" in hit.text
 
     def _says_more(self, claim: set[str], index: int) -> bool:
         return len(claim - self._tokens[index] - self._asked) > new_word_allowance(claim)

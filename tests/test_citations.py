@@ -362,6 +362,19 @@ def test_a_line_naming_a_place_is_not_cited_to_a_source_that_never_names_it():
                          "- Location, employer and education influence salary in Toronto [1]"]
 
 
+def test_a_line_about_pay_stands_only_on_a_source_that_speaks_of_pay():
+    hubs = hit("g#demand/hotspots", "Market Demand › Hotspots",
+               "Silicon Valley, Toronto and London all have thriving AI ecosystems with strong demand.")
+    factors = hit("g#pay/factors", "Salary Ranges › Factors", "Location: salaries are higher in tech hubs like Silicon Valley.")
+    # the question's words ("do those places pay more?") are no source for a claim about pay
+    b = CitationBuilder([hubs], question="do those places pay more?")
+    assert b.check_line("- Silicon Valley, Toronto and London all pay more. [1]") is None
+    assert b.dropped[-1].startswith("speaks of pay, which its source does not")
+    assert b.check_line("- Silicon Valley, Toronto and London have strong demand. [1]") is not None
+    b = CitationBuilder([factors], question="do those places pay more?")
+    assert b.check_line("- Salaries are higher in tech hubs like Silicon Valley. [1]") is not None
+
+
 def test_everyday_words_are_checked_as_the_guides_words_for_them():
     perks = hit("g#perks", "Career › Benefits", "- Flexibility: many companies offer the option to work remotely")
     builder = CitationBuilder([perks], question="can i work from home in this job")
