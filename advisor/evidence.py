@@ -51,7 +51,9 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
-    listed = asked_section(query, tops, hits, catalog)
+    listed = asked_section(query, tops, hits, catalog) or followed_up_section(query, hits, catalog)
+    if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed), None)):
+        hits = placed(named_hit, hits, 0)  # the part the follow-up names leads, not the earlier question's
     topic = (tops[0].section_id if tops and query.broad else
              (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list else None) or listed)
     outline = catalog.outline_hit(topic) if topic else None
@@ -96,6 +98,16 @@ def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catal
     if query.pay or query.compares or not tops or catalog.subsections(tops[0].section_id):
         return None
     return tops[0].section_id if tops[0].section_id in {h.section_id for h in hits[:best]} else None
+
+
+def followed_up_section(query: Query, hits: list[Hit], catalog: Catalog, best: int = 5) -> str | None:
+    """The list section a follow-up's own words name by its heading, when retrieval agrees: "does
+    that change depending on the industry?" after the median pay asks for all of "Earnings by Industry"."""
+    if not query.follows or query.compares:
+        return None
+    named = catalog.named_anywhere({h.doc_id for h in hits[:1]}, without_roles(query.search, query.roles),
+                                   among={h.section_id for h in hits[:best]})
+    return named if named and catalog.items(named) else None
 
 
 def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None) -> Evidence:

@@ -161,14 +161,14 @@ class Catalog:
         said = self.details(hit.section_id)
         return [(f"{hit.own_heading}: {said[0][0]}", hit), *said[1:]] if said else [(outline_item(hit), hit)]
 
-    def named_anywhere(self, doc_ids: set[str], question: str) -> str | None:
-        """The one subsection of the guides ``doc_ids`` whose own heading the question names by a word
-        of its own ("what areas can I specialize in?" → "Career Paths and Specializations"), or None
-        when none or several do ("which languages should I learn?": "Machine Learning …" and
-        "Continuous Learning …" both say "learn")."""
+    def named_anywhere(self, doc_ids: set[str], question: str, among: set[str] | None = None) -> str | None:
+        """The one subsection of the guides ``doc_ids`` (of the sections ``among``, when given) whose
+        own heading the question names by a word of its own ("what areas can I specialize in?" →
+        "Career Paths and Specializations"), or None when none or several do ("which languages should
+        I learn?": "Machine Learning …" and "Continuous Learning …" both say "learn")."""
         asked = stems(question) - VAGUE_STEMS - self.role_stems - understood_stems(question)  # "skills employers want"
         named = [h for h in self.sections if h.doc_id in doc_ids and PATH_SEPARATOR in h.heading
-                 and stems(h.own_heading) & asked]
+                 and (among is None or h.section_id in among) and stems(h.own_heading) & asked]
         return named[0].section_id if len(named) == 1 else None
 
     def named_subsection(self, topic_id: str, question: str) -> str | None:

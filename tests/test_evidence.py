@@ -272,6 +272,17 @@ def test_a_follow_up_on_a_new_topic_keeps_the_part_the_earlier_question_named(ad
     assert docs(advisor, "and the people at the very top?", pay)[1].named is None  # the top, not the start
 
 
+def test_a_follow_up_naming_a_list_section_by_its_heading_gets_all_of_it(two_guides_settings):
+    history = [Turn(role="user", content="What's the median salary for information security analysts?"),
+               Turn(role="assistant", content="It was $124,910 in May 2024.")]
+    model = ScriptedProvider("- In May 2024 the occupation's median annual wage stood at $124,910. [1]\n")
+    advisor = Advisor(two_guides_settings, provider=model)
+    evidence = advisor.gather(advisor.understand("does that change depending on the industry?", history))
+    assert evidence.hits[0].section_id == evidence.topic == f"{ISA}#earnings/earnings-by-industry" and evidence.asked_list
+    answer = advisor.ask("does that change depending on the industry?", history)
+    assert "consulting services: $109,030" in answer.answer and "Insurance carriers: $100,870" in answer.answer
+
+
 def test_a_compared_role_the_model_said_nothing_of_gets_its_best_section(two_guides_settings):
     model = ScriptedProvider("- Neural Network Engineers usually hold a bachelor's degree in Computer Science. [1]\n")
     answer = Advisor(two_guides_settings, provider=model).ask(
