@@ -62,7 +62,7 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return weak
     if years := scope.unknown_years(query.asked, catalog.corpus):
         return f"asks about {', '.join(years)}, which no guide mentions"
-    if counted := scope.uncounted(query.search, catalog.words):  # spelled out: "how many yrs" counts years
+    if counted := scope.uncounted(query.corrected, catalog.words):  # spelled out: "how many yrs" counts years
         return f"asks how many {counted}, which no guide counts"
     if priced := scope.unpriced(query.asked, catalog.gives_prices):
         return f"asks a price ({priced}), which no guide gives"

@@ -20,6 +20,7 @@ from advisor.vocabulary import COMPARE, COMPARING, LIST, PAY_ASIDES, ROLE_REFERE
 @dataclass(frozen=True)
 class Query:
     asked: str  # the question, planted instructions removed
+    corrected: str  # … and typos corrected, chat shorthand written out
     search: str  # what retrieval reads: typos corrected, words about the sources dropped
     standalone: str  # the question with the turn it follows, for a follow-up
     history: tuple[Turn, ...] = ()
@@ -86,7 +87,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
-        asked=asked, search=paraphrased(salary.search_text(without_filler(search))), standalone=standalone, history=tuple(history),
+        asked=asked, corrected=corrected, search=paraphrased(salary.search_text(without_filler(search))), standalone=standalone, history=tuple(history),
         follows=follows, roles=tuple(roles), named=bool(named), unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,

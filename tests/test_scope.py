@@ -53,6 +53,8 @@ def test_unknown_years():
     ("How many new jobs will AI create?", None),  # the guides count jobs
     ("How many years of experience do senior engineers have?", None),
     ("What do they earn?", None),
+    ("so how many of those jobs will there be in 10 years?", None),  # jobs, not "of those"
+    ("how many of those hours are paid?", "hours"),
 ])
 def test_a_count_of_something_no_guide_names(question, counted):
     words = frozenset(tokenize("Senior engineers have years of experience. AI will create 97 million new jobs."))
