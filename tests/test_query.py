@@ -137,6 +137,7 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("What kinds of companies would employ me?", True, ("employers",), True),
     ("Do larger companies pay more?", False, (), False),
     ("What level of machine learning knowledge are employers looking for?", False, (), False),  # requirements
+    ("Which has better job growth?", False, ("market",), False),  # the market, told in figures
 ])
 def test_lists_and_topics(question, wants_list, topics, broad):
     q = understand(question, [], ONE)
