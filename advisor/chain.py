@@ -348,7 +348,8 @@ class Advisor:
         """What an answer leaves out of the guides it stands on: the rest of the one section it drew
         from ("which industry pays best?" gets every industry, the best-paid included); in a comparison
         of roles, the best section of each role it said nothing of ("is a bachelor's enough for either?"
-        gets the analysts' degree lines when the model spoke only of engineers)."""
+        gets the analysts' degree lines when the model spoke only of engineers), or each side's whole
+        topic when the question asks for it whole ("the main hard parts of each")."""
         cited = generated.builder.cited_sections
         if not query.compares:
             return self.catalog.details(cited[0].section_id) if len(cited) == 1 and cited[0].kind == "section" else []
@@ -358,6 +359,8 @@ class Advisor:
             side = [h for h in evidence.hits if h.doc_id == guide.doc_id]
             if COUNTED_TOPICS.intersection(query.topics):  # "how does the growth outlook compare?": each side's figure
                 found = self._side_figure(without_roles(query.search, query.roles), side)
+            elif query.broad and side and self.catalog.subsections(side[0].section_id):
+                found = self.catalog.items(side[0].section_id)  # "the main hard parts of each": each side's whole list
             elif guide.doc_id not in said and side:
                 found = (self.catalog.items(side[0].section_id) or self.catalog.details(side[0].section_id))[:MAX_SIDE_ITEMS]
             else:

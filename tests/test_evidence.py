@@ -283,6 +283,17 @@ def test_a_follow_up_naming_a_list_section_by_its_heading_gets_all_of_it(two_gui
     assert "consulting services: $109,030" in answer.answer and "Insurance carriers: $100,870" in answer.answer
 
 
+def test_a_broad_comparison_gives_each_sides_whole_topic(two_guides_settings):
+    model = ScriptedProvider("- Neural Network Engineers run into a range of challenges when they develop and deploy models. [1]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask(
+        "Which job has tougher challenges, neural network engineering or information security analysis? "
+        "Give me the main hard parts of each.")
+    cited = {c.section_id for c in answer.citations}
+    assert {f"{NNE}#common-challenges/dimensionality-challenges", f"{ISA}#hard-parts-of-the-job/enforcing-the-rules",
+            f"{ISA}#hard-parts-of-the-job/work-life-balance"} <= cited
+    assert "- Information Security Analyst: " in answer.answer
+
+
 def test_a_compared_role_the_model_said_nothing_of_gets_its_best_section(two_guides_settings):
     model = ScriptedProvider("- Neural Network Engineers usually hold a bachelor's degree in Computer Science. [1]\n")
     answer = Advisor(two_guides_settings, provider=model).ask(
