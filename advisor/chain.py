@@ -23,7 +23,7 @@ from functools import partial
 from typing import NamedTuple
 
 from advisor import occupations, profile as profile_advice, salary, scope
-from advisor.citations import CitationBuilder
+from advisor.citations import CitationBuilder, speaks_of_pay
 from advisor.context import model_context
 from advisor.decide import ModelOutcome, after_model, decide, outlined
 from advisor.embeddings import get_tokenizer
@@ -352,7 +352,13 @@ class Advisor:
         topic when the question asks for it whole ("the main hard parts of each")."""
         cited = generated.builder.cited_sections
         if not query.compares:
-            return self.catalog.details(cited[0].section_id) if len(cited) == 1 and cited[0].kind == "section" else []
+            if len(cited) != 1 or cited[0].kind != "section":
+                return []
+            # a pay question is completed from a section on pay: "do those places pay more?" after the
+            # hotspots gets what the guide says of pay and place, not the rest of the hotspots
+            drawn = cited[0] if not query.pay or speaks_of_pay(cited[0]) else next(
+                (h for h in evidence.hits if h.kind == "section" and speaks_of_pay(h)), None)
+            return self.catalog.details(drawn.section_id) if drawn else []
         said = {h.doc_id for h in cited}
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:

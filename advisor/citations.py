@@ -75,6 +75,11 @@ def new_word_allowance(claim: set[str]) -> int:
     return max(MAX_NEW_WORDS, len(claim) // 4)
 
 
+def speaks_of_pay(hit: Hit) -> bool:
+    """Whether a source says anything of pay: official data, a pay word or a dollar figure."""
+    return hit.kind != "section" or asks_pay(f"{hit.heading} {hit.text}") or "$" in hit.text
+
+
 @dataclass
 class CitationBuilder:
     hits: list[Hit]  # the numbered sources the model read
@@ -193,7 +198,7 @@ class CitationBuilder:
                 return None
             text, claim = cut, self._claim(cut)
         text, claim = self._in_full(text, claim, chosen)
-        if self.strict and asks_pay(text) and not self._speaks_of_pay(chosen):
+        if self.strict and asks_pay(text) and not speaks_of_pay(self.hits[chosen]):
             # "Silicon Valley, Toronto … all pay more" cited to the hotspots, which say nothing of pay:
             # the question's own words ("do those places pay more?") back no claim about them
             self._drop(raw, "speaks of pay, which its source does not")
@@ -258,10 +263,6 @@ class CitationBuilder:
         source = f"{hit.heading} {hit.text}".lower()
         return sorted(n for n in names(text) if not content_tokens(n) <= self._asked | self._roles
                       and not self._mentions(n, source))
-
-    def _speaks_of_pay(self, index: int) -> bool:
-        hit = self.hits[index]
-        return hit.kind != "section" or asks_pay(f"{hit.heading} {hit.text}") or "$" in hit.text
 
     def _says_more(self, claim: set[str], index: int) -> bool:
         return len(claim - self._tokens[index] - self._asked) > new_word_allowance(claim)

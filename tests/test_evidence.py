@@ -283,6 +283,17 @@ def test_a_follow_up_naming_a_list_section_by_its_heading_gets_all_of_it(two_gui
     assert "consulting services: $109,030" in answer.answer and "Insurance carriers: $100,870" in answer.answer
 
 
+def test_a_pay_question_is_completed_from_a_section_on_pay(indexed_settings):
+    model = ScriptedProvider("- Silicon Valley, Toronto and London all have thriving AI ecosystems with strong demand. [1]\n"
+                             "- Silicon Valley, Toronto and London all pay more. [1]\n")
+    history = [Turn(role="user", content="Where are the hotspots for neural network engineering jobs?"),
+               Turn(role="assistant", content="Silicon Valley, Toronto, Beijing, Bengaluru and London.")]
+    answer = Advisor(indexed_settings, provider=model).ask("and do those places pay more?", history)
+    assert "all pay more" not in answer.answer  # the hotspots say nothing of pay
+    assert "tech hubs such as Silicon Valley usually pay more" in answer.answer
+    assert f"{NNE}#salary-ranges/factors-influencing-salary" in {c.section_id for c in answer.citations}
+
+
 def test_a_broad_comparison_gives_each_sides_whole_topic(two_guides_settings):
     model = ScriptedProvider("- Neural Network Engineers run into a range of challenges when they develop and deploy models. [1]\n")
     answer = Advisor(two_guides_settings, provider=model).ask(
