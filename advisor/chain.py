@@ -386,9 +386,13 @@ class Advisor:
         more?"): a comparison without one side's figure compares nothing."""
         if not (query.compares_roles and query.pay):
             return []
-        levels = query.levels or tuple(LEVELS)
-        found = [(g, self.catalog.band_figure(g.doc_id, level)) for g in query.roles for level in levels]
-        return [(f"{g.role}, {band.own_heading}: {figure}", band) for g, pair in found if pair for figure, band in [pair]]
+        items: list[tuple[str, Hit]] = []
+        for guide in query.roles:
+            for level in query.levels or tuple(LEVELS):
+                if found := self.catalog.band_figure(guide.doc_id, level):
+                    figure, band = found
+                    items.append((f"{guide.role}, {band.own_heading}: {figure}", band))
+        return items
 
     def _opening(self, raw: str, generated: Generated) -> str | None:
         """The lead sentence, cited, before the model's first line that stands (verified, or grounded

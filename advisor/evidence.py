@@ -53,7 +53,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     listed = asked_section(query, tops, hits, catalog) or followed_up_section(query, hits, catalog)
     if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed), None)):
-        hits = placed(named_hit, hits, 0)  # the part the follow-up names leads, not the earlier question's
+        hits = placed(named_hit, hits, 0)  # the part the question names leads (for a follow-up, not the earlier turn's)
     topic = (tops[0].section_id if tops and query.broad else
              (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list else None) or listed)
     outline = catalog.outline_hit(topic) if topic else None

@@ -87,8 +87,9 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
-        asked=asked, corrected=corrected, search=paraphrased(salary.search_text(without_filler(search))), standalone=standalone, history=tuple(history),
-        follows=follows, roles=tuple(roles), named=bool(named), unclear_role=not roles and len(catalog.guides) > 1,
+        asked=asked, corrected=corrected, search=paraphrased(salary.search_text(without_filler(search))),
+        standalone=standalone, history=tuple(history), follows=follows, roles=tuple(roles), named=bool(named),
+        unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
         compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),

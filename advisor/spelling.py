@@ -82,16 +82,18 @@ class Speller:
 
     def american(self, word: str) -> str | None:
         """The American spelling of a British ``word`` ("organisation" → "organization") when a guide
-        or the known vocabulary has it, else (for a word nobody knows) the guides' commonest word of that stem ("specialise" →
-        "specialized" when they say only "specialized" and "specializing")."""
-        for british, us in US_ENDINGS:
-            if word.endswith(british):
-                spelled = word[: -len(british)] + us
-                if spelled in self.words or word in self.words:
-                    return spelled if spelled in self.words else None
-                stem = spelled.rstrip("e")
-                return next((w for w in self._by_initial.get(word[0], []) if w.startswith(stem) and w in self.guide_words), None)
-        return None
+        or the known vocabulary has it, else, for a word nobody knows, the guides' commonest word of
+        that stem ("specialise" → "specialized" when they say only "specialized" and "specializing")."""
+        british, us = next(((b, u) for b, u in US_ENDINGS if word.endswith(b)), ("", ""))
+        if not british:
+            return None
+        spelled = word[: -len(british)] + us
+        if spelled in self.words:
+            return spelled
+        if word in self.words:
+            return None
+        stem = spelled.rstrip("e")
+        return next((w for w in self._by_initial.get(word[0], []) if w.startswith(stem) and w in self.guide_words), None)
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:
         """(text with typos replaced, {typo: correction})."""

@@ -82,7 +82,7 @@ LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employer
                            r"(?=.*\b(?:hir(?:e|es|ing)|recruit\w*|openings?|vacanc\w+|looking for)\b)"  # hiring, and
                            r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"  # when
                            r"|\b(?:current|open|live|latest)\s+(?:job\s+)?(?:postings|listings|vacancies|job ads)\b"
-                           r"|\bjob\s+(?:postings|listings|ads|adverts)\b", re.I)  # not "job boards": searching them is no ask for them
+                           r"|\bjob\s+(?:postings|listings|ads|adverts)\b", re.I)  # "job boards": searching them asks nothing
 
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"
@@ -106,8 +106,9 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 # one guide says "remote", another "remotely"): those join the search ("can I work from home?" reaches
 # the line on working remotely)
 PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
-                           r"telework\w*|hybrid\s+work\w*|remote(?:ly)?|(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person)\b",
-                           re.I), ("remote", "remotely")),  # being in the office asks the same
+                           r"telework\w*|hybrid\s+work\w*|remote(?:ly)?|"
+                           r"(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person)\b",  # the office asks the same
+                           re.I), ("remote", "remotely")),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
                 ("work-life balance",)),
                (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical"))]  # the American word for it
