@@ -162,8 +162,9 @@ class Advisor:
         lead = self._lead(query, evidence, sources)
         # what a complete answer gives: a broad question's whole topic, the rest of the lead's section, or
         # each side's figure for the level a pay comparison names
-        items = (self._band_figures(query) or (self.catalog.items(evidence.topic, evidence.named) if evidence.topic
-                 else self.catalog.details(lead[0]) if lead else []))
+        items = (self._band_figures(query) or self._side_figures(query, evidence) or
+                 (self.catalog.items(evidence.topic, evidence.named) if evidence.topic
+                  else self.catalog.details(lead[0]) if lead else []))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
                               lead=lead, items=items, unnamed=evidence.unnamed)
         yield from self._generate(generated, query, context, timings, started, evidence,
@@ -206,7 +207,7 @@ class Advisor:
             generated.fall_back(f"{why}. {EXTRACTIVE_NOTICE}", context)
             # the sentence closest to the question and the rest of its section, else the best-matching
             # ones and then what a complete answer gives (the topic, each side's figure)
-            if lead and generated.items:
+            if generated.items and (lead or query.compares_roles):  # each side's figure, not the best-matching lines
                 for line in generated.led(lead):
                     yield self._token(line, timings, started)
                 return
@@ -363,9 +364,7 @@ class Advisor:
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:
             side = [h for h in evidence.hits if h.doc_id == guide.doc_id]
-            if COUNTED_TOPICS.intersection(query.topics):  # "how does the growth outlook compare?": each side's figure
-                found = self._side_figure(without_roles(query.search, query.roles), side)
-            elif query.broad and side and self.catalog.subsections(side[0].section_id):
+            if query.broad and side and self.catalog.subsections(side[0].section_id):
                 found = self.catalog.items(side[0].section_id)  # "the main hard parts of each": each side's whole list
             elif guide.doc_id not in said and side:
                 found = (self.catalog.items(side[0].section_id) or self.catalog.details(side[0].section_id))[:MAX_SIDE_ITEMS]
@@ -374,11 +373,21 @@ class Advisor:
             items += [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
         return items
 
-    def _side_figure(self, search: str, side: list[Hit]) -> list[tuple[str, Hit]]:
-        """The figure of one side's sections closest in meaning to what is asked of the roles ("growth
-        outlook": the projected growth rate, not the number of jobs the section opens with)."""
-        found = self.retriever.closest_sentence(search, {h.section_id for h in side}, keep=lambda s: bool(numbers(s)))
-        return [(found[1], next(h for h in side if h.section_id == found[0]))] if found else []
+    def _side_figures(self, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
+        """Each compared role's figure closest in meaning to what is asked of the roles ("how does the
+        growth outlook compare?": the projected growth rate, not the number of jobs the section opens
+        with), or its closest sentence when its guide gives no figure ("growing fast")."""
+        if not (query.compares_roles and COUNTED_TOPICS.intersection(query.topics)):
+            return []
+        search = without_roles(query.search, query.roles)
+        items: list[tuple[str, Hit]] = []
+        for guide in query.roles:
+            side = {h.section_id: h for h in evidence.hits if h.doc_id == guide.doc_id}
+            found = (self.retriever.closest_sentence(search, set(side), keep=lambda s: bool(numbers(s)))
+                     or self.retriever.closest_sentence(search, set(side)))
+            if found:
+                items.append((f"{guide.role}: {found[1]}", side[found[0]]))
+        return items
 
     def _band_figures(self, query: Query) -> list[tuple[str, Hit]]:
         """Each compared role's figure for the level a pay comparison names ("Does a typical analyst
@@ -524,10 +533,10 @@ class Generated:
                                        dropped=old.dropped, other_roles=old.other_roles)
         self.lines = []
 
-    def led(self, lead: Lead) -> list[str]:
+    def led(self, lead: Lead | None) -> list[str]:
         """The guides' own answer to a question that asks one thing: the lead sentence, then what
-        else its section (or the broad question's topic) says."""
-        first = self.builder.ground(lead[1], self.shown[lead[0]])
+        else its section (or the broad question's topic, or each compared side) says."""
+        first = self.builder.ground(lead[1], self.shown[lead[0]]) if lead else None
         self.lines = [line for line in (first, *self.builder.complete(self.items)) if line]
         return self.lines
 

@@ -79,11 +79,14 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     roles = named or _conversation_roles(history, catalog)
     if not roles and catalog.only:
         roles = [catalog.only]
-    pay = asks_pay(standalone)
+    own_topics = topics_in(corrected)
+    # a follow-up about pay stays about pay unless it names a topic of its own: "which one is growing
+    # faster?" after a pay comparison asks about the market
+    pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if follows else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
-    own_topics = [t for t in topics_in(corrected) if not (pay and t in PAY_ASIDES)]
+    own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
     query = Query(
@@ -92,7 +95,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
-        compares=len(named) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
+        compares=len(roles) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
         yes_no=bool(YES_NO.search(corrected)),
         topics=tuple(topics), topics_inherited=bool(topics) and not own_topics, corrections=fixes)
     whole = query.broad and not levels  # "what do mid-level engineers make?" asks for one band

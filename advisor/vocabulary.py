@@ -169,7 +169,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings|(?:job|jobs|employment) growth|"
-                   r"growth rate)\b", "market demand prospects outlook"),
+                   r"growth rate|(?:growing|grow|grows)\s+(?:fast\w*|quick\w*|the most)|fastest[- ]growing)\b",
+         "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"

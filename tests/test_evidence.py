@@ -346,3 +346,17 @@ def test_a_market_comparison_gives_each_side_a_figure(two_guides_settings):
     alone = Advisor(two_guides_settings, provider=ScriptedProvider(model.output.splitlines()[0] + "\n")).ask(
         "How does the job growth outlook compare for neural network engineers and information security analysts?")
     assert "29%" in alone.answer and "182,800" not in alone.answer
+
+
+def test_a_market_comparison_after_a_pay_comparison_gives_each_side_its_growth(two_guides_settings):
+    """The model writes only labels (as the 1.5B model did): the guides' own line for each side stands in,
+    the closest sentence for a guide that gives no growth figure."""
+    history = [Turn(role="user", content="how does pay compare for neural network engineers and information "
+                                         "security analysts?"),
+               Turn(role="assistant", content="Engineers start at $70,000 [1]; analysts at $69,660 [2].")]
+    model = ScriptedProvider("- Neural Network Engineers: [1]\n- Information Security Analysts: [2]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask("which one is growing faster?", history)
+    lines = answer.answer.splitlines()
+    assert answer.provider == "extractive" and len(lines) == 2 and answer.wages is None
+    assert lines[0].startswith("- Neural Network Engineer: ") and "growth" in lines[0]
+    assert lines[1].startswith("- Information Security Analyst: ") and "29%" in lines[1]

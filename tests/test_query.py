@@ -190,6 +190,16 @@ def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
     assert understand("and the hardest parts?", history, TWO).topics == ("challenges",)
 
 
+def test_a_follow_up_to_a_two_role_question_compares_both_and_asks_its_own_topic():
+    history = [Turn(role="user", content="How does pay compare for neural network engineers and security analysts?"),
+               Turn(role="assistant", content="Engineers start at $70,000 [1]; analysts at $69,660 [2].")]
+    q = understand("which one is growing faster?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles
+    assert q.topics == ("market",) and not q.pay  # its own topic, not the earlier turn's pay
+    assert understand("and at senior level?", history, TWO).pay  # one naming no topic stays on pay
+    assert understand("do bigger companies pay more?", history, TWO).pay  # nor one naming employers in passing
+
+
 def test_a_pay_follow_up_about_another_role_keeps_the_level_asked_before():
     history = [Turn(role="user", content="How much do neural network engineers earn at the start?"),
                Turn(role="assistant", content="$70,000 to $100,000 [1].")]
