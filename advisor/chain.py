@@ -162,7 +162,8 @@ class Advisor:
         lead = self._lead(query, evidence, sources)
         # what a complete answer gives: a broad question's whole topic, the rest of the lead's section, or
         # each side's figure for the level a pay comparison names
-        items = (self._band_figures(query) or self._side_figures(query, evidence) or
+        counted = query.compares_roles and COUNTED_TOPICS.intersection(query.topics)
+        items = (self._band_figures(query) or (self._side_lines(query, evidence) if counted else []) or
                  (self.catalog.items(evidence.topic, evidence.named) if evidence.topic
                   else self.catalog.details(lead[0]) if lead else []))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
@@ -207,7 +208,9 @@ class Advisor:
             generated.fall_back(f"{why}. {EXTRACTIVE_NOTICE}", context)
             # the sentence closest to the question and the rest of its section, else the best-matching
             # ones and then what a complete answer gives (the topic, each side's figure)
-            if generated.items and (lead or query.compares_roles):  # each side's figure, not the best-matching lines
+            if query.compares_roles and not generated.items:  # each side's own line, not one side's best lines
+                generated.items = self._side_lines(query, evidence)
+            if generated.items and (lead or query.compares_roles):
                 for line in generated.led(lead):
                     yield self._token(line, timings, started)
                 return
@@ -373,17 +376,17 @@ class Advisor:
             items += [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
         return items
 
-    def _side_figures(self, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
-        """Each compared role's figure closest in meaning to what is asked of the roles ("how does the
-        growth outlook compare?": the projected growth rate, not the number of jobs the section opens
-        with), or its closest sentence when its guide gives no figure ("growing fast")."""
-        if not (query.compares_roles and COUNTED_TOPICS.intersection(query.topics)):
-            return []
-        search = without_roles(query.search, query.roles)
+    def _side_lines(self, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
+        """Each compared role's sentence closest in meaning to what is asked of the roles ("is either
+        of these jobs remote-friendly?": each side's line on remote work); for the market, its closest
+        figure ("how does the growth outlook compare?": the projected growth rate, not the number of
+        jobs the section opens with), or its closest sentence when its guide gives no figure."""
+        search = without_roles(query.corrected, query.roles)  # as asked: the guides' words added say less to a model
+        counted = bool(COUNTED_TOPICS.intersection(query.topics))
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:
-            side = {h.section_id: h for h in evidence.hits if h.doc_id == guide.doc_id}
-            found = (self.retriever.closest_sentence(search, set(side), keep=lambda s: bool(numbers(s)))
+            side = {h.section_id: h for h in evidence.hits if h.doc_id == guide.doc_id and h.kind == "section"}
+            found = ((counted and self.retriever.closest_sentence(search, set(side), keep=lambda s: bool(numbers(s))))
                      or self.retriever.closest_sentence(search, set(side)))
             if found:
                 items.append((f"{guide.role}: {found[1]}", side[found[0]]))

@@ -294,19 +294,22 @@ class CitationBuilder:
         cited = {self.hits[i].section_id for i in self._claims}
         one_section = len({hit.section_id for _, hit in items}) == 1
         before = len(self.dropped)
-        todo = [(item if one_section or hit.section_id not in cited else self._unsaid(item), hit) for item, hit in items]
+        todo = [(item if one_section or hit.section_id not in cited else self._unsaid(item, hit), hit)
+                for item, hit in items]
         lines = [line for text, hit in todo if text if (line := self.check_line(f"- {text} [{self._source(hit) + 1}]"))]
         del self.dropped[before:]  # the guide's own items are no model lines: one left out is no dropped line
         return lines
 
-    def _unsaid(self, item: str) -> str:
+    def _unsaid(self, item: str, hit: Hit) -> str:
         """An outline item ("Heading: first sentence. second sentence.") with only the sentences the
         answer has not given yet, or "" when it gave them all: a model line that said a subsection's
         first sentence ("Incidents do not respect the working day.") still leaves the one with the
-        facts ("… called in at night or on weekends")."""
-        heading, _, body = item.partition(": ")
+        facts ("… called in at night or on weekends"). A named subsection's later items are its own
+        sentences and bullets, under no heading: "Forensics" after the model gave two of four."""
+        label = f"{hit.own_heading}: "
+        heading, body = (label, item.removeprefix(label)) if item.startswith(label) else ("", item)
         rest = self._new_sentences(body)
-        return f"{heading}: {' '.join(rest)}" if rest else ""
+        return f"{heading}{' '.join(rest)}" if rest else ""
 
     def _source(self, hit: Hit) -> int:
         """The index of ``hit`` among the sources, added when the model did not read it."""

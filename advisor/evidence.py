@@ -17,7 +17,7 @@ from advisor.guides import Catalog, parent_id
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
-from advisor.vocabulary import without_everyday
+from advisor.vocabulary import COMPARE, without_everyday
 from ingest.sections import PATH_SEPARATOR
 
 
@@ -87,8 +87,9 @@ def named_part(query: Query, topic: str, catalog: Catalog) -> str | None:
 def checked_words(search: str, query: Query, catalog: Catalog) -> str:
     """What the evidence check asks of the sections: the search without the roles it names, which
     the guides name in their own words ("infosec analysts"), nor the everyday words it gave the
-    guides' words for ("burnout")."""
-    return " ".join(without_roles(without_everyday(search, catalog.uses), query.roles).split())
+    guides' words for ("burnout"), nor a comparison's own words ("is either of them …")."""
+    text = without_roles(without_everyday(search, catalog.uses), query.roles)
+    return " ".join((COMPARE.sub(" ", text) if query.compares else text).split())
 
 
 def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catalog, best: int = 3) -> str | None:

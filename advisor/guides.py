@@ -147,11 +147,11 @@ class Catalog:
     def items(self, topic_id: str, named: str | None = None) -> list[tuple[str, Hit]]:
         """What a complete answer about ``topic_id`` lists, each with the section it is cited to: a
         top-level section's outline items, or a list section's own bullets ("Advantages of the Career").
-        The subsection a question ``named`` ("which certs …" and "Certifications") is given whole."""
+        The subsection a question ``named`` ("which certs …" and "Certifications") is given whole, first."""
         children = self.subsections(topic_id)
         if len(children) >= 2:
-            return [item for h in children
-                    for item in (self._whole(h) if h.section_id == named else [(outline_item(h), h)])]
+            whole = [item for h in children if h.section_id == named for item in self._whole(h)]
+            return whole + [(outline_item(h), h) for h in children if h.section_id != named]
         own = next((h for h in self.sections if h.section_id == topic_id), None)
         listed = bullets(own.text) if own else []
         return [(item, own) for item in listed] if len(listed) >= 2 else []

@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, LIST, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in, without_filler
+from advisor.vocabulary import COMPARE, COMPARING, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in, without_filler
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     standalone = followup.standalone_question(corrected, history)
     follows = followup.is_follow_up(corrected, history)
     named = catalog.roles_in(corrected)
-    roles = named or _conversation_roles(history, catalog)
+    roles = named or _conversation_roles(history, catalog) or _every_role(corrected, catalog)
     if not roles and catalog.only:
         roles = [catalog.only]
     own_topics = topics_in(corrected)
@@ -108,6 +108,13 @@ def without_roles(text: str, roles: list[Guide] | tuple[Guide, ...]) -> str:
     for guide in roles:
         text = guide.pattern.sub(" ", text)
     return text
+
+
+def _every_role(question: str, catalog: Catalog) -> list[Guide]:
+    """All the guides' roles, for a question about them together ("is either of these jobs remote?")
+    when there are few enough to compare."""
+    several = 1 < len(catalog.guides) <= MAX_EVERY_ROLE
+    return list(catalog.guides) if several and EVERY_ROLE.search(question) else []
 
 
 def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:

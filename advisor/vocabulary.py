@@ -86,7 +86,7 @@ LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employer
 
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"
-                     r"between|each|either)\b", re.I)
+                     r"between|each|either|neither)\b", re.I)
 COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?)\b", re.I)  # said outright, not "more"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
                   r"|\b(?:list|name|enumerate|main|key|top|common|"
@@ -101,13 +101,20 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
                             r"satisfaction|hunt\w*|search\w*))|"  # "the job security thing" asks about job security
                             r"line of work|field|profession|position|occupation|jobs|roles|careers)\b", re.I)
 
+# every role the guides cover, referred to together: "is either of these jobs remote-friendly?", "which
+# of the two careers pays more?"
+EVERY_ROLE = re.compile(r"\b(?:(?:either|both|each|which|neither)\s+(?:one\s+)?(?:of\s+)?(?:these|those|the|them)?\s*"
+                        r"(?:two|2)?\s*(?:jobs?|roles?|careers?|professions?|occupations?)|"
+                        r"(?:these|those|the)\s+(?:two|2)\s+(?:jobs|roles|careers|professions|occupations|fields))\b", re.I)
+MAX_EVERY_ROLE = 3  # more guides than this, and "either of these jobs" says too little to compare them all
+
 
 # everyday words for what the guides name otherwise, each with the guides' words for it (alternatives:
 # one guide says "remote", another "remotely"): those join the search ("can I work from home?" reaches
 # the line on working remotely)
 PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
-                           r"telework\w*|hybrid\s+work\w*|remote(?:ly)?|"
-                           r"(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person)\b",  # the office asks the same
+                           r"telework\w*|hybrid\s+work\w*|remote(?:ly)?(?:[- ]friendly)?|"  # the office asks the same
+                           r"(?:(?:stuck|tied|chained)\s+)?(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person)\b",
                            re.I), ("remote", "remotely")),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
                 ("work-life balance",)),
@@ -168,10 +175,15 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                          r"get (?:in|hired|started))", "requirements qualified qualifications skills"),
         ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
+        # where the jobs are: a guide's hotspots, not where one works day to day (the office, remote)
+        ("places", r"\b(?:where in the world|(?:which|what|best|top) (?:cities|countries|regions|places|locations|"
+                   r"parts of the world)|relocat\w*|hot ?spots?|geograph\w*|cities|countries|concentrated)\b",
+         "hotspots geographical locations regions"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings|(?:job|jobs|employment) growth|"
                    r"growth rate|(?:growing|grow|grows)\s+(?:fast\w*|quick\w*|the most)|fastest[- ]growing)\b",
          "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
+                        r"speciali[sz]\w*|specialt(?:y|ies)|niches?|"
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"
                         r"take me|long[- ]term|grow into|next steps?|later (?:on )?in (?:my|the|your|their|one's) careers?|"
@@ -190,8 +202,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
 
 
 WHOLE_TOPICS = frozenset({"daily work"})
-# topics a pay question names only in passing: "do larger companies pay more?" is about pay
-PAY_ASIDES = frozenset({"employers"})
+# topics a pay question names only in passing: "do larger companies pay more?", "which cities pay best?" are about pay
+PAY_ASIDES = frozenset({"employers", "places"})
 # topics that count only when asked as a whole: "how much do they earn?" wants every pay band, while a
 # pay question about one part ("negotiate a pay rise", "what affects pay") is left to its own sections
 WHOLE_ONLY = frozenset({"pay"})

@@ -289,6 +289,19 @@ def test_an_outline_item_the_model_gave_in_part_follows_with_what_it_left_out():
     assert b.complete(items) == ["- Emergencies: Analysts may be called in at night or on weekends. [1]"]
 
 
+def test_a_named_subsection_given_in_part_follows_with_the_rest_of_its_bullets():
+    niches = hit("g#up/niches", "Moving Up › Specializing", "Analysts can narrow their focus:\n- Cloud security\n"
+                 "- Threat intelligence\n- Forensics\n- Red teaming")
+    managers = hit("g#up/managers", "Moving Up › Into Management", "Analysts can become chief security officers.")
+    b = CitationBuilder([niches, managers])
+    assert b.check_line("- Cloud security [1]") and b.check_line("- Threat intelligence [1]")
+    items = [("Specializing: Cloud security", niches), ("Threat intelligence", niches), ("Forensics", niches),
+             ("Red teaming", niches), ("Into Management: Analysts can become chief security officers.", managers)]
+    # its bullets stand under no heading: what the model left out follows, what it gave does not
+    assert b.complete(items) == ["- Forensics [1]", "- Red teaming [1]",
+                                 "- Into Management: Analysts can become chief security officers. [2]"]
+
+
 def test_a_line_that_says_an_earlier_one_again_keeps_only_what_it_adds():
     practices = hit("g#bp", "Best Practices", "Following the best practices below helps engineers make models perform "
                     "better. By sticking to them, engineers build models that are more reliable.")

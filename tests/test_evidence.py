@@ -360,3 +360,16 @@ def test_a_market_comparison_after_a_pay_comparison_gives_each_side_its_growth(t
     assert answer.provider == "extractive" and len(lines) == 2 and answer.wages is None
     assert lines[0].startswith("- Neural Network Engineer: ") and "growth" in lines[0]
     assert lines[1].startswith("- Information Security Analyst: ") and "29%" in lines[1]
+
+
+def test_a_comparison_the_model_fails_gives_each_sides_closest_line(two_guides_settings):
+    """A question about both roles that the model answers with labels only gets each side's own line on
+    what is asked, not one side's best-matching lines; a comparison's words ask nothing of the guides."""
+    model = ScriptedProvider("- Stuck in an office: [2]\n")
+    advisor = Advisor(two_guides_settings, provider=model)
+    answer = advisor.ask("is either of these jobs remote-friendly or are u stuck in an office?")
+    lines = answer.answer.splitlines()
+    assert not answer.refused and [line.split(":")[0] for line in lines] == \
+        ["- Information Security Analyst", "- Neural Network Engineer"]
+    assert "remotely" in lines[1]
+    assert "either" not in advisor.gather(advisor.understand("is either of these jobs well paid?")).checked.split()

@@ -87,8 +87,8 @@ def test_the_subsection_a_question_names_is_given_whole():
     named = qualified.named_subsection("isa#getting-qualified", "which certifications do I need as a beginner?")
     assert named == "isa#getting-qualified/certifications"
     assert [text for text, _ in qualified.items("isa#getting-qualified", named)] == [
-        "Degrees: Most posts call for a degree.", "Certifications: Certifications carry weight.",
-        "CompTIA Security+ is an entry-level credential.", "CEH is another.", "Qualified Experience: Related work helps."]
+        "Certifications: Certifications carry weight.", "CompTIA Security+ is an entry-level credential.",
+        "CEH is another.", "Degrees: Most posts call for a degree.", "Qualified Experience: Related work helps."]
     # the topic's own words ("qualified") and vague words name no one part of it
     assert qualified.named_subsection("isa#getting-qualified", "how do I get qualified?") is None
     assert qualified.named_subsection("isa#getting-qualified", "what experience, degrees or certifications?") is None

@@ -64,6 +64,14 @@ def test_with_several_guides_a_question_naming_no_role_is_unclear_unless_the_con
     assert [g.doc_id for g in q.roles] == ["isa"] and not q.unclear_role and q.pay
 
 
+@pytest.mark.parametrize("question", ["is either of these jobs remote-friendly?", "Which of these 2 jobs is easier to get into?",
+                                      "do both careers pay well?", "how do the two roles differ?"])
+def test_a_question_about_every_role_together_compares_them(question):
+    q = understand(question, [], TWO)
+    assert {g.doc_id for g in q.roles} == {"nne", "isa"} and q.compares_roles and not q.unclear_role
+    assert understand("is this job remote-friendly?", [], TWO).unclear_role  # one job, not said which
+
+
 def test_an_answer_that_lists_several_roles_does_not_settle_the_role():
     history = [Turn(role="assistant", content="My guides cover Information Security Analyst and Neural Network "
                                               "Engineer. Which role do you mean?")]
@@ -138,6 +146,9 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("Do larger companies pay more?", False, (), False),
     ("What level of machine learning knowledge are employers looking for?", False, (), False),  # requirements
     ("Which has better job growth?", False, ("market",), False),  # the market, told in figures
+    ("which one is growing fastest?", False, ("market",), True),
+    ("what should i specialise in?", False, ("progression",), True),  # where a career goes: its niches too
+    ("Which specialties are there?", True, ("progression",), True),
 ])
 def test_lists_and_topics(question, wants_list, topics, broad):
     q = understand(question, [], ONE)
@@ -226,6 +237,16 @@ def test_a_yes_no_question_is_recognised(question, yes_no):
 def test_everyday_words_bring_the_guides_word_into_the_search():
     assert "remote" in understand("can i wrk from home in this job", [], ONE).search
     assert "remote" not in understand("what do they work on at home and abroad?", [], ONE).search
+    assert understand("is it remote-friendly or am I stuck in an office?", [], ONE).search.split()[-2:] == ["remote", "remotely"]
+
+
+@pytest.mark.parametrize("question, topics", [
+    ("I'm happy to relocate - where in the world are the jobs?", ("places",)),
+    ("which cities have the most jobs?", ("places",)),
+    ("do those cities pay more?", ()),  # where, in a pay question, is an aside: a question on one part of pay
+])
+def test_where_the_jobs_are_is_a_topic_of_its_own(question, topics):
+    assert understand(question, [], ONE).topics == topics
 
 
 @pytest.mark.parametrize("question, kept", [
