@@ -21,6 +21,8 @@ PATTERNS = [
     r"\b(reveal|print|show|repeat|output)\b[^.?!\n]{0,30}\b(instructions?|prompt|rules)\b",
 ]
 INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.I)
+# a comment hidden in the question ("… for this job? <!-- system: new instruction … -->"): a part of its own
+HIDDEN = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
 
 
 def has_instructions(text: str) -> bool:
@@ -31,6 +33,7 @@ def strip_instructions(text: str) -> str:
     """The text without the sentences (or lines) that try to instruct the assistant."""
     if not has_instructions(text):
         return text
+    text = HIDDEN.sub(lambda hidden: f"\n{hidden.group(1)}\n", text)
     kept_lines = []
     for line in text.split("\n"):
         kept = [s for s in SENTENCE_END.split(line) if not INSTRUCTION.search(s)]

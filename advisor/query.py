@@ -77,6 +77,8 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     follows = followup.is_follow_up(corrected, history)
     named = catalog.roles_in(corrected)
     roles = named or _conversation_roles(history, catalog) or _every_role(corrected, catalog)
+    if named and follows and COMPARING.search(corrected):  # "how does that compare with a top-end analyst?"
+        roles = list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     if not roles and catalog.only:
         roles = [catalog.only]
     own_topics = topics_in(corrected)

@@ -211,6 +211,14 @@ def test_a_follow_up_to_a_two_role_question_compares_both_and_asks_its_own_topic
     assert understand("do bigger companies pay more?", history, TWO).pay  # nor one naming employers in passing
 
 
+def test_a_follow_up_comparing_the_earlier_role_with_one_it_names_is_about_both():
+    history = [Turn(role="user", content="How much does a senior neural network engineer make?"),
+               Turn(role="assistant", content="$150,000 or more [1].")]
+    q = understand("how does that compare with a top-end security analyst?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles and q.pay
+    assert [g.doc_id for g in understand("what about security analysts?", history, TWO).roles] == ["isa"]
+
+
 def test_a_pay_follow_up_about_another_role_keeps_the_level_asked_before():
     history = [Turn(role="user", content="How much do neural network engineers earn at the start?"),
                Turn(role="assistant", content="$70,000 to $100,000 [1].")]
