@@ -40,7 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import LEVELS
+from advisor.vocabulary import COUNTED_TOPICS, LEVELS
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -52,8 +52,6 @@ MAX_QUESTION_CHARS = 2000
 # from its own knowledge (a runaway list of tools no source names), and each line costs ~1 s of decoding.
 MAX_FAILED_IN_A_ROW = 6
 MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to ground
-# topics the guides tell in figures (growth rates, openings, market size): a comparison gives each side one
-COUNTED_TOPICS = frozenset({"market"})
 MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 

@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in, without_filler
+from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in, without_filler
 
 
 @dataclass(frozen=True)
@@ -77,14 +77,16 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     follows = followup.is_follow_up(corrected, history)
     named = catalog.roles_in(corrected)
     roles = named or _conversation_roles(history, catalog) or _every_role(corrected, catalog)
-    if named and follows and COMPARING.search(corrected):  # "how does that compare with a top-end analyst?"
-        roles = list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     if not roles and catalog.only:
         roles = [catalog.only]
     own_topics = topics_in(corrected)
     # a follow-up about pay stays about pay unless it names a topic of its own: "which one is growing
     # faster?" after a pay comparison asks about the market
     pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)
+    # figures compare side by side: "how does that compare with a top-end analyst?" after an engineer's
+    # pay wants both; a list does not ("… with the challenges engineers face?" after the analysts')
+    if named and follows and COMPARING.search(corrected) and (pay or COUNTED_TOPICS.intersection(own_topics)):
+        roles = list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if follows else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])

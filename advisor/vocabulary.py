@@ -202,6 +202,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
 
 
 WHOLE_TOPICS = frozenset({"daily work"})
+# topics the guides tell in figures (growth rates, openings, market size): a comparison gives each side one
+COUNTED_TOPICS = frozenset({"market"})
 # topics a pay question names only in passing: "do larger companies pay more?", "which cities pay best?" are about pay
 PAY_ASIDES = frozenset({"employers", "places"})
 # topics that count only when asked as a whole: "how much do they earn?" wants every pay band, while a
