@@ -17,7 +17,7 @@ from advisor.guides import Catalog, parent_id
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
-from advisor.vocabulary import COMPARE, without_everyday
+from advisor.vocabulary import COMPARE, PAY_ASIDES, topics_in, without_everyday
 from ingest.sections import PATH_SEPARATOR
 
 
@@ -51,7 +51,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
-    listed = asked_section(query, tops, hits, catalog) or followed_up_section(query, hits, catalog)
+    listed = (asked_section(query, tops, hits, catalog) or followed_up_section(query, hits, catalog)
+              or paid_by(query, hits, catalog))
     if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed), None)):
         hits = placed(named_hit, hits, 0)  # the part the question names leads (for a follow-up, not the earlier turn's)
     topic = (tops[0].section_id if tops and query.broad else
@@ -109,6 +110,15 @@ def followed_up_section(query: Query, hits: list[Hit], catalog: Catalog, best: i
     named = catalog.named_anywhere({h.doc_id for h in hits[:1]}, without_roles(query.search, query.roles),
                                    among={h.section_id for h in hits[:best]})
     return named if named and catalog.items(named) else None
+
+
+def paid_by(query: Query, hits: list[Hit], catalog: Catalog) -> str | None:
+    """The pay section on what a pay question names in passing, when the guide has one list of it:
+    "which of those pays best?" after the employers asks for all of "Earnings by Industry"."""
+    asides = [t for t in topics_in(query.standalone) if t in PAY_ASIDES]
+    if not (query.pay and asides and hits) or query.levels or query.compares:
+        return None
+    return catalog.pay_list(hits[0].doc_id, asides)
 
 
 def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None) -> Evidence:

@@ -22,7 +22,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, sentences
 from advisor.types import Hit
-from advisor.vocabulary import TOPICS, VAGUE, asks_pay, levels_in, understood
+from advisor.vocabulary import TOPICS, VAGUE, asks_pay, levels_in, topics_in, understood
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -171,6 +171,14 @@ class Catalog:
                  and (among is None or h.section_id in among) and stems(h.own_heading) & asked]
         return named[0].section_id if len(named) == 1 else None
 
+    def pay_list(self, doc_id: str, topics: list[str]) -> str | None:
+        """The one pay section of a guide that lists pay by what ``topics`` name ("Earnings by
+        Industry" for employers), or None."""
+        words = stems(" ".join(w for topic in topics for w in TOPICS[topic][1]))
+        found = [h for h in self.sections if h.doc_id == doc_id and PATH_SEPARATOR in h.heading and asks_pay(h.heading)
+                 and stems(h.own_heading) & words and self.items(h.section_id)]
+        return found[0].section_id if len(found) == 1 else None
+
     def named_subsection(self, topic_id: str, question: str) -> str | None:
         """The one subsection of ``topic_id`` whose own heading the question names by a word of its
         own ("which certs do I need …" → "Getting Qualified › Certifications"; "what areas can I
@@ -183,6 +191,10 @@ class Catalog:
         # "Career Advancement": "… can step up into leadership roles such as:"
         said = asked - understood_stems(question)
         named = named or [h for h in children if stems(next(iter(sentences(h.text)), "")) & said]
+        # else the part whose heading is a topic the question asks in other words: "what kind of
+        # companies hire analysts?" and "Where Analysts Work › Employers"
+        wanted = set(topics_in(question)) - set(topics_in(children[0].top_heading if children else ""))
+        named = named or [h for h in children if wanted & set(topics_in(h.own_heading))]
         return named[0].section_id if len(named) == 1 else None
 
     def details(self, section_id: str) -> list[tuple[str, Hit]]:

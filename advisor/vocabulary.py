@@ -89,7 +89,7 @@ COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|wors
                      r"between|each|either|neither)\b", re.I)
 COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?)\b", re.I)  # said outright, not "more"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
-                  r"|\b(?:list|name|enumerate|main|key|top|common|"
+                  r"|\b(?:list|name|enumerate|main|key|top|common|everything|"
                   r"biggest|major|various|kinds?|types?|ways?)\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)
@@ -165,7 +165,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b|plus(?:es)? side|rewards?|rewarding|worth it|"
                        r"benefits?|why (?:would|should|do) (?:anyone|people|i|you) (?:choose|pick|go into|become))",
          "advantages benefits rewards"),
-        ("daily work", r"\b(?:day[- ]to[- ]day|(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
+        ("daily work", r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
                        r"(?:day|week)s?\b|daily|duties|tasks|"
                        r"responsibilit\w*|work look like)",
          "responsibilities duties typical week day work tasks"),

@@ -373,3 +373,14 @@ def test_a_comparison_the_model_fails_gives_each_sides_closest_line(two_guides_s
         ["- Information Security Analyst", "- Neural Network Engineer"]
     assert "remotely" in lines[1]
     assert "either" not in advisor.gather(advisor.understand("is either of these jobs well paid?")).checked.split()
+
+
+def test_a_pay_follow_up_on_what_the_earlier_turn_listed_gets_the_pay_list_for_it(advisor):
+    history = [Turn(role="user", content="What kind of companies hire infosec analysts?"),
+               Turn(role="assistant", content="Computer companies, consulting firms and financial firms [1].")]
+    _, evidence = docs(advisor, "which of those pays best?", history)
+    assert evidence.hits[0].section_id == evidence.topic == f"{ISA}#earnings/earnings-by-industry"
+    assert evidence.asked_list  # all of it: every industry and its pay
+    where = [Turn(role="user", content="which cities have the most neural network engineer jobs?"),
+             Turn(role="assistant", content="Silicon Valley, Toronto and London [1].")]
+    assert docs(advisor, "do those places pay more?", where)[1].topic is None  # no list of pay by place

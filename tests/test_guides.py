@@ -77,6 +77,16 @@ def test_a_topics_items_are_its_outline_or_a_list_sections_bullets():
     assert TWO.items("nne#requirements/education") == []  # no list in it: nothing to complete
 
 
+def test_a_subsection_whose_heading_is_the_topic_asked_in_other_words_is_named():
+    docs = {"isa": {"role": ISA[1], "title": "t"}}
+    sections = [section("isa", ISA[1], "Where Analysts Work › Employers", "Consulting firms employ most analysts."),
+                section("isa", ISA[1], "Where Analysts Work › The Workspace", "Analysts work indoors.")]
+    work = Catalog(docs, sections)
+    assert work.named_subsection("isa#where-analysts-work", "What kind of companies hire analysts?") == \
+        "isa#where-analysts-work/employers"
+    assert work.named_subsection("isa#where-analysts-work", "What is the work like?") is None
+
+
 def test_the_subsection_a_question_names_is_given_whole():
     docs = {"isa": {"role": ISA[1], "title": "t"}}
     sections = [section("isa", ISA[1], "Getting Qualified › Degrees", "Most posts call for a degree."),
