@@ -190,6 +190,12 @@ class CitationBuilder:
             self._drop(raw, f"names {missing} are not in its source")
             self.unsupported = text
             return None
+        if self.strict and figures and (elsewhere := self._about_another(claim, chosen)):
+            # "Reinforcement learning … CAGR of 19.9%" cited to the neural network market's figure: the
+            # question's words excuse no subject another source is about
+            self._drop(raw, f"gives its source's figure to {elsewhere}, which another source is about")
+            self.unsupported = text
+            return None
         if self.strict and self._says_more(claim, chosen):
             cut = self._cut_back(text, chosen)
             if cut is None:
@@ -263,6 +269,13 @@ class CitationBuilder:
         source = f"{hit.heading} {hit.text}".lower()
         return sorted(n for n in names(text) if not content_tokens(n) <= self._asked | self._roles
                       and not self._mentions(n, source))
+
+    def _about_another(self, claim: set[str], index: int) -> list[str]:
+        """The question's words a line claims that its source lacks and another source's heading
+        names: what that other source is about."""
+        borrowed = (claim & self._asked) - self._tokens[index]
+        headings = set().union(*(content_tokens(h.heading) for i, h in enumerate(self.hits) if i != index))
+        return sorted(borrowed & headings)
 
     def _says_more(self, claim: set[str], index: int) -> bool:
         return len(claim - self._tokens[index] - self._asked) > new_word_allowance(claim)

@@ -302,6 +302,18 @@ def test_a_named_subsection_given_in_part_follows_with_the_rest_of_its_bullets()
                                  "- Into Management: Analysts can become chief security officers. [2]"]
 
 
+def test_a_figure_given_to_what_another_source_is_about_is_dropped():
+    market = hit("g#market", "Market Demand › Growing AI Market", "The artificial neural network market is forecast to "
+                 "reach $1.4 billion by 2032, growing at a CAGR of 19.9%.")
+    rl = hit("g#rl", "Industry Trends › Reinforcement Learning", "Its predicted CAGR is 49.50% from 2017 to 2024.")
+    b = CitationBuilder([market, rl], question="which parts of AI are growing fastest, deep learning or reinforcement learning?")
+    assert b.check_line("- Reinforcement learning is expected to reach $1.4 billion by 2032, growing at a CAGR of "
+                        "19.9% [1]") is None
+    assert "reinforcement" in b.dropped[-1]
+    assert b.check_line("- Reinforcement learning has a predicted CAGR of 49.50% from 2017 to 2024 [2]")
+    assert b.check_line("- The neural network market is forecast to reach $1.4 billion by 2032 [1]")
+
+
 def test_a_line_that_says_an_earlier_one_again_keeps_only_what_it_adds():
     practices = hit("g#bp", "Best Practices", "Following the best practices below helps engineers make models perform "
                     "better. By sticking to them, engineers build models that are more reliable.")
