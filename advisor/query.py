@@ -76,17 +76,12 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     standalone = followup.standalone_question(corrected, history)
     follows = followup.is_follow_up(corrected, history)
     named = catalog.roles_in(corrected)
-    roles = named or _conversation_roles(history, catalog) or _every_role(corrected, catalog)
-    if not roles and catalog.only:
-        roles = [catalog.only]
     own_topics = topics_in(corrected)
     # a follow-up about pay stays about pay unless it names a topic of its own: "which one is growing
     # faster?" after a pay comparison asks about the market
     pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)
-    # figures compare side by side: "how does that compare with a top-end analyst?" after an engineer's
-    # pay wants both; a list does not ("… with the challenges engineers face?" after the analysts')
-    if named and follows and COMPARING.search(corrected) and (pay or COUNTED_TOPICS.intersection(own_topics)):
-        roles = list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
+    figures = follows and bool(COMPARING.search(corrected)) and (pay or bool(COUNTED_TOPICS.intersection(own_topics)))
+    roles = _roles(corrected, named, history, catalog, compares_figures=figures)
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if follows else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
@@ -112,6 +107,18 @@ def without_roles(text: str, roles: list[Guide] | tuple[Guide, ...]) -> str:
     for guide in roles:
         text = guide.pattern.sub(" ", text)
     return text
+
+
+def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Catalog,
+           compares_figures: bool) -> list[Guide]:
+    """The roles a question is about: those it names, else the conversation's, else all of them when it
+    asks about them together, else the only guide's. Figures compare side by side: "how does that
+    compare with a top-end analyst?" after an engineer's pay is about both; a list does not ("… with
+    the challenges engineers face?" after the analysts' is about engineers)."""
+    if named and compares_figures:
+        return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
+    roles = named or _conversation_roles(history, catalog) or _every_role(question, catalog)
+    return roles or ([catalog.only] if catalog.only else [])
 
 
 def _every_role(question: str, catalog: Catalog) -> list[Guide]:
