@@ -180,7 +180,10 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                    r"parts of the world)|relocat\w*|hot ?spots?|geograph\w*|cities|countries|concentrated)\b",
          "hotspots geographical locations regions"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings|(?:job|jobs|employment) growth|"
-                   r"growth rate|(?:growing|grow|grows)\s+(?:fast\w*|quick\w*|the most)|fastest[- ]growing)\b",
+                   r"growth rate|"  # what grows is a job ("which one is growing faster?"), not "parts of AI"
+                   r"(?:one|ones|roles?|jobs?|careers?|fields?|occupations?|demand|employment)\s+(?:is\s+|are\s+)?"
+                   r"(?:growing|grow|grows)\s+(?:fast\w*|quick\w*|the most)|"
+                   r"fastest[- ]growing\s+(?:roles?|jobs?|careers?|fields?|occupations?))\b",
          "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
                         r"speciali[sz]\w*|specialt(?:y|ies)|niches?|"

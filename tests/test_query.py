@@ -147,6 +147,7 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("What level of machine learning knowledge are employers looking for?", False, (), False),  # requirements
     ("Which has better job growth?", False, ("market",), False),  # the market, told in figures
     ("which one is growing fastest?", False, ("market",), True),
+    ("which parts of AI are growing fastest?", False, (), False),  # what grows is no job: no job market
     ("tell me everything about what they do week to week", True, ("daily work",), True),
     ("what should i specialise in?", False, ("progression",), True),  # where a career goes: its niches too
     ("Which specialties are there?", True, ("progression",), True),
