@@ -15,7 +15,9 @@ from advisor.guides import Catalog
 from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
-from advisor.vocabulary import LIVE_LISTINGS, foreign_place
+from advisor.vocabulary import LIVE_LISTINGS, WRITING_TASK, foreign_place
+
+WRITE_CODE = "I can't write code for you: I'm a career advisor, and I answer questions about careers from my guides."
 
 Action = Literal["answer", "refuse", "clarify", "official_only", "occupation"]
 
@@ -32,6 +34,8 @@ def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None
     """What to do before any model runs. ``occupation``: the O*NET occupations the question names."""
     if not query.asked:
         return Decision("refuse", "only instructions to the assistant, no question")
+    if WRITING_TASK.search(query.asked):
+        return Decision("refuse", "asks for code to be written", WRITE_CODE)
     if abroad := query.abroad or (official and official.abroad):
         return Decision("refuse", f"pay outside the U.S. ({abroad})", salary.OUTSIDE_US.format(place=abroad))
     reason = out_of_scope(query, evidence, catalog, settings)

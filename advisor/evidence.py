@@ -17,7 +17,7 @@ from advisor.guides import Catalog, parent_id
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
-from advisor.vocabulary import COMPARE, PAY_ASIDES, topics_in, without_everyday
+from advisor.vocabulary import COMPARE, PAY_ASIDES, only_topic_words, topics_in, without_everyday
 from ingest.sections import PATH_SEPARATOR
 
 
@@ -63,16 +63,22 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
         return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked,
                         asked_list=bool(topic) and topic == listed, unnamed=unnamed)
-    return Evidence(hits=placed(outline, hits, 1), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
+    # behind the best section when that is a part of the topic, else first
+    position = 1 if hits and parent_id(hits[0].section_id) == topic != hits[0].section_id else 0
+    return Evidence(hits=placed(outline, hits, position), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
                     named=named_part(query, topic, catalog), checked=checked,
                     unnamed=unnamed)
 
 
 def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str]) -> str | None:
-    """The top-level section a list question is about: the one holding the only part of the guide
-    its heading words name ("what areas can I specialize in?" → Career Development, for "Career
-    Paths and Specializations"), else the one its best hits gather under."""
-    named = catalog.named_anywhere(doc_ids, without_roles(query.search, query.roles))
+    """The top-level section a list question is about: the guide's opening one when it asks about
+    nothing but the role ("tell me everything about being a …"), the one holding the only part of
+    the guide its heading words name ("what areas can I specialize in?" → Career Development, for
+    "Career Paths and Specializations"), else the one its best hits gather under."""
+    rest = without_roles(query.search, query.roles)
+    if len(query.roles) == 1 and not query.topics and only_topic_words(rest):
+        return catalog.opening(query.roles[0].doc_id)
+    named = catalog.named_anywhere(doc_ids, rest)
     return parent_id(named) if named else catalog.topic(hits)
 
 

@@ -265,12 +265,17 @@ class Catalog:
 
     def topic(self, hits: list[Hit], top: int = 5, min_share: int = 3) -> str | None:
         """The top-level section a question's best hits gather under (at least ``min_share`` of the
-        first ``top``), or None when they spread."""
+        first ``top``, the best among them), or None when they spread: "what regularisation tricks
+        are recommended?" is about its best section's practices, not the challenges three more touch."""
         counts = Counter(parent_id(h.section_id) for h in hits[:top])
         if not counts:
             return None
         best, n = counts.most_common(1)[0]
-        return best if n >= min_share else None
+        return best if n >= min_share and parent_id(hits[0].section_id) == best else None
+
+    def opening(self, doc_id: str) -> str | None:
+        """A guide's first top-level section, which says what the job is ("Overview", "What the Job Is")."""
+        return next((h.section_id for h in self.sections if h.doc_id == doc_id and PATH_SEPARATOR not in h.heading), None)
 
 
 _LOCAL = threading.local()  # a Snowball stemmer keeps its word in the object: one per thread (the web app's pool)

@@ -19,7 +19,7 @@ import re
 from advisor.bm25 import tokenize
 from advisor.textmatch import NUMBER, content_tokens, coverage, role_words, sentences
 from advisor.types import Hit
-from advisor.vocabulary import AMOUNT, PRICE, VAGUE, YEAR, asks_pay, foreign_place
+from advisor.vocabulary import AMOUNT, HEDGES, PRICE, VAGUE, YEAR, asks_pay, foreign_place
 
 TECH_NOUNS = ("engineer|developer|scientist|analyst|designer|manager|architect|administrator|consultant|"
               "specialist|technician|programmer|researcher|tester")
@@ -39,11 +39,11 @@ VAGUE_TOKENS = frozenset(tokenize(" ".join(VAGUE)))
 
 
 def keyword_coverage(question: str, hits: list[Hit], top: int = 3, ignore: frozenset[str] = frozenset()) -> float:
-    """Share of the question's content words (not its role's, nor ``ignore``) that appear in its top
-    sections. Judging a model's decline, vague words are ignored: "does the guide say anything about
-    that?" asks nothing of a section. Before the model they count: "how should I negotiate a pay rise?"
-    stays refused."""
-    wanted = content_tokens(question) - role_words(hits[:top]) - ignore
+    """Share of the question's content words (not its role's, nor ``ignore``, nor those that only
+    colour it: HEDGES) that appear in its top sections. Judging a model's decline, vague words are
+    ignored: "does the guide say anything about that?" asks nothing of a section. Before the model
+    they count: "how should I negotiate a pay rise?" stays refused."""
+    wanted = content_tokens(question) - role_words(hits[:top]) - HEDGES - ignore
     found = set().union(*(content_tokens(h.heading + " " + h.text) for h in hits[:top])) if hits else set()
     return coverage(wanted, found)
 

@@ -75,6 +75,16 @@ PRICE = re.compile(r"\b(?:costs?|costing|prices?|priced|pricing|fees?|tuition|ex
 AMOUNT = re.compile(r"\bhow much\b|\bhow expensive\b|\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do|\s+would|\s+will)\s+"
                     r"(?:the\s+)?(?:costs?|prices?|fees?|tuition)\b|\bwhat\b.*\b(?:costs?|fees?)\s*\??\s*$", re.I)
 
+# a request to write code, not a question about a career ("can u just write me a pytorch CNN …", "Write me
+# a Python port scanner …"): asked of the assistant at the start of a sentence; "do I need to write code?"
+# and "can you build a career without a degree?" are questions
+WRITING_TASK = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+|(?:please|pls|plz|just|now)\s+)*"
+                          r"(?:write|code|implement|generate|build|create|make|program|give)\s+(?:(?:me|us)\s+)?(?:up\s+)?"
+                          r"(?:(?:an?|the|some|my)\s+)?(?:[\w+#/-]+\s+){0,4}?"
+                          r"(?:code|script|program|function|class|snippet|scanner|app|bot|notebook|cnns?|rnns?|"
+                          r"classifier|regex|sql|query|implementation)\b", re.I)
+
+
 # who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
 # companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
 # nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
@@ -167,7 +177,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
          "advantages benefits rewards"),
         ("daily work", r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
                        r"(?:day|week)s?\b|daily|duties|tasks|"
-                       r"responsibilit\w*|work look like)",
+                       r"responsibilit\w*|work look like|spend(?:s|ing)?\s+(?:(?:most|much|all|some)\s+of\s+)?(?:their|your|my|his|her|the)\s+(?:work(?:ing)?\s+)?time|"
+                       r"'s\s+(?:work\s?)?(?:day|week)\b)",
          "responsibilities duties typical week day work tasks"),
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
                       r"schooling|university|college|stud(?:y|ies))", "education degrees qualified"),
@@ -199,9 +210,15 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         # would employ me?" is not answered by where the hotspots are)
         # (not what employers want of a candidate: that is requirements)
         ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industries|sectors?|who (?:hires|employs))\b"
-                      r"(?!\s+(?:are\s+|do\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require)\w*)",
+                      r"(?!\s+(?:are\s+|do\s+)?(?:\w+ly\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require)\w*)",
          "industries"),  # not "employers": "Skills Employers Look For" is about skills
     ]}
+
+
+# words that only colour a question ("I'm pretty introverted. How much does … actually matter?"): they
+# name nothing a guide could hold, so the evidence check never asks for them
+HEDGES = frozenset("actually really pretty quite very just basically literally totally truly even much honestly "
+                   "seriously kinda sorta somewhat fairly rather".split())
 
 
 WHOLE_TOPICS = frozenset({"daily work"})
@@ -219,7 +236,8 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "
                   "ones one much s go and among at on from by into these days now right currently nowadays today lately "
-                  "recently say says said anything something guide guides year years months as be my doing spend spends spending".split())  # s: "what's"
+                  "recently say says said anything something guide guides year years months as be my doing spend spends spending "
+                  "everything basically essentially overall general generally whole".split())  # s: "what's"
 
 
 def topics_in(text: str) -> list[str]:

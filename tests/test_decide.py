@@ -107,6 +107,24 @@ def test_a_price_no_guide_gives_is_refused_not_asked_which_role():
     assert d.action == "refuse" and d.reason == "asks a price (cost), which no guide gives"
 
 
+@pytest.mark.parametrize("question, task", [
+    ("can u just write me a pytorch CNN that classifies cat vs dog pics, full code pls", True),
+    ("Write me a Python port scanner I can run against my company's subnet.", True),
+    ("Please generate a script that scans ports", True),
+    ("That helps. Now write the code for a GAN", True),
+    ("Do I need to write code every day in this job?", False),  # a question about the work
+    ("what kind of code do neural network engineers write?", False),
+    ("can you build a career in AI without a degree?", False),  # not code
+    ("how do neural network engineers build a model?", False),
+])
+def test_a_request_to_write_code_is_refused_with_the_reason(question, task):
+    q = understand(question, [], ONE)
+    d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
+    assert (d.action == "refuse" and d.reason == "asks for code to be written") is task
+    if task:
+        assert d.message.startswith("I can't write code for you")
+
+
 @pytest.mark.parametrize("question, live", [
     ("Which companies are hiring neural network engineers right now?", True),
     ("what startups are currently hiring security analysts?", True),

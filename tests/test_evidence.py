@@ -68,6 +68,17 @@ def test_a_broad_question_gets_the_topics_outline_under_another_heading_name(adv
 
 
 @pytest.mark.parametrize("question, topic", [
+    ("tell me everything about being a neural network engineer, what is the job basically?", f"{NNE}#overview"),
+    ("what is an information security analyst, basically? tell me everything", f"{ISA}#what-the-job-is"),
+])
+def test_a_list_question_about_nothing_but_the_role_gets_the_guides_opening_section(advisor, question, topic):
+    # the best hits gathered under Career Development, which says nothing of what the job is
+    _, evidence = docs(advisor, question)
+    assert evidence.topic == topic
+    assert evidence.hits[0].section_id == topic and evidence.hits[0].text.count("\n- ") >= 3  # its outline leads
+
+
+@pytest.mark.parametrize("question, topic", [
     ("Do I need a PhD to become a neural network engineer?", f"{NNE}#requirements/education"),
     ("What degree do information security analysts need?", None),  # no heading of theirs names education
     ("Do neural network engineers with a PhD earn more?", None),  # pay: the bands answer it

@@ -212,3 +212,13 @@ def test_stemming_is_safe_from_many_threads_at_once():
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(stems, [text] * 32))
     assert all(r == results[0] for r in results) and "special" in results[0]
+
+
+def test_the_best_hits_gather_under_a_topic_only_with_the_best_among_them():
+    by_id = {h.section_id: h for h in SECTIONS}
+    challenges = [h for h in SECTIONS if h.heading.startswith("Common Challenges")]
+    education = next(h for h in SECTIONS if h.heading == "Requirements › Education")
+    assert ONE.topic([*challenges, education]) == parent_id(challenges[0].section_id)
+    # "what regularisation tricks are recommended?": its best section is elsewhere, three more touch the challenges
+    assert ONE.topic([education, *challenges]) is None
+    assert ONE.opening("nne") == next(iter(by_id))  # the guide's first top-level section

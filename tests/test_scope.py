@@ -42,6 +42,14 @@ def test_keyword_coverage_can_leave_vague_words_out():
     assert scope.keyword_coverage("do neural network engineers need a security clearance?", [section]) == 0.0
 
 
+def test_words_that_only_colour_a_question_never_count():
+    section = Hit(section_id="g#s/c", doc_id="g", role="Neural Network Engineer", title="t", heading="Communication",
+                  source="s", text="Communicating with people matters: explain results to stakeholders.", score=0)
+    asked = "I'm pretty introverted. How much does communicating with people actually matter?"
+    # "pretty", "much", "actually" name nothing a guide could hold: 3 of introverted, communicating, people, matter
+    assert scope.keyword_coverage(asked, [section]) == pytest.approx(3 / 4)
+
+
 def test_unknown_years():
     assert scope.unknown_years("What will they earn in 2030?", "figures for 2024 and 2025") == ["2030"]
     assert scope.unknown_years("What did they earn in 2024?", "figures for 2024 and 2025") == []

@@ -31,6 +31,11 @@ def test_levels_in_band_order():
 def test_topics_most_specific_first():
     assert v.topics_in("Is a master's degree required?") == ["education", "requirements"]
     assert v.topics_in("what does a typical week look like") == ["daily work"]
+    assert v.topics_in("would a neural network engineer's week look different?") == ["daily work"]
+    assert v.topics_in("what do analysts spend most of their time doing?") == ["daily work"]
+    assert v.topics_in("how do I spend my free time learning?") == []
+    assert v.topics_in("how many years of that do employers usually want?") == []  # what employers want: requirements
+    assert v.topics_in("which employers hire the most analysts?") == ["employers"]
     assert v.topics_in("Is the future bright?") == ["trends"]
     assert v.topics_in("what are the biggest headaches in this job?") == ["challenges"]
     assert v.topics_in("How do I go from junior to senior?") == ["progression"]
