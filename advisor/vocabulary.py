@@ -209,7 +209,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         # who hires: the kinds of employer and the industries a guide names ("what kinds of companies
         # would employ me?" is not answered by where the hotspots are)
         # (not what employers want of a candidate: that is requirements)
-        ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industries|sectors?|who (?:hires|employs))\b"
+        ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industr(?:y|ies)|sectors?|who (?:hires|employs))\b"
                       r"(?!\s+(?:are\s+|do\s+)?(?:\w+ly\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require)\w*)",
          "industries"),  # not "employers": "Skills Employers Look For" is about skills
     ]}
@@ -237,7 +237,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "they them their there any some all list name tell give key major top being become becoming get so "
                   "ones one much s go and among at on from by into these days now right currently nowadays today lately "
                   "recently say says said anything something guide guides year years months as be my doing spend spends spending "
-                  "everything basically essentially overall general generally whole".split())  # s: "what's"
+                  "everything basically essentially overall general generally whole out".split())  # "out there"  # s: "what's"
 
 
 def topics_in(text: str) -> list[str]:

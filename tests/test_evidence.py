@@ -395,3 +395,15 @@ def test_a_pay_follow_up_on_what_the_earlier_turn_listed_gets_the_pay_list_for_i
     where = [Turn(role="user", content="which cities have the most neural network engineer jobs?"),
              Turn(role="assistant", content="Silicon Valley, Toronto and London [1].")]
     assert docs(advisor, "do those places pay more?", where)[1].topic is None  # no list of pay by place
+
+
+def test_a_pay_question_naming_one_industry_gets_the_pay_list_by_industry(advisor):
+    _, evidence = docs(advisor, "Which industry pays infosec analysts best — consulting or banking?")
+    assert evidence.hits[0].section_id == evidence.topic == f"{ISA}#earnings/earnings-by-industry"
+
+
+def test_words_like_out_there_name_no_part_of_a_guide(advisor):
+    # "out" once named "Earnings › Starting Out", whose outline then led an answer on senior titles
+    _, evidence = docs(advisor, "Can a security analyst eventually end up as a CISO? What senior roles are out there?")
+    assert evidence.hits[0].section_id == f"{ISA}#moving-up/senior-titles"
+    assert not any(h.section_id.startswith(f"{ISA}#earnings") for h in evidence.hits)

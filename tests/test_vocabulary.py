@@ -36,6 +36,7 @@ def test_topics_most_specific_first():
     assert v.topics_in("how do I spend my free time learning?") == []
     assert v.topics_in("how many years of that do employers usually want?") == []  # what employers want: requirements
     assert v.topics_in("which employers hire the most analysts?") == ["employers"]
+    assert v.topics_in("Which industry pays analysts best?") == ["pay", "employers"]
     assert v.topics_in("Is the future bright?") == ["trends"]
     assert v.topics_in("what are the biggest headaches in this job?") == ["challenges"]
     assert v.topics_in("How do I go from junior to senior?") == ["progression"]
