@@ -53,7 +53,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     listed = (asked_section(query, tops, hits, catalog) or followed_up_section(query, hits, catalog)
               or paid_by(query, hits, catalog))
-    if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed), None)):
+    if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed),
+                                                                      catalog.section(listed))):
         hits = placed(named_hit, hits, 0)  # the part the question names leads (for a follow-up, not the earlier turn's)
     topic = (tops[0].section_id if tops and query.broad else
              (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list else None) or listed)
@@ -101,11 +102,16 @@ def checked_words(search: str, query: Query, catalog: Catalog) -> str:
 
 def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catalog, best: int = 3) -> str | None:
     """The list section a question on one part of a topic names by its heading, when retrieval agrees
-    (among the ``best`` hits): "Do I need a PhD?" is answered by all of "Requirements › Education",
-    the bachelor's and the advanced degree, not by whichever line the model picks. Pay has its bands."""
-    if query.pay or query.compares or not tops or catalog.subsections(tops[0].section_id):
+    (the topic among the ``best`` hits): "Do I need a PhD?" is answered by all of "Requirements ›
+    Education", the bachelor's and the advanced degree, not by whichever line the model picks; "what
+    could I specialise in later on?" by all of "Moving Up › Specializing", retrieved or not. Pay has
+    its bands."""
+    if query.pay or query.compares or not tops:
         return None
-    return tops[0].section_id if tops[0].section_id in {h.section_id for h in hits[:best]} else None
+    top = tops[0].section_id
+    if not any(h.section_id == top or parent_id(h.section_id) == top for h in hits[:best]):
+        return None
+    return catalog.named_subsection(top, without_roles(query.search, query.roles)) if catalog.subsections(top) else top
 
 
 def followed_up_section(query: Query, hits: list[Hit], catalog: Catalog, best: int = 5) -> str | None:

@@ -97,6 +97,9 @@ class Catalog:
         """Whether any guide gives a price: a question asking one is refused when none does."""
         return scope.gives_prices(self.corpus)
 
+    def section(self, section_id: str) -> Hit | None:
+        return next((h for h in self.sections if h.section_id == section_id), None)
+
     def guide(self, doc_id: str) -> Guide | None:
         return next((g for g in self.guides if g.doc_id == doc_id), None)
 
@@ -135,7 +138,7 @@ class Catalog:
         children = self.subsections(top_id)
         if len(children) < 2:
             return None
-        own = next((h for h in self.sections if h.section_id == top_id), None)
+        own = self.section(top_id)
         first = children[0]
         intro = next(iter(sentences(own.text)), "") if own else ""
         lines = [intro] if intro else []
@@ -152,7 +155,7 @@ class Catalog:
         if len(children) >= 2:
             whole = [item for h in children if h.section_id == named for item in self._whole(h)]
             return whole + [(outline_item(h), h) for h in children if h.section_id != named]
-        own = next((h for h in self.sections if h.section_id == topic_id), None)
+        own = self.section(topic_id)
         listed = bullets(own.text) if own else []
         return [(item, own) for item in listed] if len(listed) >= 2 else []
 
@@ -201,7 +204,7 @@ class Catalog:
         """What a section says, sentence by sentence (its bullets each one), for completing an answer
         drawn from it: "do I need certifications?" gets the credentials the section names, not only
         its opening line. Lead-ins ending with ':' and sentences with a link are left out."""
-        own = next((h for h in self.sections if h.section_id == section_id), None)
+        own = self.section(section_id)
         said = [s for s in sentences(own.text) if not s.endswith(":") and not links_in(s)] if own else []
         return [(s, own) for s in said[:MAX_DETAILS]]
 

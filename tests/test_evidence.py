@@ -80,13 +80,17 @@ def test_a_list_question_about_nothing_but_the_role_gets_the_guides_opening_sect
 
 @pytest.mark.parametrize("question, topic", [
     ("Do I need a PhD to become a neural network engineer?", f"{NNE}#requirements/education"),
-    ("What degree do information security analysts need?", None),  # no heading of theirs names education
+    # no heading of theirs names education: the part of "Getting Qualified" the question names
+    ("What degree do information security analysts need?", f"{ISA}#getting-qualified/degrees"),
+    ("What could I specialise in later on in infosec?", f"{ISA}#moving-up/specializing"),  # not retrieved in the 5 best
     ("Do neural network engineers with a PhD earn more?", None),  # pay: the bands answer it
 ])
 def test_a_question_on_one_part_of_a_topic_gets_the_list_section_its_heading_names(advisor, question, topic):
     _, evidence = docs(advisor, question)
     assert evidence.topic == topic
-    if topic:  # both degrees complete the answer, whichever line the model gives
+    if topic:  # the whole list completes the answer, whichever line the model gives
+        assert evidence.hits[0].section_id == topic and evidence.asked_list
+    if topic == f"{NNE}#requirements/education":  # both degrees
         assert any("Ph.D." in item for item, _ in advisor.catalog.items(topic))
 
 
