@@ -190,6 +190,12 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("places", r"\b(?:where in the world|(?:which|what|best|top) (?:cities|countries|regions|places|locations|"
                    r"parts of the world)|relocat\w*|hot ?spots?|geograph\w*|cities|countries|concentrated)\b",
          "hotspots geographical locations regions"),
+        # where one works day to day: the office, remote work ("is either of these jobs remote-friendly?"),
+        # not when ("outside office hours")
+        ("workplace", r"\b(?:work(?:ing)?\s+(?:environment|conditions|setting)|workplaces?|workspaces?|"
+                      r"office(?!\s+hours)|remote\w*|(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|"
+                      r"home[- ]based|telecommut\w*|telework\w*|hybrid|on[- ]?site|in[- ]person|indoors|outdoors)\b",
+         "workspace workplace environment setting"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings|(?:job|jobs|employment) growth|"
                    r"growth rate|"  # what grows is a job ("which one is growing faster?"), not "parts of AI"
                    r"(?:one|ones|roles?|jobs?|careers?|fields?|occupations?|demand|employment)\s+(?:is\s+|are\s+)?"

@@ -411,3 +411,12 @@ def test_words_like_out_there_name_no_part_of_a_guide(advisor):
     _, evidence = docs(advisor, "Can a security analyst eventually end up as a CISO? What senior roles are out there?")
     assert evidence.hits[0].section_id == f"{ISA}#moving-up/senior-titles"
     assert not any(h.section_id.startswith(f"{ISA}#earnings") for h in evidence.hits)
+
+
+@pytest.mark.parametrize("question", ["is either of these jobs remote-friendly or are u stuck in an office?",
+                                      "can security analysts work from home?"])
+def test_where_one_works_is_read_from_the_guides_section_on_the_workspace(advisor, question):
+    # it was "Emergencies Outside Office Hours", for the word "office"
+    _, evidence = docs(advisor, question)
+    analyst = [h.section_id for h in evidence.hits if h.doc_id == ISA]
+    assert analyst[0] == f"{ISA}#where-analysts-work/the-workspace"

@@ -130,7 +130,9 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("what are the main difficulties of the job", True, ("challenges",), True),
     ("what does the work look like each day", False, ("daily work",), True),
     ("which programming languages should I know?", True, (), False),
-    ("can I work remotely in this job or is it all office based?", False, (), False),  # "all" as in "entirely"
+    # "all" as in "entirely"; where one works, not a list
+    ("can I work remotely in this job or is it all office based?", False, ("workplace",), False),
+    ("do they get called in outside office hours?", False, (), False),  # when, not where
     ("tell me all the challenges", True, ("challenges",), True),
     ("what does a neural network engineer do", False, (), False),  # "does" is no plural
     ("How do engineers handle hard deadlines?", False, ("challenges",), False),  # one thing, not the topic
