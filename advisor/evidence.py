@@ -111,7 +111,10 @@ def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catal
     top = tops[0].section_id
     if not any(h.section_id == top or parent_id(h.section_id) == top for h in hits[:best]):
         return None
-    return catalog.named_subsection(top, without_roles(query.search, query.roles)) if catalog.subsections(top) else top
+    # a part named by its heading: "how many years do employers want?" names no "Certifications" whose
+    # opening line says "employers"
+    named = catalog.named_subsection(top, without_roles(query.search, query.roles), by_opening=False)
+    return named if catalog.subsections(top) else top
 
 
 def followed_up_section(query: Query, hits: list[Hit], catalog: Catalog, best: int = 5) -> str | None:

@@ -182,10 +182,11 @@ class Catalog:
                  and stems(h.own_heading) & words and self.items(h.section_id)]
         return found[0].section_id if len(found) == 1 else None
 
-    def named_subsection(self, topic_id: str, question: str) -> str | None:
+    def named_subsection(self, topic_id: str, question: str, by_opening: bool = True) -> str | None:
         """The one subsection of ``topic_id`` whose own heading the question names by a word of its
         own ("which certs do I need …" → "Getting Qualified › Certifications"; "what areas can I
-        specialize in" → "Career Paths and Specializations"), or None when none or several do."""
+        specialize in" → "Career Paths and Specializations"), or None when none or several do.
+        ``by_opening``: else the one whose opening sentence says it."""
         children = self.subsections(topic_id)
         # the topic's own words name no one part of it: "main challenges" and "Dimensionality Challenges"
         asked = stems(question) - VAGUE_STEMS - stems(children[0].top_heading if children else "")
@@ -193,7 +194,7 @@ class Catalog:
         # else the part whose opening sentence says it: "what leadership roles can I grow into?" and
         # "Career Advancement": "… can step up into leadership roles such as:"
         said = asked - understood_stems(question)
-        named = named or [h for h in children if stems(next(iter(sentences(h.text)), "")) & said]
+        named = named or [h for h in children if by_opening and stems(next(iter(sentences(h.text)), "")) & said]
         # else the part whose heading is a topic the question asks in other words: "what kind of
         # companies hire analysts?" and "Where Analysts Work › Employers"
         wanted = set(topics_in(question)) - set(topics_in(children[0].top_heading if children else ""))

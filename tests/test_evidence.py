@@ -420,3 +420,12 @@ def test_where_one_works_is_read_from_the_guides_section_on_the_workspace(adviso
     _, evidence = docs(advisor, question)
     analyst = [h.section_id for h in evidence.hits if h.doc_id == ISA]
     assert analyst[0] == f"{ISA}#where-analysts-work/the-workspace"
+
+
+def test_a_part_of_a_topic_is_named_by_its_heading_not_its_opening_line(advisor):
+    # "Certifications" opens "Many employers favour …": a question on what employers want names no certificate
+    history = [Turn(role="user", content="How do people get into information security if they haven't had a security job yet?"),
+               Turn(role="assistant", content="Many start in IT support, help desk or network administration roles.")]
+    _, evidence = docs(advisor, "how many years of that do employers usually want?", history)
+    assert evidence.hits[0].section_id in {f"{ISA}#getting-qualified/entry-requirements-at-a-glance",
+                                           f"{ISA}#getting-qualified/related-experience"}
