@@ -31,7 +31,8 @@ MIN_LENGTH = 4
 SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": "are", "hav": "have",
              "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
              "yr": "year", "yrs": "years", "pls": "please", "plz": "please", "govt": "government",
-             "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university"}
+             "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university",
+             "grad": "graduate", "grads": "graduates"}  # "im a new grad" (it became "grid")
 # British endings → American ones, longest first
 US_ENDINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
               ("yse", "yze"), ("ours", "ors"), ("our", "or"), ("tres", "ters"), ("tre", "ter"))

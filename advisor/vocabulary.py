@@ -16,7 +16,9 @@ PAY = re.compile(
     r"\b(?:salar\w*|pay|pays|paid|earn\w*|income|compensation|wages?|percentiles?|oews|bls)\b"
     r"|\bofficial\s+(?:data|figures|statistics|numbers|wages?|pay)\b"
     r"|\bhow much\b.*\b(?:make|makes|making|get|gets)\b"
-    r"|\b(?:do|does)\b.*\bmake\b\s*(?:in\b|per\b|a year|annually|\?|$)", re.I)
+    r"|\b(?:do|does)\b.*\bmake\b\s*(?:in\b|per\b|a year|annually|\?|$)"
+    r"|\bwhat\s+(?:would|will|do|does|could|might|can|should)\s+(?:i|you|they|we|one|an?\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:\w+ly\s+)?(?:start|begin)\s+(?:on|at)(?:\s+as\b|\s*[?.!]|\s*$)", re.I)  # "what would I start on as …?"
 
 # --- career levels, as slugs the guides' band headings use. One list of terms per level: the question
 # reader finds levels with it, and the wage lookup strips it from a job name ("senior data scientists").
@@ -243,7 +245,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "they them their there any some all list name tell give key major top being become becoming get so "
                   "ones one much s go and among at on from by into these days now right currently nowadays today lately "
                   "recently say says said anything something guide guides year years months as be my doing spend spends spending "
-                  "everything basically essentially overall general generally whole out".split())  # "out there"  # s: "what's"
+                  "everything basically essentially overall general generally whole out".split())  # s: "what's"; "out there"
 
 
 def topics_in(text: str) -> list[str]:

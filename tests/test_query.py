@@ -298,3 +298,8 @@ def test_chat_filler_is_not_searched_and_math_reaches_the_guides_maths():
 
 def test_later_in_a_career_is_progression():
     assert understand("what about later on in my career?", [], ONE).topics == ("progression",)
+
+
+def test_a_new_grad_asking_what_they_would_start_on_asks_the_starting_pay():
+    q = understand("im a new grad, what would i realistically start on as a security analyst?", [], TWO)
+    assert (q.pay, q.levels, [g.doc_id for g in q.roles]) == (True, ("entry-level",), ["isa"])

@@ -43,7 +43,8 @@ def test_a_sentence_keeps_its_shape_and_reports_the_fixes():
     assert fixes == {"skils": "skills", "nueral": "neural"}
 
 
-@pytest.mark.parametrize("short, long", [("wrk", "work"), ("r", "are"), ("u", "you"), ("certs", "certifications")])
+@pytest.mark.parametrize("short, long", [("wrk", "work"), ("r", "are"), ("u", "you"), ("certs", "certifications"),
+                                         ("grad", "graduate")])  # "a new grad" was "a new grid"
 def test_chat_shorthand_is_written_out(short, long):
     assert SPELLER.correct_word(short) == long
 

@@ -9,6 +9,10 @@ from advisor import vocabulary as v
     ("What do they earn?", True), ("How much do they make a year?", True), ("salary in rupees?", True),
     ("How does the guide's band compare with official data?", True), ("How much are they making now?", True),
     ("What makes a good engineer?", False), ("How do I make the switch into AI?", False),
+    # what one starts on is the starting pay; what to start learning is not
+    ("im a new grad, what would i realistically start on as a security analyst?", True),
+    ("what would a new grad start at?", True), ("What topics should I start on as a beginner?", False),
+    ("What should I start on first when learning?", False),
 ])
 def test_one_pay_check(text, pay):
     assert v.asks_pay(text) is pay
