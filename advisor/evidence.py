@@ -79,7 +79,7 @@ def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str
     rest = without_roles(query.search, query.roles)
     if len(query.roles) == 1 and not query.topics and only_topic_words(rest):
         return catalog.opening(query.roles[0].doc_id)
-    named = catalog.named_anywhere(doc_ids, rest)
+    named = catalog.named_anywhere(doc_ids, rest, best=hits[0].section_id if hits else None)
     return parent_id(named) if named else catalog.topic(hits)
 
 

@@ -164,15 +164,17 @@ class Catalog:
         said = self.details(hit.section_id)
         return [(f"{hit.own_heading}: {said[0][0]}", hit), *said[1:]] if said else [(outline_item(hit), hit)]
 
-    def named_anywhere(self, doc_ids: set[str], question: str, among: set[str] | None = None) -> str | None:
+    def named_anywhere(self, doc_ids: set[str], question: str, among: set[str] | None = None,
+                       best: str | None = None) -> str | None:
         """The one subsection of the guides ``doc_ids`` (of the sections ``among``, when given) whose
         own heading the question names by a word of its own ("what areas can I specialize in?" →
         "Career Paths and Specializations"), or None when none or several do ("which languages should
-        I learn?": "Machine Learning …" and "Continuous Learning …" both say "learn")."""
+        I learn?": "Machine Learning …" and "Continuous Learning …" both say "learn") — unless one of
+        those is the ``best`` match ("what other job titles …?": "Titles You Will See", not "Senior Titles")."""
         asked = stems(question) - VAGUE_STEMS - self.role_stems - understood_stems(question)  # "skills employers want"
-        named = [h for h in self.sections if h.doc_id in doc_ids and PATH_SEPARATOR in h.heading
+        named = [h.section_id for h in self.sections if h.doc_id in doc_ids and PATH_SEPARATOR in h.heading
                  and (among is None or h.section_id in among) and stems(h.own_heading) & asked]
-        return named[0].section_id if len(named) == 1 else None
+        return named[0] if len(named) == 1 else (best if best in named else None)
 
     def pay_list(self, doc_id: str, topics: list[str]) -> str | None:
         """The one pay section of a guide that lists pay by what ``topics`` name ("Earnings by

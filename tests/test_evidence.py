@@ -429,3 +429,9 @@ def test_a_part_of_a_topic_is_named_by_its_heading_not_its_opening_line(advisor)
     _, evidence = docs(advisor, "how many years of that do employers usually want?", history)
     assert evidence.hits[0].section_id in {f"{ISA}#getting-qualified/entry-requirements-at-a-glance",
                                            f"{ISA}#getting-qualified/related-experience"}
+
+
+def test_of_two_parts_a_list_question_names_the_best_match_is_the_one(advisor):
+    # "titles" names "Titles You Will See" and "Moving Up › Senior Titles"; retrieval puts the first first
+    _, evidence = docs(advisor, "What other job titles should I be searching on job boards if I want this kind of work?")
+    assert evidence.named == evidence.hits[0].section_id == f"{ISA}#what-the-job-is/titles-you-will-see"
