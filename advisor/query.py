@@ -129,10 +129,13 @@ def _every_role(question: str, catalog: Catalog) -> list[Guide]:
 
 
 def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:
-    """The roles of the latest turn that names any: what "and what do they earn?" is about. An
-    answer that names several roles (one listing what the guides cover) settles nothing."""
+    """The roles of the latest turn that names any: what "and what do they earn?" is about; a question
+    about the roles together names them all ("which one pays more?" after "is either of these jobs
+    remote-friendly?"). An answer that names several roles (one listing what the guides cover) settles
+    nothing."""
     for turn in reversed(history):
-        found = catalog.roles_in(catalog.speller.correct(turn.content)[0])  # "nueral network enginer" too
+        said = catalog.speller.correct(turn.content)[0]  # "nueral network enginer" too
+        found = catalog.roles_in(said) or (_every_role(said, catalog) if turn.role == "user" else [])
         if found and (turn.role == "user" or len(found) == 1):
             return found
     return []

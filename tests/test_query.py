@@ -303,3 +303,10 @@ def test_later_in_a_career_is_progression():
 def test_a_new_grad_asking_what_they_would_start_on_asks_the_starting_pay():
     q = understand("im a new grad, what would i realistically start on as a security analyst?", [], TWO)
     assert (q.pay, q.levels, [g.doc_id for g in q.roles]) == (True, ("entry-level",), ["isa"])
+
+
+def test_a_follow_up_to_a_question_about_the_roles_together_is_about_them_all():
+    history = [Turn(role="user", content="is either of these jobs remote-friendly?"),
+               Turn(role="assistant", content="Some analysts carry on-call duty [1]. Many companies allow remote work [2].")]
+    q = understand("which one pays more at the senior level?", history, TWO)
+    assert ([g.doc_id for g in q.roles], q.compares, q.pay, q.unclear_role) == (["isa", "nne"], True, True, False)
