@@ -387,6 +387,8 @@ def test_a_comparison_the_model_fails_gives_each_sides_closest_line(two_guides_s
     assert not answer.refused and [line.split(":")[0] for line in lines] == \
         ["- Information Security Analyst", "- Neural Network Engineer"]
     assert "remotely" in lines[1]
+    # the analysts' line comes from their guide's part on where one works, not the on-call hours
+    assert answer.citations[0].section_id == f"{ISA}#where-analysts-work/the-workspace"
     assert "either" not in advisor.gather(advisor.understand("is either of these jobs well paid?")).checked.split()
 
 
