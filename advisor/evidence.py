@@ -111,10 +111,12 @@ def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catal
     top = tops[0].section_id
     if not any(h.section_id == top or parent_id(h.section_id) == top for h in hits[:best]):
         return None
+    if not catalog.subsections(top):
+        return top
     # a part named by its heading: "how many years do employers want?" names no "Certifications" whose
-    # opening line says "employers"
-    named = catalog.named_subsection(top, without_roles(query.search, query.roles), by_opening=False)
-    return named if catalog.subsections(top) else top
+    # opening line says "employers"; a broad question gets the topic's outline with its named part instead
+    return None if query.broad else catalog.named_subsection(top, without_roles(query.search, query.roles),
+                                                              by_opening=False)
 
 
 def followed_up_section(query: Query, hits: list[Hit], catalog: Catalog, best: int = 5) -> str | None:

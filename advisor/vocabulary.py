@@ -217,7 +217,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         # who hires: the kinds of employer and the industries a guide names ("what kinds of companies
         # would employ me?" is not answered by where the hotspots are)
         # (not what employers want of a candidate: that is requirements)
-        ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industr(?:y|ies)|sectors?|who (?:hires|employs))\b"
+        ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industries|(?:which|what|each|by|per)\s+industry|"
+                      r"sectors?|who (?:hires|employs))\b"
                       r"(?!\s+(?:are\s+|do\s+)?(?:\w+ly\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require)\w*)",
          "industries"),  # not "employers": "Skills Employers Look For" is about skills
     ]}

@@ -437,3 +437,11 @@ def test_of_two_parts_a_list_question_names_the_best_match_is_the_one(advisor):
     # "titles" names "Titles You Will See" and "Moving Up › Senior Titles"; retrieval puts the first first
     _, evidence = docs(advisor, "What other job titles should I be searching on job boards if I want this kind of work?")
     assert evidence.named == evidence.hits[0].section_id == f"{ISA}#what-the-job-is/titles-you-will-see"
+
+
+def test_a_broad_question_keeps_its_best_part_first_and_the_part_it_names_in_the_outline(advisor):
+    # "promotion path … move up": Career Advancement leads as retrieved; "path" names Career Paths, which
+    # the outline completes, but does not displace it
+    _, evidence = docs(advisor, "What's the promotion path for neural network engineers - which roles can they move up to?")
+    assert evidence.hits[0].section_id == f"{NNE}#career-development/career-advancement"
+    assert evidence.topic == f"{NNE}#career-development"

@@ -41,6 +41,7 @@ def test_topics_most_specific_first():
     assert v.topics_in("how many years of that do employers usually want?") == []  # what employers want: requirements
     assert v.topics_in("which employers hire the most analysts?") == ["employers"]
     assert v.topics_in("Which industry pays analysts best?") == ["pay", "employers"]
+    assert v.topics_in("is the industry doing anything about it?") == []  # the field, not who employs
     assert v.topics_in("Is the future bright?") == ["trends"]
     assert v.topics_in("what are the biggest headaches in this job?") == ["challenges"]
     assert v.topics_in("How do I go from junior to senior?") == ["progression"]
