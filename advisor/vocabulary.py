@@ -124,10 +124,11 @@ MAX_EVERY_ROLE = 3  # more guides than this, and "either of these jobs" says too
 # everyday words for what the guides name otherwise, each with the guides' words for it (alternatives:
 # one guide says "remote", another "remotely"): those join the search ("can I work from home?" reaches
 # the line on working remotely)
-PARAPHRASES = [(re.compile(r"\b(?:(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|"
-                           r"telework\w*|hybrid\s+work\w*|remote(?:ly)?(?:[- ]friendly)?|"  # the office asks the same
-                           r"(?:(?:stuck|tied|chained)\s+)?(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person)\b",
-                           re.I), ("remote", "remotely")),
+# working away from the office, in everyday words (the office asks the same): the guides' "remote work"
+REMOTE_WORK = (r"(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|telework\w*|"
+               r"hybrid\s+work\w*|remote(?:ly)?(?:[- ]friendly)?|"
+               r"(?:(?:stuck|tied|chained)\s+)?(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person")
+PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotely")),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
                 ("work-life balance",)),
                (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical"))]  # the American word for it
@@ -194,9 +195,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
          "hotspots geographical locations regions"),
         # where one works day to day: the office, remote work ("is either of these jobs remote-friendly?"),
         # not when ("outside office hours")
-        ("workplace", r"\b(?:work(?:ing)?\s+(?:environment|conditions|setting)|workplaces?|workspaces?|"
-                      r"office(?!\s+hours)|remote\w*|(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|"
-                      r"home[- ]based|telecommut\w*|telework\w*|hybrid|on[- ]?site|in[- ]person|indoors|outdoors)\b",
+        ("workplace", rf"\b(?:work(?:ing)?\s+(?:environment|conditions|setting)|workplaces?|workspaces?|"
+                      rf"office(?!\s+hours)|remote\w*|hybrid|indoors|outdoors|{REMOTE_WORK})\b",
          "workspace workplace environment setting"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings|(?:job|jobs|employment) growth|"
                    r"growth rate|"  # what grows is a job ("which one is growing faster?"), not "parts of AI"
