@@ -52,6 +52,7 @@ MAX_QUESTION_CHARS = 2000
 # from its own knowledge (a runaway list of tools no source names), and each line costs ~1 s of decoding.
 MAX_FAILED_IN_A_ROW = 6
 MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to ground
+MAX_COMPLETED_FROM = 2  # an answer citing more sections is broad: none of them is completed
 MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
@@ -347,18 +348,22 @@ class Advisor:
         return Lead(*found)
 
     def _unsaid(self, generated: Generated, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
-        """What an answer leaves out of the guides it stands on: the rest of the one section it drew
-        from ("which industry pays best?" gets every industry, the best-paid included); in a comparison
+        """What an answer leaves out of the guides it stands on: the rest of the section it drew from,
+        the best-ranked when it drew from two ("which industry pays best?" gets every industry, the
+        best-paid included; "what's tricky about running models at scale?" gets how to meet it, not
+        only the line that names it); in a comparison
         of roles, the best section of each role it said nothing of ("is a bachelor's enough for either?"
         gets the analysts' degree lines when the model spoke only of engineers), or each side's whole
         topic when the question asks for it whole ("the main hard parts of each")."""
         cited = generated.builder.cited_sections
         if not query.compares:
-            if len(cited) != 1 or cited[0].kind != "section":
+            order = [h.section_id for h in evidence.hits]
+            ranked = sorted(cited, key=lambda h: order.index(h.section_id) if h.section_id in order else len(order))
+            if not ranked or len(ranked) > MAX_COMPLETED_FROM or ranked[0].kind != "section":
                 return []
             # a pay question is completed from a section on pay: "do those places pay more?" after the
             # hotspots gets what the guide says of pay and place, not the rest of the hotspots
-            drawn = cited[0] if not query.pay or speaks_of_pay(cited[0]) else next(
+            drawn = ranked[0] if not query.pay or speaks_of_pay(ranked[0]) else next(
                 (h for h in evidence.hits if h.kind == "section" and speaks_of_pay(h)), None)
             return self.catalog.details(drawn.section_id) if drawn else []
         said = {h.doc_id for h in cited}

@@ -445,3 +445,16 @@ def test_a_broad_question_keeps_its_best_part_first_and_the_part_it_names_in_the
     _, evidence = docs(advisor, "What's the promotion path for neural network engineers - which roles can they move up to?")
     assert evidence.hits[0].section_id == f"{NNE}#career-development/career-advancement"
     assert evidence.topic == f"{NNE}#career-development"
+
+
+def test_an_answer_drawn_from_two_sections_is_completed_from_the_better_ranked(indexed_settings):
+    """The model gave each section's opening line only; the answer gets the rest of the best match."""
+    model = ScriptedProvider("- Scaling models up is a challenge of its own. [1]\n"
+                             "- Getting a model's complexity right is a common challenge for Neural Network Engineers. [2]\n")
+    advisor = Advisor(indexed_settings, provider=model)
+    question = "What's tricky about running models at scale?"
+    ranked = [h.section_id for h in advisor.gather(advisor.understand(question)).hits]
+    assert ranked[:2] == [f"{NNE}#common-challenges/scalability", f"{NNE}#common-challenges/model-optimization"]
+    answer = advisor.ask(question).answer
+    assert "Optimize models and infrastructure for large-scale deployment" in answer
+    assert "Apply effective regularization techniques" not in answer  # the lesser match is not completed
