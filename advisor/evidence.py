@@ -50,6 +50,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     tops = catalog.topic_sections(set(docs or {g.doc_id for g in catalog.guides}), list(query.topics))
     search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
+    if query.parts:
+        hits = with_parts(hits, retriever.search_each([([part], docs) for part in query.parts], 1))
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     listed = (asked_section(query, tops, hits, catalog) or followed_up_section(query, hits, catalog)
               or paid_by(query, hits, catalog))
@@ -69,6 +71,15 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     return Evidence(hits=placed(outline, hits, position), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
                     named=named_part(query, topic, catalog), checked=checked,
                     unnamed=unnamed)
+
+
+def with_parts(hits: list[Hit], parts: list[list[Hit]]) -> list[Hit]:
+    """A message asking two things ("which industries hire …, and what would I do in finance?"):
+    the best section for the whole, then each question's own best, then the rest, so neither
+    question's section is crowded out by the other's. (Fusing the rankings instead favoured
+    sections ranked middling by every question over the one each question ranks first.)"""
+    merged = {h.section_id: h for h in [*hits[:1], *(found[0] for found in parts if found), *hits[1:]]}
+    return list(merged.values())[:len(hits)]
 
 
 def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str]) -> str | None:

@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, topics_in, without_filler
+from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_filler
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Query:
     topics: tuple[str, ...] = ()  # career topics it asks about (vocabulary.TOPICS)
     topics_inherited: bool = False  # a follow-up naming none: its topics are the earlier turn's
     corrections: dict[str, str] = field(default_factory=dict)
+    parts: tuple[str, ...] = ()  # the questions it asks, when more than one: each searched for too
 
     @property
     def broad(self) -> bool:
@@ -88,8 +89,9 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
+    search = paraphrased(salary.search_text(without_filler(search)))
     query = Query(
-        asked=asked, corrected=corrected, search=paraphrased(salary.search_text(without_filler(search))),
+        asked=asked, corrected=corrected, search=search, parts=() if follows else tuple(parts_of(search)),
         standalone=standalone, history=tuple(history), follows=follows, roles=tuple(roles), named=bool(named),
         unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,

@@ -107,6 +107,20 @@ LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|it
                   r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)
 # a question answered yes or no ("Do I need a PhD?", "Is remote work common?")
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|can|could|should|will|would|must|am|have|has)\b", re.I)
+# where a second question starts: after a question mark, or at "also"/"and" before a question word
+# ("Which industries hire …, and what would I be doing in finance?", "is edge AI a thing? Also how large …")
+SECOND_QUESTION = re.compile(r"\?\s+(?=\w)|[,;]?\s+(?:and\s+also|also|plus|and)\b,?\s+(?=(?:what|how|which|where|who|when|"
+                             r"why|is|are|do|does|can|could|should|will|would)\b)", re.I)
+MIN_PART_WORDS = 3  # "… and why?" is no question of its own
+
+
+def parts_of(question: str) -> list[str]:
+    """The questions a message asks, when it asks more than one; else []."""
+    parts = [p.strip(" ?,;—–-") for p in SECOND_QUESTION.split(question)]
+    parts = [p for p in parts if len(p.split()) >= MIN_PART_WORDS]
+    return parts if len(parts) > 1 else []
+
+
 # the job referred to without its name: "this line of work", "the role", "such a career"
 ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?:kind of\s+)?(?:career|role|"
                             r"job(?!\s+(?:market|security|growth|titles?|offers?|openings?|prospects|outlook|"

@@ -165,6 +165,20 @@ def test_an_outline_is_placed_once_as_strong_as_the_best_match(position, order):
     assert next(h for h in out if h.section_id == "outline").similarity == 0.8
 
 
+def test_each_of_two_questions_in_one_message_gets_its_best_section_near_the_top():
+    whole = [_hit(s, 0.5) for s in ("a", "b", "c", "d", "e")]
+    out = evidence.with_parts(whole, [[_hit("e", 0.4)], [_hit("a", 0.5)], []])
+    assert [h.section_id for h in out] == ["a", "e", "b", "c", "d"]
+
+
+def test_a_second_question_in_a_message_is_searched_for_itself(advisor):
+    question = "is demand for information security analysts actually growing? how many vacancies come up a year?"
+    query = advisor.understand(question)
+    found = advisor.gather(query)
+    assert len(query.parts) == 2
+    assert f"{ISA}#job-prospects/openings-each-year" in [h.section_id for h in found.hits[:3]]
+
+
 def test_a_pay_comparison_naming_a_level_gives_each_sides_figure(two_guides_settings):
     # the model gave one side's figure and only a remark about the other's
     script = ("- Mid-level (mid-career) Neural Network Engineers in the US earn $100,000 to $150,000 annually. [1]\n"

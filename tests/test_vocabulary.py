@@ -50,3 +50,16 @@ def test_topics_most_specific_first():
     assert v.topics_in("what will I earn in 5 years?") == ["pay"]  # a pay question, not where the career leads
     assert v.topics_in("what are the upsides of this career?") == ["advantages"]
     assert v.topics_in("Why would anyone choose this job?") == ["advantages"]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Which industries hire them, and what would I actually be doing in finance?",
+     ["Which industries hire them", "what would I actually be doing in finance"]),
+    ("is edge AI a thing? Also how large is the market expected to be?",
+     ["is edge AI a thing", "Also how large is the market expected to be"]),
+    ("what skills do i need and how long does it take to learn them",
+     ["what skills do i need", "how long does it take to learn them"]),
+    ("what do juniors and seniors make?", []), ("which is better and why?", []), ("Do I need a PhD?", []),
+])
+def test_a_message_asking_two_things_is_read_as_two_questions(text, parts):
+    assert v.parts_of(text) == parts
