@@ -32,6 +32,9 @@ OTHER_FIELDS = ("software|data|web|front-end|frontend|front end|back-end|backend
                 "sales|business|financial|finance|network security|systems|it|blockchain|frontend web|web3")
 OTHER_ROLE = re.compile(rf"\b(?:{OTHER_FIELDS})(?:\s+(?:web|app|application))?\s+(?:{TECH_NOUNS})s?\b", re.I)
 OTHER_JOB = re.compile(rf"\b(?:{OTHER_JOBS})s?\b", re.I)
+# a job the asker has or had ("So I'm 34, an accountant, …", "I work as a nurse"): their background, not what they ask about
+BACKGROUND = re.compile(r"\b(?:i'?m|i am|i was|i've been|i have been|i work(?:ed)? as|working as|currently|former(?:ly)?|"
+                        r"ex-?)\s+(?:\w+,?\s+){0,2}?(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
 TITLE_ROLE = re.compile(rf"\b((?:[A-Z][A-Za-z+#.-]*\s+){{0,3}}(?:{TECH_NOUNS.title()}))s?\b")
 
 
@@ -127,10 +130,12 @@ def _part_of_covered(named: str, covered: set[str]) -> bool:
 
 def uncovered_role(question: str, covered: set[str]) -> str | None:
     """A job the question names that is another career than the guides cover ("a dentist",
-    "software engineers"), unless the question also names a covered role."""
+    "software engineers"), unless the question also names a covered role, or the job is the
+    asker's own ("I'm an accountant, is there demand for people who build neural nets?")."""
     if mentions_covered_role(question, covered):
         return None
-    m = OTHER_ROLE.search(question) or OTHER_JOB.search(question)
-    if m and not _part_of_covered(m.group(0), covered):
-        return m.group(0)
+    for pattern in (OTHER_ROLE, OTHER_JOB):
+        for m in pattern.finditer(question):
+            if not _part_of_covered(m.group(0), covered) and not BACKGROUND.search(question[:m.start()]):
+                return m.group(0)
     return None

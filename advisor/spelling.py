@@ -12,7 +12,9 @@ or more letters are touched, the first letter must match, and the distance allow
 length (1 up to five letters, 2 beyond). A word may also be corrected into one the question reader
 knows though no guide uses it ("promted" → "promoted", a progression word), and chat shorthand
 ("wrk", "u", "r") is written out first. A British spelling becomes the guides' American one when they use
-it or it is a known word ("specialise" → "specialize", not the nearer "specialist").
+it or it is a known word ("specialise" → "specialize", not the nearer "specialist"), and a plural spelled as
+if regular the guides' one ("citys" → "cities"). Of words as near, one the typo only dropped letters of wins
+over a commoner one ("wich" → "which", not "with").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": 
              "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
              "yr": "year", "yrs": "years", "pls": "please", "plz": "please", "govt": "government",
              "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university",
-             "grad": "graduate", "grads": "graduates"}  # "im a new grad" (it became "grid")
+             "grad": "graduate", "grads": "graduates", "ppl": "people"}  # "im a new grad" (it became "grid")
 # British endings → American ones, longest first
 US_ENDINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
               ("yse", "yze"), ("ours", "ors"), ("our", "or"), ("tres", "ters"), ("tre", "ter"))
@@ -75,11 +77,22 @@ class Speller:
             return american
         if low in self.words:
             return None
-        found = process.extractOne(low, self._by_initial.get(low[0], []), scorer=OSA.distance,
-                                   score_cutoff=max_distance(low))
+        if re.fullmatch(r"\w+[^aeiou]ys", low) and (plural := low[:-2] + "ies") in self.words:
+            return plural  # "citys": a plural spelled as if regular, too far from "cities" by distance
+        found = self._nearest(low)
         if found and self.understood(low) and not self.understood(found[0]):
             return None  # a correction may not lose what the question reader saw ("requirments" may)
         return found[0] if found else None
+
+    def _nearest(self, word: str) -> tuple[str, float, int] | None:
+        """The nearest word, the commonest of those as near, unless one of them only adds letters the
+        typo dropped ("wich": "which", not the commoner "with")."""
+        found = process.extract(word, self._by_initial.get(word[0], []), scorer=OSA.distance,
+                                score_cutoff=max_distance(word), limit=None)
+        if not found:
+            return None
+        nearest = [f for f in found if f[1] == min(f[1] for f in found)]
+        return min(nearest, key=lambda f: (not _dropped_from(word, f[0]), f[2]))
 
     def american(self, word: str) -> str | None:
         """The American spelling of a British ``word`` ("organisation" → "organization") when a guide
@@ -107,3 +120,9 @@ class Speller:
             return right or m.group(0)
 
         return WORD.sub(fix, text), fixes
+
+
+def _dropped_from(typo: str, word: str) -> bool:
+    """``typo`` is ``word`` with letters left out ("wich", "which")."""
+    letters = iter(word)
+    return all(c in letters for c in typo)

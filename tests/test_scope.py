@@ -16,6 +16,10 @@ COVERED = {"neural network engineer", "ai architect", "ai project manager"}
     ("What do neural network engineers earn?", None),
     ("Can I grow into an AI Architect?", None),
     ("How do software engineers and neural network engineers work together?", None),
+    # the asker's own job is their background, not what they ask about
+    ("So I'm 34, an accountant, kinda burnt out. Is there demand for people who build neural nets?", None),
+    ("I work as a nurse. Could I retrain for this?", None), ("I'm a teacher; what does a dentist earn?", "dentist"),
+    ("I'm currently a software engineer, is it worth it?", None), ("I want to be a nurse", "nurse"),
 ])
 def test_uncovered_roles(question, role):
     assert scope.uncovered_role(question, COVERED) == role

@@ -66,3 +66,14 @@ def test_a_british_spelling_becomes_the_one_the_guides_use():
     assert speller.correct_word("colour") is None
     # no such word anywhere: the guides' word of that stem
     assert Speller(["Analysts specializing in forensics; specialist titles."]).correct_word("specialise") == "specializing"
+
+
+def test_of_words_as_near_the_one_the_typo_dropped_letters_of_wins_over_a_commoner_one():
+    speller = Speller(["with with with which cities"])
+    assert speller.correct_word("wich") == "which"  # "with" is as near and commoner
+    assert speller.correct_word("wiht") == "with"
+
+
+def test_a_plural_spelled_as_if_regular_becomes_the_guides_plural():
+    assert Speller(["the cities and the city"]).correct_word("citys") == "cities"
+    assert Speller(["the keys"]).correct_word("keys") is None  # a guide word stays
