@@ -202,7 +202,11 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|skills? (?:are )?needed|prerequisites?|"
                          r"get (?:in|hired|started))", "requirements qualified qualifications skills"),
         ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
-        ("trends", r"\b(?:trends?|trending|future|emerging|shaping|direction)\b", "trends future"),
+        # where the field is going ("where's the field heading?", "what's hot right now"), not which way
+        # a career can go ("what other directions could I take?": progression)
+        ("trends", r"\b(?:trends?|trending|future|emerging|shaping|cutting[- ]edge|"
+                   r"direction(?!s?\s+(?:could|can|might|would|should)\s+(?:i|you|one|we)\b)|"
+                   r"where(?:'s|\s+is|\s+are)\s+(?:\w+\s+){0,3}?(?:heading|headed|going)|hot(?![- ]?spots?))\b", "trends future"),
         # where the jobs are: a guide's hotspots, not where one works day to day (the office, remote)
         ("places", r"\b(?:where in the world|(?:which|what|best|top) (?:cities|countries|regions|places|locations|"
                    r"parts of the world)|relocat\w*|hot ?spots?|geograph\w*|cities|countries|concentrated)\b",
@@ -223,7 +227,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"
                         r"take me|long[- ]term|grow into|next steps?|later (?:on )?in (?:my|the|your|their|one's) careers?|"
-                        r"later on|down the (?:road|line))\b",
+                        r"later on|down the (?:road|line)|directions?\s+(?:could|can|might|would|should)\s+(?:i|you|one|we)\s+take)\b",
          "development moving advancement progression"),
         ("best practices", r"\b(?:best practices?|tips|do well|succeed|good at)\b", "practices"),
         # "how much do they earn?" (no level named) is about the whole pay section: every band

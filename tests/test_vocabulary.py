@@ -50,6 +50,10 @@ def test_topics_most_specific_first():
     assert v.topics_in("what will I earn in 5 years?") == ["pay"]  # a pay question, not where the career leads
     assert v.topics_in("what are the upsides of this career?") == ["advantages"]
     assert v.topics_in("Why would anyone choose this job?") == ["advantages"]
+    # where the field is going, and which way a career can go
+    assert v.topics_in("where's the field heading? what's hot right now") == ["trends"]
+    assert v.topics_in("what other directions could I take this career?") == ["progression"]
+    assert v.topics_in("which hot spots have the most jobs?") == ["places"]
 
 
 @pytest.mark.parametrize("text, parts", [
