@@ -331,8 +331,8 @@ class Advisor:
         """The sentence to open the model's answer with: for a pay question naming one level,
         the first figure of the guide's band for it ("Starting Out": "… less than $69,660 a year");
         for a question that asks one thing (not a list, a topic, pay or a comparison), the guide sentence
-        closest to it when it is ``lead_similarity`` close, so a yes/no question gets the guide's own
-        line however the model words its reply."""
+        closest to it (in the topic it names, when shown) when it is ``lead_similarity`` close, so a
+        yes/no question gets the guide's own line however the model words its reply."""
         if query.compares or not self.provider.uses_llm or not evidence.hits:
             return None
         if query.pay:
@@ -341,7 +341,11 @@ class Advisor:
             return Lead(found[1].section_id, found[0], evidence.best_similarity) if ok else None
         if query.wants_list or evidence.topic:
             return None
-        found = self.retriever.closest_sentence(query.standalone, {sid for sid, h in shown.items() if h.kind == "section"})
+        sections = {sid for sid, h in shown.items() if h.kind == "section"}
+        # from the topic the question itself names, when shown: "why is that one of the hard parts?"
+        # after tuning is led by the challenge, not by the tuning duty the earlier turn matched
+        own = self.catalog.under_topics(evidence.docs, list(query.topics)) if not query.topics_inherited else set()
+        found = self.retriever.closest_sentence(query.standalone, (own & sections) or sections)
         if found is None or found[2] < self.settings.lead_similarity or found[1].endswith(":"):
             return None
         log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])

@@ -219,6 +219,11 @@ class Catalog:
         order ("education", then "degrees"). Each guide's own, whatever words the others use."""
         return [h for doc_id in sorted(doc_ids) for h in self._topic_sections(doc_id, topics)]
 
+    def under_topics(self, doc_ids: set[str], topics: list[str]) -> set[str]:
+        """The ids of ``topic_sections`` and of the parts they hold: all that is about the topic."""
+        tops = {h.section_id for h in self.topic_sections(doc_ids, topics)}
+        return {h.section_id for h in self.sections if h.section_id in tops or parent_id(h.section_id) in tops}
+
     def _topic_sections(self, doc_id: str, topics: list[str]) -> list[Hit]:
         """The first topic's sections; a subsection gives way to the top-level section it sits in when
         the question names that one too ("degree, skills, all of it": Requirements, not its Education)."""

@@ -245,7 +245,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
 # words that only colour a question ("I'm pretty introverted. How much does … actually matter?"): they
 # name nothing a guide could hold, so the evidence check never asks for them
 HEDGES = frozenset("actually really pretty quite very just basically literally totally truly even much honestly "
-                   "seriously kinda sorta somewhat fairly rather".split())
+                   "seriously kinda sorta somewhat fairly rather though considered".split())
 
 
 WHOLE_TOPICS = frozenset({"daily work"})

@@ -472,3 +472,15 @@ def test_an_answer_drawn_from_two_sections_is_completed_from_the_better_ranked(i
     answer = advisor.ask(question).answer
     assert "Optimize models and infrastructure for large-scale deployment" in answer
     assert "Apply effective regularization techniques" not in answer  # the lesser match is not completed
+
+
+def test_a_follow_up_naming_a_topic_is_led_from_that_topic_not_the_earlier_turns_match(indexed_settings):
+    """"why is that one of the hard parts?" after tuning: the challenge, not the tuning duty; and
+    "tho"/"considered" are no words the guides must hold, so the model declining is no refusal."""
+    history = [Turn(role="user", content="what does the hyperparameter tuning part of the job involve?"),
+               Turn(role="assistant", content="Engineers fine-tune hyperparameters with grid search or Bayesian optimization.")]
+    model = ScriptedProvider("- The guides do not cover this.\n")
+    answer = Advisor(indexed_settings, provider=model).ask("why is that considered one of the hard parts tho?", history)
+    assert not answer.refused
+    assert "Weigh performance improvements against limits on time and resources" in answer.answer
+    assert {c.section_id for c in answer.citations} == {f"{NNE}#common-challenges/hyperparameter-tuning"}
