@@ -34,7 +34,7 @@ SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": 
              "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
              "yr": "year", "yrs": "years", "pls": "please", "plz": "please", "govt": "government",
              "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university",
-             "grad": "graduate", "grads": "graduates", "ppl": "people"}  # "im a new grad" (it became "grid")
+             "grad": "graduate", "grads": "graduates", "ppl": "people", "compsci": "computer science", "cs": "computer science"}  # "im a new grad" (it became "grid")
 # British endings → American ones, longest first
 US_ENDINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
               ("yse", "yze"), ("ours", "ors"), ("our", "or"), ("tres", "ters"), ("tre", "ter"))

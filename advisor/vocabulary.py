@@ -188,8 +188,9 @@ def without_filler(text: str) -> str:
 TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
-                       r"cons\b|pain points?|headaches?|tough\w*)", "challenges hard difficulties problems obstacles"),
-        ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b|plus(?:es)? side|rewards?|rewarding|worth it|"
+                       r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?|burn[- ]?out|burn(?:ed|t) out)",
+         "challenges hard difficulties problems obstacles"),
+        ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b(?=\s*(?:and|&|of|vs\b|versus|[?.!,]|$))|plus(?:es)? side|rewards?|rewarding|worth it|"
                        r"benefits?|why (?:would|should|do) (?:anyone|people|i|you) (?:choose|pick|go into|become))",
          "advantages benefits rewards"),
         ("daily work", r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
@@ -217,6 +218,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                       rf"office(?!\s+hours)|remote\w*|hybrid|indoors|outdoors|{REMOTE_WORK})\b",
          "workspace workplace environment setting"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings|(?:job|jobs|employment) growth|"
+                   r"job security|secure|(?:safe|safer|safest) bet|"  # "which is the safer bet?"
+                   r"how (?:fast|quickly) (?:is|are|will|does|do)\s+(?:\w+\s+){0,6}?grow\w*|"  # "how fast is the field growing?"
                    r"growth rate|"  # what grows is a job ("which one is growing faster?"), not "parts of AI"
                    r"(?:one|ones|roles?|jobs?|careers?|fields?|occupations?|demand|employment)\s+(?:is\s+|are\s+)?"
                    r"(?:growing|grow|grows)\s+(?:fast\w*|quick\w*|the most)|"
@@ -273,9 +276,12 @@ def topics_in(text: str) -> list[str]:
 
 
 def only_topic_words(text: str) -> bool:
-    """The question says nothing but its topics (and vague words): it asks about the topic as a whole."""
+    """The question says nothing but its topics (and vague words, and the guides' words a paraphrase
+    added: "is it stressful? work-life balance"): it asks about the topic as a whole."""
     for pattern, _ in TOPICS.values():
         text = pattern.sub(" ", text)
+    for _, words in PARAPHRASES:
+        text = re.sub("|".join(rf"\b{re.escape(w)}\b" for w in words), " ", text, flags=re.I)
     return all(w in VAGUE for w in re.findall(r"[a-z]+", text.lower()))
 
 

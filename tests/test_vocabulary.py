@@ -54,6 +54,15 @@ def test_topics_most_specific_first():
     assert v.topics_in("where's the field heading? what's hot right now") == ["trends"]
     assert v.topics_in("what other directions could I take this career?") == ["progression"]
     assert v.topics_in("which hot spots have the most jobs?") == ["places"]
+    assert v.topics_in("is being a security analyst stressful?") == ["challenges"]
+    assert v.topics_in("my models keep overfitting, what do the pros do about that?") == []  # the professionals
+    assert v.topics_in("what are the pros?") == ["advantages"]
+    assert v.topics_in("job security wise, which is the safer bet?") == ["market"]
+    assert v.topics_in("how fast is the information security analyst field growing?") == ["market"]
+
+
+def test_a_stressful_job_asks_about_the_hard_parts_as_a_whole():
+    assert v.only_topic_words(v.paraphrased("is this job stressful?"))  # "work-life balance" added, nothing asked
 
 
 @pytest.mark.parametrize("text, parts", [
