@@ -231,6 +231,13 @@ def test_the_evidence_check_reads_neither_role_names_nor_everyday_words(advisor)
     assert "burnout" not in evidence.checked and "infosec" not in evidence.checked  # the guides say neither
 
 
+def test_the_evidence_check_reads_no_comparison_words_of_a_follow_up_about_one_role(advisor):
+    history = [Turn(role="user", content="what leadership roles can a neural network engineer move into?"),
+               Turn(role="assistant", content="AI Architect, AI Team Lead and AI Project Manager.")]
+    _, evidence = docs(advisor, "how does that compare with where a security analyst can end up?", history)
+    assert "compare" not in evidence.checked and "end up" in evidence.checked
+
+
 def test_remote_work_or_the_office_is_asked_in_the_guides_word(advisor):
     query = advisor.understand("Is remote work a thing for NN engineers or do you have to be in the office?", [])
     evidence = advisor.gather(query)
