@@ -145,7 +145,9 @@ REMOTE_WORK = (r"(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]bas
 PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotely")),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
                 ("work-life balance",)),
-               (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical"))]  # the American word for it
+               (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical")),  # the American word for it
+               # "which is more coding heavy? what languages does each use?": "Programming or scripting …"
+               (re.compile(r"\b(?:coding|code|coders?|languages?)\b", re.I), ("programming",))]
 
 
 def paraphrased(text: str) -> str:

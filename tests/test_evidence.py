@@ -491,3 +491,10 @@ def test_a_follow_up_naming_a_topic_is_led_from_that_topic_not_the_earlier_turns
     assert not answer.refused
     assert "Weigh performance improvements against limits on time and resources" in answer.answer
     assert {c.section_id for c in answer.citations} == {f"{NNE}#common-challenges/hyperparameter-tuning"}
+
+
+def test_coding_and_languages_are_asked_in_the_guides_word_programming(advisor):
+    _, evidence = docs(advisor, "Which is more coding heavy, neural network engineer or infosec analyst? "
+                                "what languages does each use")
+    best = [h.section_id for h in evidence.hits[:2]]
+    assert best == [f"{NNE}#requirements/programming-proficiency", f"{ISA}#skills-employers-look-for/technical-foundations"]
