@@ -27,6 +27,7 @@ from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
 SHORT_SENTENCE_WORDS = 12
+OUTLINE_ITEM_WORDS = 30  # an outline item says this much of its subsection, when its sentences are short
 
 
 @dataclass(frozen=True)
@@ -334,7 +335,9 @@ def _stem(word: str) -> str:
 def outline_item(hit: Hit) -> str:
     """A subsection as its topic's outline gives it: "Heading: first sentence", and the sentence after
     it when the first is a heading in prose ("Analysts put protective software to work.", then what
-    it means) or when that one holds the figure ("… 24% of security professionals said …"). A lead-in
+    it means) or when that one holds the figure ("… 24% of security professionals said …"), and the
+    sentences after those while the item stays within ``OUTLINE_ITEM_WORDS``, so a list of short
+    points says each whole ("… hard to explain. Develop … explainable. Tackle the 'black box' …"). A lead-in
     ending with ':' counts only when it says something ("Once they have experience and the right
     skills, engineers can step up into roles such as:") and comes before what it lists."""
     told = sentences(hit.text)
@@ -343,6 +346,8 @@ def outline_item(hit: Hit) -> str:
     if not said:  # nothing but lead-ins: the first stands alone
         lead_in, said = [], told[:1]
     take = 2 if len(said) > 1 and (len(said[0].split()) < SHORT_SENTENCE_WORDS or numbers(said[1])) else 1
-    if take == 2 and said[0][-1] not in ".!?":  # a bullet: "Equity or stock options. Performance bonuses"
-        said[0] += "."
-    return f"{hit.own_heading}: {' '.join(lead_in + said[:take])}"
+    while take < len(said) and sum(len(s.split()) for s in said[:take + 1]) <= OUTLINE_ITEM_WORDS:
+        take += 1  # short ones whole: "… hard to explain. Develop … explainable. Tackle the 'black box' …"
+    # bullets end in no stop: "Equity or stock options. Performance bonuses"
+    told = [s if n == take - 1 or s[-1] in ".!?" else f"{s}." for n, s in enumerate(said[:take])]
+    return f"{hit.own_heading}: {' '.join(lead_in + told)}"

@@ -110,16 +110,20 @@ def test_the_subsection_a_question_names_is_given_whole():
        "examples.\n- They update security files."),
       ("Watching the Network", "Much of the week is spent keeping an eye on the organization's many networks and "
        "systems. Analysts watch for breaches.")],
-     ["Locking Systems Down: Analysts put protective software to work. Firewalls and encryption are the classic examples.",
-      "Watching the Network: Much of the week is spent keeping an eye on the organization's many networks and systems."]),
-    # the sentence after a long first one joins when it holds the figure
+     # … and short sentences after it while the item stays within OUTLINE_ITEM_WORDS
+     ["Locking Systems Down: Analysts put protective software to work. Firewalls and encryption are the classic examples. "
+      "They update security files.",
+      "Watching the Network: Much of the week is spent keeping an eye on the organization's many networks and systems. "
+      "Analysts watch for breaches."]),
+    # the sentence after a long first one joins when it holds the figure; the next would make the item too long
     ([("Work-Life Balance", "The on-call side of the job takes a toll on some people in the field. In one study, 24% "
        "of professionals said a lack of balance had affected them. Some teams rotate duty."),
       ("Changing Attackers", "Security work never reaches a finished state, because attackers keep inventing new "
        "methods. Analysts keep learning.")],
      ["Work-Life Balance: The on-call side of the job takes a toll on some people in the field. In one study, 24% of "
       "professionals said a lack of balance had affected them.",
-      "Changing Attackers: Security work never reaches a finished state, because attackers keep inventing new methods."]),
+      "Changing Attackers: Security work never reaches a finished state, because attackers keep inventing new methods. "
+      "Analysts keep learning."]),
     # a lead-in that says something comes before what it lists; a short one says nothing
     ([("Career Advancement", "Once they have experience and the right skills, engineers can step up into leadership "
        "roles such as:\n- AI Architect: designs AI systems\n- AI Team Lead: manages teams"),
