@@ -62,6 +62,7 @@ def test_topics_most_specific_first():
     assert v.topics_in("how does that compare with where a security analyst can end up?") == ["progression"]
     assert v.topics_in("what leadership roles can a neural network engineer move into?") == ["progression"]
     assert v.topics_in("what do senior roles pay?") == ["pay"]
+    assert v.topics_in("what does the career ladder look like?") == ["progression"]
 
 
 def test_a_stressful_job_asks_about_the_hard_parts_as_a_whole():
