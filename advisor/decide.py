@@ -60,7 +60,10 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
     if not evidence.hits:
         return "no retrieval results"
     s = settings
-    if not outlined(query, evidence) and (weak := scope.lacks_evidence(
+    # an outline answers a broad question however few of its words match, unless it asks of something
+    # no guide names: "what meds should I take for carpal tunnel from typing all day?" is no daily work
+    exempt = outlined(query, evidence) and not evidence.unnamed
+    if not exempt and (weak := scope.lacks_evidence(
             evidence.checked or query.search, evidence.hits, s.refusal_floor, s.refusal_threshold,
             s.keyword_coverage_min, s.sentence_match)):
         return weak

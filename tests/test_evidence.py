@@ -498,3 +498,11 @@ def test_coding_and_languages_are_asked_in_the_guides_word_programming(advisor):
                                 "what languages does each use")
     best = [h.section_id for h in evidence.hits[:2]]
     assert best == [f"{NNE}#requirements/programming-proficiency", f"{ISA}#skills-employers-look-for/technical-foundations"]
+
+
+def test_an_outline_exempts_no_question_about_what_no_guide_names(advisor):
+    """"all day" reads as daily work, whose outline answers a broad question without the evidence check;
+    not one about carpal tunnel and medicine."""
+    refused = advisor.ask("I have carpal tunnel from typing all day, what meds should I take?")
+    assert refused.refused and "Which role" not in refused.answer
+    assert not advisor.ask("what does an infosec analyst actually do all week?").refused
