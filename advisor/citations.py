@@ -54,6 +54,11 @@ HEDGE = re.compile(r"\b(?:preferred|often|usually|typically|generally|may|might|
                    r"optional|recommended|advantage|useful|common(?:ly)?)\b", re.I)
 
 
+# a comparison a line makes ("Mid-level salaries are higher than senior-level salaries"): its source must
+# compare in the same word
+COMPARED = re.compile(r"\b(more|less|fewer|better|worse|(?!rather\b|other\b)\w+er)\s+than\b", re.I)
+
+
 def obliges(text: str) -> bool:
     """The line says something is required, not that it isn't ("a PhD is not required")."""
     return any(not NEGATED.search(" ".join(text[: m.start()].split()[-3:])) for m in OBLIGATION.finditer(text))
@@ -203,6 +208,10 @@ class CitationBuilder:
                 self.unsupported = text
                 return None
             text, claim = cut, self._claim(cut)
+        if self.strict and (unmade := self._unmade_comparisons(text, chosen)):
+            self._drop(raw, f"compares ({', '.join(unmade)} than) where its source does not")
+            self.unsupported = text
+            return None
         text, claim = self._in_full(text, claim, chosen)
         if self.strict and asks_pay(text) and not speaks_of_pay(self.hits[chosen]):
             # "Silicon Valley, Toronto … all pay more" cited to the hotspots, which say nothing of pay:
@@ -261,6 +270,14 @@ class CitationBuilder:
         """The source sentence the line draws on says "often", "preferred", "may" … and no "required"."""
         sentence = best_sentence(self.hits[index].text, text)
         return bool(HEDGE.search(sentence)) and not OBLIGATION.search(sentence)
+
+    def _unmade_comparisons(self, text: str, index: int) -> list[str]:
+        """The comparative words of "… than" comparisons a line makes that source ``index`` never uses:
+        "Senior-level salaries are higher than top earners" from bands that only give figures."""
+        hit = self.hits[index]
+        source = f"{hit.heading} {hit.text}".lower()
+        return [w for w in (m.group(1).lower() for m in COMPARED.finditer(text))
+                if not re.search(rf"\b{re.escape(w)}\b", source)]
 
     def _unnamed(self, text: str, index: int) -> list[str]:
         """The names a line gives (places, products, credentials) that source ``index`` does not:

@@ -405,3 +405,15 @@ def test_everyday_words_are_checked_as_the_guides_words_for_them():
     builder = CitationBuilder([perks], question="can i work from home in this job")
     assert builder.check_line("Yes, you can work from home in this job. [1]") == "Yes, you can work from home in this job. [1]"
     assert builder.check_line("- Most engineers work from home on Fridays. [1]") is None  # "Fridays" no source says
+
+
+def test_a_comparison_its_source_does_not_make_is_dropped():
+    bands = hit("g#salary", "Salary Ranges", "Entry-level engineers earn $70,000 to $100,000 per year. "
+                "Senior engineers earn $150,000+. Larger companies often pay more than small ones.")
+    b = CitationBuilder([bands])
+    assert b.check_line("- Entry-level salaries are higher than senior-level salaries. [1]") is None
+    assert b.dropped[-1].startswith("compares (higher than) where its source does not")
+    assert b.check_line("- Larger companies often pay more than small ones. [1]") is not None  # the source says "more"
+    before = len(b.dropped)
+    b.check_line("- Senior engineers earn $150,000+ rather than a fixed band. [1]")
+    assert not any(d.startswith("compares") for d in b.dropped[before:])  # "rather than" compares nothing
