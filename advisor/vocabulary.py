@@ -190,7 +190,7 @@ def without_filler(text: str) -> str:
 TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
-                       r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?|burn[- ]?out|burn(?:ed|t) out)",
+                       r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?)",
          "challenges hard difficulties problems obstacles"),
         ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b(?=\s*(?:and|&|of|vs\b|versus|[?.!,]|$))|plus(?:es)? side|rewards?|rewarding|worth it|"
                        r"benefits?|why (?:would|should|do) (?:anyone|people|i|you) (?:choose|pick|go into|become))",
