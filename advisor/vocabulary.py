@@ -221,7 +221,9 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
          "workspace workplace environment setting"),
         ("market", r"\b(?:demand|job market|hiring|prospects?|outlook|openings|(?:job|jobs|employment) growth|"
                    r"job security|secure|(?:safe|safer|safest) bet|"  # "which is the safer bet?"
-                   r"how (?:fast|quickly) (?:is|are|will|does|do)\s+(?:\w+\s+){0,6}?grow\w*|"  # "how fast is the field growing?"
+                   # "how fast is the field growing?", not "how fast is reinforcement learning growing?"
+                   r"how (?:fast|quickly) (?:is|are|will|does|do)\s+(?:\w+\s+){0,6}?(?:fields?|jobs?|roles?|careers?|"
+                   r"occupations?|professions?|demand|employment|market)\s+(?:\w+\s+)?grow\w*|"
                    r"growth rate|"  # what grows is a job ("which one is growing faster?"), not "parts of AI"
                    r"(?:one|ones|roles?|jobs?|careers?|fields?|occupations?|demand|employment)\s+(?:is\s+|are\s+)?"
                    r"(?:growing|grow|grows)\s+(?:fast\w*|quick\w*|the most)|"

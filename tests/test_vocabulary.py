@@ -59,6 +59,7 @@ def test_topics_most_specific_first():
     assert v.topics_in("what are the pros?") == ["advantages"]
     assert v.topics_in("job security wise, which is the safer bet?") == ["market"]
     assert v.topics_in("how fast is the information security analyst field growing?") == ["market"]
+    assert v.topics_in("How fast is reinforcement learning growing?") == []  # a part of AI, not a job
     assert v.topics_in("how does that compare with where a security analyst can end up?") == ["progression"]
     assert v.topics_in("what leadership roles can a neural network engineer move into?") == ["progression"]
     assert v.topics_in("what do senior roles pay?") == ["pay"]
