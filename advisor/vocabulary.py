@@ -195,7 +195,9 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b(?=\s*(?:and|&|of|vs\b|versus|[?.!,]|$))|plus(?:es)? side|rewards?|rewarding|worth it|"
                        r"benefits?|why (?:would|should|do) (?:anyone|people|i|you) (?:choose|pick|go into|become))",
          "advantages benefits rewards"),
-        ("daily work", r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
+        # not how long the day is ("how long are the weeks typically?": hours)
+        ("daily work", r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|(?<!long are )(?<!long is )"
+                       r"(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
                        r"(?:day|week)s?\b|daily|duties|tasks|"
                        r"responsibilit\w*|work look like|spend(?:s|ing)?\s+(?:(?:most|much|all|some)\s+of\s+)?(?:their|your|my|his|her|the)\s+(?:work(?:ing)?\s+)?time|"
                        r"'s\s+(?:work\s?)?(?:day|week)\b)",

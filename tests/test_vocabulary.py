@@ -38,6 +38,7 @@ def test_topics_most_specific_first():
     assert v.topics_in("would a neural network engineer's week look different?") == ["daily work"]
     assert v.topics_in("what do analysts spend most of their time doing?") == ["daily work"]
     assert v.topics_in("how do I spend my free time learning?") == []
+    assert v.topics_in("how long are the weeks typically?") == []  # hours, not the work of the week
     assert v.topics_in("how many years of that do employers usually want?") == []  # what employers want: requirements
     assert v.topics_in("which employers hire the most analysts?") == ["employers"]
     assert v.topics_in("Which industry pays analysts best?") == ["pay", "employers"]
