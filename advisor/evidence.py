@@ -17,7 +17,7 @@ from advisor.guides import Catalog, parent_id
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
-from advisor.vocabulary import COMPARE, COMPARING, PAY_ASIDES, only_topic_words, topics_in, without_everyday
+from advisor.vocabulary import COMPARE, COMPARING, PAY_ASIDES, only_topic_words, topics_in, without_asker, without_everyday
 from ingest.sections import PATH_SEPARATOR
 
 
@@ -107,8 +107,8 @@ def checked_words(search: str, query: Query, catalog: Catalog) -> str:
     """What the evidence check asks of the sections: the search without the roles it names, which
     the guides name in their own words ("infosec analysts"), nor the everyday words it gave the
     guides' words for ("burnout"), nor a comparison's own words ("is either of them …", "how does that
-    compare with …" after the other role)."""
-    text = without_roles(without_everyday(search, catalog.uses), query.roles)
+    compare with …" after the other role), nor what it says of the asker ("I'm a teacher …")."""
+    text = without_roles(without_everyday(without_asker(search), catalog.uses), query.roles)
     return " ".join((COMPARE.sub(" ", text) if query.compares or COMPARING.search(text) else text).split())
 
 

@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_filler
+from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_asker, without_filler
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Query:
         so the answer wants the topic's full outline, not one subsection."""
         if not self.topics:
             return False
-        rest = without_roles(self.search, self.roles)
+        rest = without_roles(without_asker(self.search), self.roles)  # not "I'm a teacher thinking of switching."
         # "compare how … move up", "how does that compare with the challenges …" (one role named, the
         # other earlier): the comparison's own words say nothing of the topic
         if self.compares or COMPARING.search(rest):

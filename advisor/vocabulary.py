@@ -183,6 +183,18 @@ def without_filler(text: str) -> str:
     return " ".join(FILLER.sub(" ", OPENER.sub("", text)).split())
 
 
+# a statement about the asker, not a question ("I'm a teacher thinking of switching.", "I'm pretty introverted.")
+ABOUT_ME = re.compile(r"(?:^|(?<=[.!?])\s+)(?:so\s+|well\s+|hi\s+)?(?:i|i'm|im|i've|i'd|i am|i have|my|me)\b[^.?!]*[.!]+(?=\s|$)",
+                      re.I)
+
+
+def without_asker(text: str) -> str:
+    """``text`` without what it says of the asker, when it asks something besides: what the guides
+    are asked is the question, not the asker's own job or mood."""
+    rest = " ".join(ABOUT_ME.sub(" ", text).split())
+    return rest if rest else text
+
+
 # --- career topics: what a question says (left) and the words a guide's top-level heading uses for it
 # (right). A guide with other heading names ("Hard Parts of the Job", "A Typical Week") needs no change.
 # A question about daily work asks for the whole of it however it is put; other topics, when it asks

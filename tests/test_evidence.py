@@ -506,3 +506,13 @@ def test_an_outline_exempts_no_question_about_what_no_guide_names(advisor):
     refused = advisor.ask("I have carpal tunnel from typing all day, what meds should I take?")
     assert refused.refused and "Which role" not in refused.answer
     assert not advisor.ask("what does an infosec analyst actually do all week?").refused
+
+
+def test_what_a_question_says_of_the_asker_is_not_asked_of_the_guides(two_guides_settings):
+    """"I'm a teacher thinking of switching." is no word the sections must hold: the model declining
+    is no refusal when the question itself is well covered."""
+    advisor = Advisor(two_guides_settings, provider=ScriptedProvider("- The guides do not cover this.\n"))
+    question = "I'm a teacher thinking of switching. how fast is the security analyst field growing?"
+    assert "teacher" not in advisor.gather(advisor.understand(question)).checked
+    answer = advisor.ask(question)
+    assert not answer.refused and "29%" in answer.answer

@@ -82,3 +82,13 @@ def test_a_stressful_job_asks_about_the_hard_parts_as_a_whole():
 ])
 def test_a_message_asking_two_things_is_read_as_two_questions(text, parts):
     assert v.parts_of(text) == parts
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("I'm a teacher thinking of switching. how fast is the field growing?", "how fast is the field growing?"),
+    ("I'm pretty introverted. How much does communicating matter?", "How much does communicating matter?"),
+    ("I've done 2 years on a help desk - is that a decent way in?", "I've done 2 years on a help desk - is that a decent way in?"),
+    ("I'm a student.", "I'm a student."),  # nothing else asked: it stays
+])
+def test_what_a_question_says_of_the_asker_is_set_aside(text, asked):
+    assert v.without_asker(text) == asked
