@@ -395,8 +395,7 @@ class Advisor:
             side = {h.section_id: h for h in evidence.hits if h.doc_id == guide.doc_id and h.kind == "section"}
             # the subsection its guide gives the topic, when retrieved: "The Workspace" on where one works,
             # not the on-call line closest to "remote-friendly"
-            parts = {h.section_id for h in self.catalog.topic_sections({guide.doc_id}, list(query.topics))
-                     if "/" in h.section_id} & set(side)
+            parts = evidence.side_parts & set(side)
             found = ((counted and self.retriever.closest_sentence(search, set(side), keep=lambda s: bool(numbers(s))))
                      or (parts and self.retriever.closest_sentence(search, parts))
                      or self.retriever.closest_sentence(search, set(side)))

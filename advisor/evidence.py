@@ -31,6 +31,7 @@ class Evidence:
     checked: str = ""  # the words the sections must hold for the evidence to count: no role names, no everyday words
     asked_list: bool = False  # the topic is the list section the question names by its heading (``asked_section``)
     unnamed: tuple[str, ...] = ()  # words of the question no guide uses ("clearance"): ``Catalog.unnamed``
+    side_parts: frozenset[str] = frozenset()  # in a comparison, the subsections each side's guide gives the topic
 
     @property
     def docs(self) -> set[str]:
@@ -162,7 +163,9 @@ def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None
                 for hits, (g, tops) in zip(per_role, sides)]
     hits = [h for h in chain.from_iterable(zip_longest(*per_role)) if h is not None]
     checked = checked_words(query.search, query, catalog)
-    return Evidence(hits=hits[:k] if k else hits, search=query.search, checked=checked, unnamed=catalog.unnamed(checked))
+    parts = frozenset(h.section_id for _, tops in sides for h in tops if "/" in h.section_id)
+    return Evidence(hits=hits[:k] if k else hits, search=query.search, checked=checked, unnamed=catalog.unnamed(checked),
+                    side_parts=parts)
 
 
 def with_outline(hits: list[Hit], tops: list[Hit], query: Query, catalog: Catalog) -> list[Hit]:
