@@ -9,6 +9,7 @@ role is meant when the results spread over several guides).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import chain, zip_longest
 
@@ -60,7 +61,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
                                                                       catalog.section(listed))):
         hits = placed(named_hit, hits, 0)  # the part the question names leads (for a follow-up, not the earlier turn's)
     topic = (tops[0].section_id if tops and query.broad else
-             (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list else None) or listed)
+             (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list or about_role(query)
+              else None) or listed)
     outline = catalog.outline_hit(topic) if topic else None
     checked = checked_words(search, query, catalog)
     unnamed = catalog.unnamed(checked)
@@ -74,6 +76,9 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
                     unnamed=unnamed)
 
 
+DOES = re.compile(r"\b(?:do|does|doing|did)\b", re.I)
+
+
 def with_parts(hits: list[Hit], parts: list[list[Hit]]) -> list[Hit]:
     """A message asking two things ("which industries hire …, and what would I do in finance?"):
     the best section for the whole, then each question's own best, then the rest, so neither
@@ -81,6 +86,15 @@ def with_parts(hits: list[Hit], parts: list[list[Hit]]) -> list[Hit]:
     sections ranked middling by every question over the one each question ranks first.)"""
     merged = {h.section_id: h for h in [*hits[:1], *(found[0] for found in parts if found), *hits[1:]]}
     return list(merged.values())[:len(hits)]
+
+
+def about_role(query: Query) -> bool:
+    """A question about nothing but one role ("tell me about security analysts"): its guide's opening
+    section answers it, as it does a list question about the role. Not what the role does ("what does a
+    neural network engineer do?"): the parts on the work answer that better than the whole opening."""
+    rest = without_roles(query.search, query.roles)
+    return (len(query.roles) == 1 and not query.follows and not query.topics and not query.pay
+            and only_topic_words(rest) and not DOES.search(rest))
 
 
 def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str]) -> str | None:

@@ -79,6 +79,15 @@ def test_a_list_question_about_nothing_but_the_role_gets_the_guides_opening_sect
 
 
 @pytest.mark.parametrize("question, topic", [
+    ("tell me about security analysts", f"{ISA}#what-the-job-is"),
+    ("neural network engineers?", f"{NNE}#overview"),
+    ("what does a neural network engineer do", None),  # the work: its parts answer it, not the whole opening
+])
+def test_a_question_about_nothing_but_the_role_gets_the_guides_opening_section(advisor, question, topic):
+    assert docs(advisor, question)[1].topic == topic
+
+
+@pytest.mark.parametrize("question, topic", [
     ("Do I need a PhD to become a neural network engineer?", f"{NNE}#requirements/education"),
     # no heading of theirs names education: the part of "Getting Qualified" the question names
     ("What degree do information security analysts need?", f"{ISA}#getting-qualified/degrees"),
