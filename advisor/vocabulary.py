@@ -112,12 +112,16 @@ YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|can|could|should|will|w
 SECOND_QUESTION = re.compile(r"\?\s+(?=\w)|[,;]?\s+(?:and\s+also|also|plus|and)\b,?\s+(?=(?:what|how|which|where|who|when|"
                              r"why|is|are|do|does|can|could|should|will|would)\b)", re.I)
 MIN_PART_WORDS = 3  # "… and why?" is no question of its own
+# a later question about what an earlier one asked of: "… and what does it require?"
+REFERS_BACK = re.compile(r"\b(?:it|its|that|this|these|those|them|they|their)\b", re.I)
 
 
 def parts_of(question: str) -> list[str]:
-    """The questions a message asks, when it asks more than one; else []."""
+    """The questions a message asks, when it asks more than one on its own; else []. A later one that
+    refers back ("What certification should a mid-career analyst go for, and what does it require?")
+    is about the first, and searched with it."""
     parts = [p.strip(" ?,;—–-") for p in SECOND_QUESTION.split(question)]
-    parts = [p for p in parts if len(p.split()) >= MIN_PART_WORDS]
+    parts = [p for n, p in enumerate(parts) if len(p.split()) >= MIN_PART_WORDS and not (n and REFERS_BACK.search(p))]
     return parts if len(parts) > 1 else []
 
 
