@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_asker, without_filler
+from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_asker, without_filler, WORK_TIME, work_time_in_passing
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     standalone = followup.standalone_question(corrected, history)
     follows = followup.is_follow_up(corrected, history)
     named = catalog.roles_in(corrected)
-    own_topics = topics_in(corrected)
+    asking = _without_work_time(corrected, named)
+    own_topics = topics_in(asking)
     # a follow-up about pay stays about pay unless it names a topic of its own: "which one is growing
     # faster?" after a pay comparison asks about the market
     pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)
@@ -87,8 +88,9 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     earlier = (followup.previous_question(history) or "") if follows else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
-    topics = own_topics or ([] if pay or levels else topics_in(standalone))  # a follow-up's earlier topic
-    search = ROLE_REFERENCE.sub(" ", corrected) if roles else corrected  # "this line of work" matches no section
+    earlier_topics = topics_in(_without_work_time(earlier, catalog.roles_in(earlier)))
+    topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
+    search = ROLE_REFERENCE.sub(" ", asking) if roles else asking  # "this line of work" matches no section
     search = paraphrased(salary.search_text(without_filler(search)))
     query = Query(
         asked=asked, corrected=corrected, search=search, parts=() if follows else tuple(parts_of(search)),
@@ -101,6 +103,12 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         topics=tuple(topics), topics_inherited=bool(topics) and not own_topics, corrections=fixes)
     whole = query.broad and not levels  # "what do mid-level engineers make?" asks for one band
     return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
+
+
+def _without_work_time(text: str, roles: list[Guide]) -> str:
+    """``text`` without "day to day", "all day" … when they only say when ("what tools do they use day
+    to day?"): neither its topics nor its search are then the day's work."""
+    return WORK_TIME.sub(" ", text) if work_time_in_passing(without_roles(without_asker(text), roles)) else text
 
 
 def without_roles(text: str, roles: list[Guide] | tuple[Guide, ...]) -> str:

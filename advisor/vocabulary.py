@@ -308,6 +308,21 @@ def only_topic_words(text: str) -> bool:
     return all(w in VAGUE for w in re.findall(r"[a-z]+", text.lower()))
 
 
+# when the work happens, not what it is: "what tools do security analysts use day to day?" asks about tools
+WORK_TIME = re.compile(r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|daily|(?:every|each|all) (?:work ?)?(?:day|week)|"
+                       r"on a (?:daily|day[- ]to[- ]day) basis)\b", re.I)
+
+
+def work_time_in_passing(text: str) -> bool:
+    """``text`` names daily work only by when something happens ("day to day", "all day") and asks
+    something else: another topic, or words of its own ("what tools …"); "what would I be doing all
+    day?" asks nothing else, so it is about the day's work."""
+    rest = WORK_TIME.sub(" ", text)
+    if TOPICS["daily work"][0].search(rest) or rest == text:
+        return False
+    return bool(topics_in(rest)) or not only_topic_words(rest)
+
+
 def understood(word: str) -> bool:
     """A word the question reader knows (a topic, pay, level, comparison or list word): never a typo."""
     patterns = (PAY, COMPARE, LIST, *LEVELS.values(), *(pattern for pattern, _ in TOPICS.values()))

@@ -151,6 +151,10 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("which one is growing fastest?", False, ("market",), True),
     ("which parts of AI are growing fastest?", False, (), False),  # what grows is no job: no job market
     ("tell me everything about what they do week to week", True, ("daily work",), True),
+    # "day to day" says when; the question asks about tools, or the hard parts
+    ("what tools and languages do neural network engineers use day to day?", False, (), False),
+    ("is it stressful day to day?", False, ("challenges",), False),  # as "is it stressful?"
+    ("what would i actually be doing all day in this job?", False, ("daily work",), True),
     ("what should i specialise in?", False, ("progression",), True),  # where a career goes: its niches too
     ("Which specialties are there?", True, ("progression",), True),
 ])
@@ -195,6 +199,12 @@ def test_a_follow_up_keeps_the_earlier_topic_whole_only_when_it_asks_nothing_of_
     pen = understand("does that include pen testing?", history, TWO)
     assert pen.topics == ("daily work",) and not pen.broad  # its headings still join the search
     assert understand("and for neural network engineers?", history, TWO).broad
+
+
+def test_when_the_work_happens_is_not_searched_when_the_question_asks_something_else():
+    q = understand("which programming languages do neural network engineers use daily?", [], ONE)
+    assert "daily" not in q.search and q.topics == ()
+    assert "day" in understand("what do they do day to day?", [], ONE).search
 
 
 def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
