@@ -102,7 +102,7 @@ COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|wors
 COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?)\b", re.I)  # said outright, not "more"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
                   r"|\b(?:list|name|enumerate|main|key|top|common|everything|"
-                  r"biggest|major|various|kinds?|types?|ways?)\b"
+                  r"biggest|major|various|kinds?|types?|ways|way(?!\s+(?:more|less|too|better|worse|higher|lower|above|below)\b))\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)
 # a question answered yes or no ("Do I need a PhD?", "Is remote work common?")

@@ -128,6 +128,8 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
 
 @pytest.mark.parametrize("question, wants_list, topics, broad", [
     ("what are the main difficulties of the job", True, ("challenges",), True),
+    ("why do some neural network engineers earn way more than others?", False, (), False),  # "way" as in "far"
+    ("what's the best way to get hired?", True, ("requirements",), True),
     ("what does the work look like each day", False, ("daily work",), True),
     ("which programming languages should I know?", True, (), False),
     # "all" as in "entirely"; where one works, not a list
