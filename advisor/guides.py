@@ -221,8 +221,10 @@ class Catalog:
         return [h for doc_id in sorted(doc_ids) for h in self._topic_sections(doc_id, topics)]
 
     def under_topics(self, doc_ids: set[str], topics: list[str]) -> set[str]:
-        """The ids of ``topic_sections`` and of the parts they hold: all that is about the topic."""
-        tops = {h.section_id for h in self.topic_sections(doc_ids, topics)}
+        """The ids of each topic's ``topic_sections`` and of the parts they hold: all that is about
+        the topics ("what certification should I go for to move up, and what does it require?" is
+        about moving up as much as about requirements)."""
+        tops = {h.section_id for topic in topics for h in self.topic_sections(doc_ids, [topic])}
         return {h.section_id for h in self.sections if h.section_id in tops or parent_id(h.section_id) in tops}
 
     def _topic_sections(self, doc_id: str, topics: list[str]) -> list[Hit]:

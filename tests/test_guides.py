@@ -35,6 +35,19 @@ def test_a_part_gives_way_to_the_whole_it_sits_in_when_the_question_names_both()
     assert [h.section_id for h in guides.topic_sections({"nne"}, ["education", "requirements"])] == ["nne#requirements"]
 
 
+def test_what_is_under_the_topics_is_under_each_of_them():
+    """"what certification should I go for to move up, and what does it require?" is about moving up as
+    much as about requirements: the lead sentence may come from either."""
+    docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}}
+    sections = [section("nne", "Neural Network Engineer", "Requirements", "What the job needs."),
+                section("nne", "Neural Network Engineer", "Requirements › Education", "A bachelor's degree."),
+                section("nne", "Neural Network Engineer", "Career Development", "Where it leads."),
+                section("nne", "Neural Network Engineer", "Career Development › Certifications", "Advanced ones."),
+                section("nne", "Neural Network Engineer", "Common Challenges", "Hard parts.")]
+    assert Catalog(docs, sections).under_topics({"nne"}, ["requirements", "progression"]) == {
+        "nne#requirements", "nne#requirements/education", "nne#career-development", "nne#career-development/certifications"}
+
+
 def test_a_topic_prefers_a_top_level_heading_to_a_subsection_whatever_word_names_it():
     # "demand" comes before "prospects" among the market's heading words, but names only a subsection here
     docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}, "isa": {"role": ISA[1], "title": "t"}}
