@@ -40,7 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import COUNTED_TOPICS, LEVELS
+from advisor.vocabulary import COUNTED_TOPICS, JOB_FIGURE, LEVELS, RATE
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -385,23 +385,33 @@ class Advisor:
 
     def _side_lines(self, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
         """Each compared role's sentence closest in meaning to what is asked of the roles ("is either
-        of these jobs remote-friendly?": each side's line on remote work); for the market, its closest
-        figure ("how does the growth outlook compare?": the projected growth rate, not the number of
-        jobs the section opens with), or its closest sentence when its guide gives no figure."""
+        of these jobs remote-friendly?": each side's line on remote work); for the market, its figures."""
         search = without_roles(query.corrected, query.roles)  # as asked: the guides' words added say less to a model
-        counted = bool(COUNTED_TOPICS.intersection(query.topics))
+        counted = sorted(COUNTED_TOPICS.intersection(query.topics))
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:
             side = {h.section_id: h for h in evidence.hits if h.doc_id == guide.doc_id and h.kind == "section"}
             # the subsection its guide gives the topic, when retrieved: "The Workspace" on where one works,
             # not the on-call line closest to "remote-friendly"
             parts = evidence.side_parts & set(side)
-            found = ((counted and self.retriever.closest_sentence(search, set(side), keep=lambda s: bool(numbers(s))))
-                     or (parts and self.retriever.closest_sentence(search, parts))
-                     or self.retriever.closest_sentence(search, set(side)))
-            if found:
-                items.append((f"{guide.role}: {found[1]}", side[found[0]]))
+            closest = (parts and self.retriever.closest_sentence(search, parts)) or self.retriever.closest_sentence(
+                search, set(side))
+            found = (counted and self._side_figures(search, set(side), guide.doc_id, counted)) or ([closest] if closest else [])
+            items += [(f"{guide.role}: {sentence}" if n == 0 else sentence, side.get(sid) or self.catalog.section(sid))
+                      for n, (sid, sentence, _) in enumerate(found)]
         return items
+
+    def _side_figures(self, search: str, retrieved: set[str], doc_id: str,
+                      topics: list[str]) -> list[tuple[str, str, float]]:
+        """One side's figures for a market comparison, from all its guide says of the market, retrieved
+        or not: its rate of job growth ("rise by 29%"), then the figure on jobs closest to the question
+        ("which has more openings?": the openings each year), else its closest figure: "is either the
+        safer bet?" compares the jobs, not "the AI software market … $126 billion" the section ends on."""
+        pool = retrieved | self.catalog.under_topics({doc_id}, topics)
+        closest = partial(self.retriever.closest_sentence, search, pool)
+        rate = closest(keep=lambda s: bool(RATE.search(s) and JOB_FIGURE.search(s)))
+        figure = closest(keep=lambda s: bool(numbers(s) and JOB_FIGURE.search(s))) or closest(keep=lambda s: bool(numbers(s)))
+        return [found for found in (rate, figure if figure and (not rate or figure[:2] != rate[:2]) else None) if found]
 
     def _band_figures(self, query: Query) -> list[tuple[str, Hit]]:
         """Each compared role's figure for the level a pay comparison names ("Does a typical analyst

@@ -277,6 +277,11 @@ HEDGES = frozenset("actually really pretty quite very just basically literally t
 WHOLE_TOPICS = frozenset({"daily work"})
 # topics the guides tell in figures (growth rates, openings, market size): a comparison gives each side one
 COUNTED_TOPICS = frozenset({"market"})
+# a figure about jobs, which is what compares two roles' market ("133 million new jobs", "16,000 job
+# openings"), not a product market's worth ("the AI software market … $126 billion") …
+JOB_FIGURE = re.compile(r"\b(?:jobs?|employment|openings|positions|workers)\b", re.I)
+# … and of those a rate, which compares fields of any size ("the number of analyst jobs to rise by 29%")
+RATE = re.compile(r"\d\s?(?:%|percent\b)", re.I)
 # topics a pay question names only in passing: "do larger companies pay more?", "which cities pay best?" are about pay
 PAY_ASIDES = frozenset({"employers", "places"})
 # topics that count only when asked as a whole: "how much do they earn?" wants every pay band, while a

@@ -393,9 +393,19 @@ def test_a_market_comparison_gives_each_side_a_figure(two_guides_settings):
     assert "29%" in alone.answer and "182,800" not in alone.answer
 
 
+def test_a_market_comparison_gives_each_sides_job_figures_from_all_its_guide_says_of_the_market(two_guides_settings):
+    """"the safer bet" compares jobs: each side's rate of job growth and its figure on jobs, retrieved
+    or not, not the AI software market's worth the retrieved section ends on."""
+    model = ScriptedProvider("- Neural Network Engineers: Demand is expected to keep growing. [1]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask(
+        "job security wise is ML/neural network engineering or being a cybersecurity analyst the safer bet?")
+    assert "133 million new jobs" in answer.answer and "$126 billion" not in answer.answer
+    assert "rise by 29%" in answer.answer
+
+
 def test_a_market_comparison_after_a_pay_comparison_gives_each_side_its_growth(two_guides_settings):
     """The model writes only labels (as the 1.5B model did): the guides' own line for each side stands in,
-    the closest sentence for a guide that gives no growth figure."""
+    its figure on jobs from the market section even when retrieval missed it."""
     history = [Turn(role="user", content="how does pay compare for neural network engineers and information "
                                          "security analysts?"),
                Turn(role="assistant", content="Engineers start at $70,000 [1]; analysts at $69,660 [2].")]
@@ -403,7 +413,7 @@ def test_a_market_comparison_after_a_pay_comparison_gives_each_side_its_growth(t
     answer = Advisor(two_guides_settings, provider=model).ask("which one is growing faster?", history)
     lines = answer.answer.splitlines()
     assert answer.provider == "extractive" and len(lines) == 2 and answer.wages is None
-    assert lines[0].startswith("- Neural Network Engineer: ") and "growth" in lines[0]
+    assert lines[0].startswith("- Neural Network Engineer: ") and "133 million new jobs" in lines[0]
     assert lines[1].startswith("- Information Security Analyst: ") and "29%" in lines[1]
 
 
