@@ -70,10 +70,10 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
         return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked,
                         asked_list=bool(topic) and topic == listed, unnamed=unnamed)
     # behind the best section when that is a part of the topic, else first
-    position = 1 if hits and parent_id(hits[0].section_id) == topic != hits[0].section_id else 0
-    return Evidence(hits=placed(outline, hits, position), topic=topic, search=search, sections=tuple(catalog.subsections(topic)),
-                    named=named_part(query, topic, catalog), checked=checked,
-                    unnamed=unnamed)
+    best = hits[0].section_id if hits and parent_id(hits[0].section_id) == topic != hits[0].section_id else None
+    return Evidence(hits=placed(outline, hits, 1 if best else 0), topic=topic, search=search,
+                    sections=tuple(catalog.subsections(topic)), named=named_part(query, topic, catalog, best),
+                    checked=checked, unnamed=unnamed)
 
 
 DOES = re.compile(r"\b(?:do|does|doing|did)\b", re.I)
@@ -109,11 +109,11 @@ def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str
     return parent_id(named) if named else catalog.topic(hits)
 
 
-def named_part(query: Query, topic: str, catalog: Catalog) -> str | None:
-    """The part of ``topic`` the question names, else, for a follow-up with a topic of its own, the part
+def named_part(query: Query, topic: str, catalog: Catalog, best: str | None = None) -> str | None:
+    """The part of ``topic`` the question names (``best``: the part retrieval ranks first), else, for a follow-up with a topic of its own, the part
     the question it follows named: "ok and later on in my career?" after a question on certifications
     wants the later certifications ("and the people at the very top?" after starting pay, no start)."""
-    own = catalog.named_subsection(topic, without_roles(query.search, query.roles))
+    own = catalog.named_subsection(topic, without_roles(query.search, query.roles), best=best)
     followed = query.follows and bool(query.topics) and not query.topics_inherited
     return own or (catalog.named_subsection(topic, without_roles(query.standalone, query.roles)) if followed else None)
 

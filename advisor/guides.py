@@ -185,11 +185,14 @@ class Catalog:
                  and stems(h.own_heading) & words and self.items(h.section_id)]
         return found[0].section_id if len(found) == 1 else None
 
-    def named_subsection(self, topic_id: str, question: str, by_opening: bool = True) -> str | None:
+    def named_subsection(self, topic_id: str, question: str, by_opening: bool = True, best: str | None = None) -> str | None:
         """The one subsection of ``topic_id`` whose own heading the question names by a word of its
         own ("which certs do I need …" → "Getting Qualified › Certifications"; "what areas can I
         specialize in" → "Career Paths and Specializations"), or None when none or several do.
-        ``by_opening``: else the one whose opening sentence says it."""
+        ``by_opening``: else the one whose opening sentence says it, unless retrieval ranks another
+        part ``best``: "what other directions could I take …? could I end up doing medical stuff?"
+        shares only "up" with "Career Advancement" ("… can step up into leadership roles"), and
+        "Career Paths and Specializations", ranked first, answers it."""
         children = self.subsections(topic_id)
         # the topic's own words name no one part of it: "main challenges" and "Dimensionality Challenges"
         asked = stems(question) - VAGUE_STEMS - stems(children[0].top_heading if children else "")
@@ -197,7 +200,10 @@ class Catalog:
         # else the part whose opening sentence says it: "what leadership roles can I grow into?" and
         # "Career Advancement": "… can step up into leadership roles such as:"
         said = asked - understood_stems(question)
-        named = named or [h for h in children if by_opening and stems(next(iter(sentences(h.text)), "")) & said]
+        opened = [h for h in children if by_opening and stems(next(iter(sentences(h.text)), "")) & said]
+        if opened and best and best not in {h.section_id for h in opened}:
+            opened = [h for h in children if h.section_id == best]
+        named = named or opened
         # else the part whose heading is a topic the question asks in other words: "what kind of
         # companies hire analysts?" and "Where Analysts Work › Employers"
         wanted = set(topics_in(question)) - set(topics_in(children[0].top_heading if children else ""))

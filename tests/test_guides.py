@@ -219,6 +219,14 @@ def test_a_part_named_only_by_its_opening_sentence_is_given_whole():
         "nne#career-development/career-advancement")
     # a word the question reader reads as a topic ("pays") names no part: it is what the question is about
     assert grown.named_subsection("nne#career-development", "which career pays more?") is None
+    # an opening sentence names a part only when retrieval ranks no other part first: "end up" shares
+    # only "up" with "… step up into leadership roles", and the benefits rank first
+    ended = "could I end up doing medical stuff?"
+    assert grown.named_subsection("nne#career-development", ended) == "nne#career-development/career-advancement"
+    assert grown.named_subsection("nne#career-development", ended, best="nne#career-development/benefits") == (
+        "nne#career-development/benefits")
+    assert grown.named_subsection("nne#career-development", "what leadership roles can I grow into?",
+                                  best="nne#career-development/career-advancement") == "nne#career-development/career-advancement"
 
 
 def test_stemming_is_safe_from_many_threads_at_once():
