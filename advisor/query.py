@@ -14,7 +14,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_asker, without_filler, WORK_TIME, work_time_in_passing
+from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, without_filler, WORK_TIME, work_time_in_passing
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     follows = followup.is_follow_up(corrected, history)
     named = catalog.roles_in(corrected)
     asking = _without_work_time(corrected, named)
-    own_topics = topics_in(asking)
+    own_topics = _own_topics(asking)
     # a follow-up about pay stays about pay unless it names a topic of its own: "which one is growing
     # faster?" after a pay comparison asks about the market
     pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)
@@ -88,7 +88,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     earlier = (followup.previous_question(history) or "") if follows else ""
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
-    earlier_topics = topics_in(_without_work_time(earlier, catalog.roles_in(earlier)))
+    earlier_topics = _own_topics(_without_work_time(earlier, catalog.roles_in(earlier)))
     topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", asking) if roles else asking  # "this line of work" matches no section
     search = paraphrased(salary.search_text(without_filler(search)))
@@ -103,6 +103,12 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         topics=tuple(topics), topics_inherited=bool(topics) and not own_topics, corrections=fixes)
     whole = query.broad and not levels  # "what do mid-level engineers make?" asks for one band
     return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
+
+
+def _own_topics(text: str) -> list[str]:
+    """The topics ``text`` asks about, without the advantages when it only asks whether another is worth it."""
+    topics = topics_in(text)
+    return [t for t in topics if t != "advantages"] if verdict_in_passing(text, topics) else topics
 
 
 def _without_work_time(text: str, roles: list[Guide]) -> str:

@@ -251,7 +251,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                         r"speciali[sz]\w*|specialt(?:y|ies)|niches?|"
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"
-                        r"take me|long[- ]term|grow into|next steps?|later (?:on )?in (?:my|the|your|their|one's) careers?|"
+                        r"take me|long[- ]term|grow into|next steps?|later (?:on )?in (?:my|the|your|their|one's) (?:\w+ )?careers?|"
                         r"later on|down the (?:road|line)|(?:where|what)\s+(?:\w+\s+){0,4}?end up|"
                         r"(?:leadership|management) (?:roles?|positions?)|ladders?|directions?\s+(?:could|can|might|would|should)\s+(?:i|you|one|we)\s+take)\b",
          "development moving advancement progression"),
@@ -316,6 +316,16 @@ def only_topic_words(text: str) -> bool:
 # when the work happens, not what it is: "what tools do security analysts use day to day?" asks about tools
 WORK_TIME = re.compile(r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|daily|(?:every|each|all) (?:work ?)?(?:day|week)|"
                        r"on a (?:daily|day[- ]to[- ]day) basis)\b", re.I)
+
+
+# a verdict asked of whatever the question names: "is a master's worth it?" asks about the degree, not
+# about the career's advantages, which "is it worth it?" alone asks
+VERDICT = re.compile(r"\bworth it\b", re.I)
+
+
+def verdict_in_passing(text: str, topics: list[str]) -> bool:
+    """The question's advantages topic is only its verdict words, and it names another topic."""
+    return "advantages" in topics and len(topics) > 1 and not TOPICS["advantages"][0].search(VERDICT.sub(" ", text))
 
 
 def work_time_in_passing(text: str) -> bool:

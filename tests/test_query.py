@@ -209,6 +209,16 @@ def test_when_the_work_happens_is_not_searched_when_the_question_asks_something_
     assert "day" in understand("what do they do day to day?", [], ONE).search
 
 
+@pytest.mark.parametrize("question, topics", [
+    ("Is a masters worth it for either job?", ("education",)),  # the degree is what is weighed
+    ("is it worth it?", ("advantages",)),
+    ("is the career worth it for the perks?", ("advantages",)),  # the perks are asked besides
+    ("which cert should I aim for later in my infosec career?", ("progression",)),  # a word before "career"
+])
+def test_worth_it_asks_about_what_it_weighs(question, topics):
+    assert understand(question, [], TWO).topics == topics
+
+
 def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
     history = [Turn(role="user", content="what does a typical week look like for a security analyst?"),
                Turn(role="assistant", content="Watching the network [1].")]
