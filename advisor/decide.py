@@ -15,7 +15,7 @@ from advisor.guides import Catalog
 from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
-from advisor.vocabulary import LIVE_LISTINGS, WRITING_TASK, foreign_place
+from advisor.vocabulary import LIVE_LISTINGS, WHICH_ROLE, WRITING_TASK, foreign_place
 
 WRITE_CODE = "I can't write code for you: I'm a career advisor, and I answer questions about careers from my guides."
 
@@ -50,7 +50,7 @@ def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None
         return Decision("refuse", reason)
     if query.unclear_role and (query.refers_to_role or len(evidence.docs) > 1 or query.pay):
         return Decision("clarify", "several guides and no role named",
-                        f"My guides cover {catalog.role_names()}. Which role do you mean?")
+                        f"My guides cover {catalog.role_names()}. {WHICH_ROLE}")
     return Decision("answer")
 
 

@@ -57,6 +57,16 @@ class Guide:
         return re.compile(rf"\b(?:{spelled})\b", re.I)
 
 
+    @cached_property
+    def field(self) -> re.Pattern:
+        """The role or an alias without its last word, singular or plural: "the neural net one", "the
+        security one" answer the question which role is meant ("Which role do you mean?")."""
+        fields = sorted({" ".join(words[:-1]) for n in (self.role, *self.aliases)
+                         if len(words := re.split(r"[\s-]+", n.strip())) > 1}, key=len, reverse=True)
+        spelled = "|".join(r"[\s-]+".join(map(re.escape, f.split())) + "s?" for f in fields)
+        return re.compile(rf"\b(?:{spelled})\b", re.I) if fields else re.compile(r"(?!)")
+
+
 FIELD_FORMS = (("eer", ("eering",)), ("yst", ("ysis", "ytics")), ("ist", ("istry",)))  # the person → the work
 
 
@@ -113,6 +123,11 @@ class Catalog:
         """The guides whose role the text names (by title or alias), in the order it names them."""
         found = [(m.start(), g) for g in self.guides if (m := g.pattern.search(text))]
         return [g for _, g in sorted(found, key=lambda pair: pair[0])]
+
+    def field_in(self, text: str) -> list[Guide]:
+        """The one guide whose field the text names ("the neural net one"), or none when none or several do."""
+        found = [g for g in self.guides if g.field.search(text)]
+        return found if len(found) == 1 else []
 
     def role_names(self) -> str:
         """"A and B": the roles the guides cover, for answers that list them."""

@@ -8,13 +8,14 @@ compares and whether it wants a list. The vocabulary behind it lives in ``adviso
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, without_filler, WORK_TIME, work_time_in_passing
+from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_asker, VAGUE, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     """The typed reading of ``question`` (already validated) in its conversation."""
     history = followup.recent(list(history or []))
     asked = strip_instructions(question).strip()
+    asked, history = answered(asked, history, catalog) or (asked, history)
     corrected, fixes = catalog.speller.correct(asked)
     standalone = followup.standalone_question(corrected, history)
     follows = followup.is_follow_up(corrected, history)
@@ -135,6 +137,19 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     roles = named or _conversation_roles(history, catalog) or _every_role(question, catalog)
     return roles or ([catalog.only] if catalog.only else [])
+
+
+def answered(question: str, history: list[Turn], catalog: Catalog) -> tuple[str, list[Turn]] | None:
+    """A reply to the question back ("… Which role do you mean?") that names a role and nothing else
+    ("the neural net one", "security", "neural network engineer"): the question it answers, asked of
+    that role, with the conversation before it."""
+    if len(history) < 2 or history[-1].role != "assistant" or not history[-1].content.rstrip().endswith(WHICH_ROLE):
+        return None
+    found = catalog.roles_in(question) or catalog.field_in(question)
+    rest = found[0].field.sub(" ", found[0].pattern.sub(" ", question)) if len(found) == 1 else question
+    if len(found) != 1 or not all(w in VAGUE for w in re.findall(r"[a-z]+", without_filler(rest).lower())):
+        return None
+    return f"{history[-2].content.strip()} ({found[0].role})", history[:-2]
 
 
 def _every_role(question: str, catalog: Catalog) -> list[Guide]:

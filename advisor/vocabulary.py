@@ -136,6 +136,7 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 EVERY_ROLE = re.compile(r"\b(?:(?:either|both|each|which|neither)\s+(?:one\s+)?(?:of\s+)?(?:these|those|the|them)?\s*"
                         r"(?:two|2)?\s*(?:jobs?|roles?|careers?|professions?|occupations?)|"
                         r"(?:these|those|the)\s+(?:two|2)\s+(?:jobs|roles|careers|professions|occupations|fields))\b", re.I)
+WHICH_ROLE = "Which role do you mean?"  # the question back when several guides fit; a reply names the role
 MAX_EVERY_ROLE = 3  # more guides than this, and "either of these jobs" says too little to compare them all
 
 

@@ -219,6 +219,24 @@ def test_worth_it_asks_about_what_it_weighs(question, topics):
     assert understand(question, [], TWO).topics == topics
 
 
+ASKED_BACK = [Turn(role="user", content="wat r the biggest headaches in this job?"),
+              Turn(role="assistant", content="My guides cover Information Security Analyst and Neural Network "
+                                             "Engineer. Which role do you mean?")]
+
+
+@pytest.mark.parametrize("reply, role", [("the neural net one", "nne"), ("security", "isa"), ("NN engineer pls", "nne")])
+def test_a_reply_to_the_question_back_asks_the_question_it_answers_of_the_role_it_names(reply, role):
+    q = understand(reply, ASKED_BACK, TWO)
+    assert [g.doc_id for g in q.roles] == [role] and q.topics == ("challenges",) and q.broad and not q.follows
+
+
+def test_a_reply_that_asks_something_else_is_no_answer_to_the_question_back():
+    q = understand("what about the security side of neural nets?", ASKED_BACK, TWO)
+    assert q.topics != ("challenges",) or not q.broad
+    assert understand("the neural net one", ASKED_BACK[:1] + [Turn(role="assistant", content="Hard parts [1].")],
+                      TWO).roles == ()  # no question back: no role by its field alone
+
+
 def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
     history = [Turn(role="user", content="what does a typical week look like for a security analyst?"),
                Turn(role="assistant", content="Watching the network [1].")]
