@@ -394,9 +394,11 @@ class Advisor:
             # the subsection its guide gives the topic, when retrieved: "The Workspace" on where one works,
             # not the on-call line closest to "remote-friendly"
             parts = evidence.side_parts & set(side)
-            closest = (parts and self.retriever.closest_sentence(search, parts)) or self.retriever.closest_sentence(
-                search, set(side))
-            found = (counted and self._side_figures(search, set(side), guide.doc_id, counted)) or ([closest] if closest else [])
+            found = counted and self._side_figures(search, set(side), guide.doc_id, counted)
+            if not found:  # no figures asked for, or its guide gives none
+                closest = (parts and self.retriever.closest_sentence(search, parts)) or self.retriever.closest_sentence(
+                    search, set(side))
+                found = [closest] if closest else []
             items += [(f"{guide.role}: {sentence}" if n == 0 else sentence, side.get(sid) or self.catalog.section(sid))
                       for n, (sid, sentence, _) in enumerate(found)]
         return items

@@ -110,9 +110,10 @@ def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str
 
 
 def named_part(query: Query, topic: str, catalog: Catalog, best: str | None = None) -> str | None:
-    """The part of ``topic`` the question names (``best``: the part retrieval ranks first), else, for a follow-up with a topic of its own, the part
-    the question it follows named: "ok and later on in my career?" after a question on certifications
-    wants the later certifications ("and the people at the very top?" after starting pay, no start)."""
+    """The part of ``topic`` the question names (``best``: the part retrieval ranks first), else, for a
+    follow-up with a topic of its own, the part the question it follows named: "ok and later on in my
+    career?" after a question on certifications wants the later certifications ("and the people at the
+    very top?" after starting pay, no start)."""
     own = catalog.named_subsection(topic, without_roles(query.search, query.roles), best=best)
     followed = query.follows and bool(query.topics) and not query.topics_inherited
     return own or (catalog.named_subsection(topic, without_roles(query.standalone, query.roles)) if followed else None)

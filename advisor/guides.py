@@ -56,7 +56,6 @@ class Guide:
                            for n in names if (words := re.split(r"[\s-]+", n)))
         return re.compile(rf"\b(?:{spelled})\b", re.I)
 
-
     @cached_property
     def field(self) -> re.Pattern:
         """The role or an alias without its last word, singular or plural: "the neural net one", "the

@@ -8,14 +8,13 @@ compares and whether it wants a list. The vocabulary behind it lives in ``adviso
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, paraphrased, parts_of, topics_in, without_asker, VAGUE, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing
+from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, YES_NO, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing
 
 
 @dataclass(frozen=True)
@@ -146,8 +145,7 @@ def answered(question: str, history: list[Turn], catalog: Catalog) -> tuple[str,
     if len(history) < 2 or history[-1].role != "assistant" or not history[-1].content.rstrip().endswith(WHICH_ROLE):
         return None
     found = catalog.roles_in(question) or catalog.field_in(question)
-    rest = found[0].field.sub(" ", found[0].pattern.sub(" ", question)) if len(found) == 1 else question
-    if len(found) != 1 or not all(w in VAGUE for w in re.findall(r"[a-z]+", without_filler(rest).lower())):
+    if len(found) != 1 or not only_vague(without_filler(found[0].field.sub(" ", found[0].pattern.sub(" ", question)))):
         return None
     return f"{history[-2].content.strip()} ({found[0].role})", history[:-2]
 

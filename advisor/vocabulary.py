@@ -311,6 +311,11 @@ def only_topic_words(text: str) -> bool:
         text = pattern.sub(" ", text)
     for _, words in PARAPHRASES:
         text = re.sub("|".join(rf"\b{re.escape(w)}\b" for w in words), " ", text, flags=re.I)
+    return only_vague(text)
+
+
+def only_vague(text: str) -> bool:
+    """Every word of ``text`` is one that names nothing a guide could hold (VAGUE)."""
     return all(w in VAGUE for w in re.findall(r"[a-z]+", text.lower()))
 
 
