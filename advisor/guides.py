@@ -51,22 +51,30 @@ class Guide:
     def pattern(self) -> re.Pattern:
         """The role or any alias, in any case, with "-" or " " between words, singular or plural, or
         as the name of its field ("neural network engineering", "information security analysis")."""
-        names = sorted({n.strip() for n in (self.role, *self.aliases) if n.strip()}, key=len, reverse=True)
-        spelled = "|".join(r"[\s-]+".join([*map(re.escape, words[:-1]), _field_forms(words[-1])])
-                           for n in names if (words := re.split(r"[\s-]+", n)))
+        spelled = "|".join(_spaced([*map(re.escape, words[:-1]), _field_forms(words[-1])]) for words in self._names())
         return re.compile(rf"\b(?:{spelled})\b", re.I)
 
     @cached_property
     def field(self) -> re.Pattern:
         """The role or an alias without its last word, singular or plural: "the neural net one", "the
         security one" answer the question which role is meant ("Which role do you mean?")."""
-        fields = sorted({" ".join(words[:-1]) for n in (self.role, *self.aliases)
-                         if len(words := re.split(r"[\s-]+", n.strip())) > 1}, key=len, reverse=True)
-        spelled = "|".join(r"[\s-]+".join(map(re.escape, f.split())) + "s?" for f in fields)
+        fields = sorted({tuple(words[:-1]) for words in self._names() if len(words) > 1},
+                        key=lambda words: len(" ".join(words)), reverse=True)
+        spelled = "|".join(_spaced(map(re.escape, words)) + "s?" for words in fields)
         return re.compile(rf"\b(?:{spelled})\b", re.I) if fields else re.compile(r"(?!)")
+
+    def _names(self) -> list[list[str]]:
+        """The role and its aliases as words, longest first (so the longest name matches)."""
+        names = sorted({n.strip() for n in (self.role, *self.aliases) if n.strip()}, key=len, reverse=True)
+        return [re.split(r"[\s-]+", n) for n in names]
 
 
 FIELD_FORMS = (("eer", ("eering",)), ("yst", ("ysis", "ytics")), ("ist", ("istry",)))  # the person → the work
+
+
+def _spaced(words) -> str:
+    """Word patterns joined as a name is written: "neural network", "neural-network"."""
+    return r"[\s-]+".join(words)
 
 
 def _field_forms(word: str) -> str:
