@@ -27,7 +27,7 @@ from advisor.guides import parent_id
 from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words, sentences
 from advisor.types import Citation, Hit
-from advisor.vocabulary import asks_pay, paraphrased, without_everyday
+from advisor.vocabulary import asks_pay, job_titles, paraphrased, without_everyday
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +163,9 @@ class CitationBuilder:
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
+        if self.strict and (invented := self._invented_titles(text)):
+            self._drop(raw, f"titles {invented} are in no retrieved source")
+            return None
         chosen = self._choose(claim, figures, claimed, text)
         heading_only = ((len(claim) <= MAX_FRAMING_WORDS or "›" in text) and not figures  # "A › B:" is a heading too
                         and text.rstrip().endswith(":"))
@@ -265,6 +268,13 @@ class CitationBuilder:
         source = self._all_text if source is None else source
         return any(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) for word, text in (
             (name.lower(), source), (name.lower().replace(".", ""), source.replace(".", ""))))
+
+    def _invented_titles(self, text: str) -> list[str]:
+        """The job titles a line gives that neither a source names whole nor a guide has as its role:
+        "Neural Network Architect" passes a check word by word where the guide says "AI Architect"."""
+        spaced = self._all_text.replace("-", " ")
+        return sorted(t for t in job_titles(text) if not any(p.fullmatch(t) for p in self.roles.values())
+                      and not re.search(rf"(?<![a-z0-9]){re.escape(t.lower().replace('-', ' '))}(?:s|es)?(?![a-z0-9])", spaced))
 
     def _hedged(self, index: int, text: str) -> bool:
         """The source sentence the line draws on says "often", "preferred", "may" … and no "required"."""

@@ -31,6 +31,26 @@ LEVELS = {slug: re.compile(rf"\b(?:{terms})\b", re.I) for slug, terms in LEVEL_T
 # a level as a word before a job name: "entry", "mid-level", "early career", "seniors"
 LEVEL_PREFIX = rf"(?:{'|'.join(LEVEL_TERMS.values())})(?:[- ](?:level|career))?"
 
+# --- job titles: capitalised words ending on the noun a title ends on ("AI Architect", "Machine
+# Learning Engineers"). A title a line gives must be one a source names whole: each of its words being
+# somewhere in the guide ("Neural Network Architect" where the guide says "AI Architect") is not enough.
+JOB_TITLE = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w+#&]*[ -])+(?:Engineer|Architect|Scientist|Analyst|Manager|Developer|Researcher|"
+    r"Director|Officer|Consultant|Specialist|Lead|Administrator|Auditor|Tester|Designer|Programmer)(?:s|es)?(?![\w-])")
+TITLE_LEAD = re.compile(rf"^(?:(?:the|a|an|as|our|your|{LEVEL_PREFIX})[ -])+", re.I)  # "The", "Senior", "Entry-Level"
+
+
+def job_titles(text: str) -> set[str]:
+    """The job titles ``text`` names, without a leading article or level and in the singular:
+    "Senior Neural Network Engineers" → "Neural Network Engineer"."""
+    found = set()
+    for m in JOB_TITLE.finditer(text):
+        title = re.sub(r"(?<=[a-z])(?:es|s)$", "", TITLE_LEAD.sub("", m.group(0)))
+        if " " in title or "-" in title:  # a bare "Engineer" is a word, not a title
+            found.add(title)
+    return found
+
+
 # --- places outside the U.S. (countries, currencies, cities). Vancouver, Vienna and Ontario are also
 # U.S. metro names: alone they mean the foreign place, with a state the U.S. one ("Vienna, WV").
 FOREIGN_NAMES = (
