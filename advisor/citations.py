@@ -159,7 +159,8 @@ class CitationBuilder:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None
         said = names(text) | {n for n in self._asked_names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)}
-        unknown = [n for n in sorted(said) if not content_tokens(n) <= self._roles and not self._mentions(n)]
+        roles = self._roles | self._role_names(text)
+        unknown = [n for n in sorted(said) if not content_tokens(n) <= roles and not self._mentions(n)]
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
             return None
@@ -294,8 +295,13 @@ class CitationBuilder:
         the few new words a paraphrase may add are joins, never a name."""
         hit = self.hits[index]
         source = f"{hit.heading} {hit.text}".lower()
-        return sorted(n for n in names(text) if not content_tokens(n) <= self._asked | self._roles
+        return sorted(n for n in names(text) if not content_tokens(n) <= self._asked | self._roles | self._role_names(text)
                       and not self._mentions(n, source))
+
+    def _role_names(self, text: str) -> set[str]:
+        """The words of the guides' roles as ``text`` names them, by any alias ("Infosec Analysts"): a
+        role the guides cover is no claim a source must make, whichever of its names a line uses."""
+        return content_tokens(" ".join(m.group(0) for pattern in self.roles.values() for m in pattern.finditer(text)))
 
     def _about_another(self, claim: set[str], index: int) -> list[str]:
         """The question's words a line claims that its source lacks and another source's heading

@@ -22,7 +22,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, sentences
 from advisor.types import Hit
-from advisor.vocabulary import TOPICS, VAGUE, asks_pay, levels_in, topics_in, understood
+from advisor.vocabulary import TOPICS, VAGUE, asks_pay, levels_in, spelled_for, topics_in, understood
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -103,7 +103,7 @@ class Catalog:
         self.corpus = "\n".join(h.text for h in sections)
         self.words = frozenset(tokenize("\n".join(h.heading for h in sections) + "\n" + self.corpus))
         self.speller = Speller([h.heading + "\n" + h.text for h in sections]
-                               + [" ".join((g.role, *g.aliases)) for g in self.guides], known_words, understood)
+                               + [" ".join((g.role, *g.aliases)) for g in self.guides], known_words, spelled_for)
         self.stems = stems("\n".join([self.corpus, *(h.heading for h in sections),
                                       *(" ".join((g.role, *g.aliases)) for g in self.guides)]))
         self.role_stems = stems(" ".join(" ".join((g.role, *g.aliases)) for g in self.guides))  # "neural nets"

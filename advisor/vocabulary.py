@@ -37,7 +37,9 @@ LEVEL_PREFIX = rf"(?:{'|'.join(LEVEL_TERMS.values())})(?:[- ](?:level|career))?"
 JOB_TITLE = re.compile(
     r"(?<![\w-])(?:[A-Z][\w+#&]*[ -])+(?:Engineer|Architect|Scientist|Analyst|Manager|Developer|Researcher|"
     r"Director|Officer|Consultant|Specialist|Lead|Administrator|Auditor|Tester|Designer|Programmer)(?:s|es)?(?![\w-])")
-TITLE_LEAD = re.compile(rf"^(?:(?:the|a|an|as|our|your|{LEVEL_PREFIX})[ -])+", re.I)  # "The", "Senior", "Entry-Level"
+# what may stand before a title at the start of a sentence: "The", "For", "Senior", "Entry-Level"
+TITLE_LEAD = re.compile(rf"^(?:(?:the|a|an|as|our|your|for|in|with|to|at|on|from|by|of|and|or|like|become|becoming|"
+                        rf"{LEVEL_PREFIX})[ -])+", re.I)
 
 
 def job_titles(text: str) -> set[str]:
@@ -368,6 +370,12 @@ def understood(word: str) -> bool:
     """A word the question reader knows (a topic, pay, level, comparison or list word): never a typo."""
     patterns = (PAY, COMPARE, LIST, *LEVELS.values(), *(pattern for pattern, _ in TOPICS.values()))
     return any(pattern.fullmatch(word) for pattern in patterns)
+
+
+def spelled_for(word: str) -> bool:
+    """A word the speller may correct a typo into though no guide uses it: one the question reader
+    knows, or a word that only colours a question ("actualy" is "actually", not the guides' "actual")."""
+    return understood(word) or word in HEDGES
 
 
 def asks_pay(text: str) -> bool:

@@ -433,3 +433,15 @@ def test_a_job_title_must_be_named_whole_by_a_source_not_word_by_word():
     assert b.check_line("- An experienced engineer may become an AI Project Manager [1]")
     assert b.check_line("- Senior Neural Network Engineers can lead research teams [1]")
     assert CitationBuilder([paths], strict=False).check_line("- You could grow into a Neural Network Architect role [1]")
+
+
+def test_a_role_named_by_its_alias_is_no_name_a_source_must_give():
+    import re
+
+    isa = hit("isa#degrees", "Getting Qualified › Degrees", "Most positions call for a degree in a computer-related "
+              "field.").model_copy(update={"role": "Information Security Analyst"})
+    roles = {"isa": re.compile(r"\b(?:information security analysts?|infosec analysts?)\b", re.I)}
+    b = CitationBuilder([isa], roles=roles)
+    assert b.check_line("- For Infosec Analysts, most positions call for a degree in a computer-related field [1]")
+    # a capitalised word that is not the role's name is still a claim
+    assert b.check_line("- For Infosec Teams, most positions call for a degree in a computer-related field [1]") is None

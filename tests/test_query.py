@@ -350,3 +350,12 @@ def test_a_follow_up_to_a_question_about_the_roles_together_is_about_them_all():
                Turn(role="assistant", content="Some analysts carry on-call duty [1]. Many companies allow remote work [2].")]
     q = understand("which one pays more at the senior level?", history, TWO)
     assert ([g.doc_id for g in q.roles], q.compares, q.pay, q.unclear_role) == (["isa", "nne"], True, True, False)
+
+
+def test_a_misspelt_hedge_is_not_made_a_guide_word_that_hides_the_topic():
+    # "actualy" had become the guides' "actual", a word of its own, so "day to day" read as said in passing
+    actual = section("isa", ISA[1], "A Typical Week › Reports", "They report actual breaches.")
+    two = Catalog({d: {"role": r, "title": r, "aliases": a} for d, r, a in (NNE, ISA)}, [*SECTIONS, actual],
+                  frozenset({"what", "actually", "actual"}))
+    q = understand("what does a security analyst actualy do day to day?", [], two)
+    assert (q.corrected, q.topics, q.broad) == ("what does a security analyst actually do day to day?", ("daily work",), True)

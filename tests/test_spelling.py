@@ -78,3 +78,11 @@ def test_of_words_as_near_the_one_the_typo_dropped_letters_of_wins_over_a_common
 def test_a_plural_spelled_as_if_regular_becomes_the_guides_plural():
     assert Speller(["the cities and the city"]).correct_word("citys") == "cities"
     assert Speller(["the keys"]).correct_word("keys") is None  # a guide word stays
+
+
+def test_a_typo_of_a_word_that_only_colours_a_question_is_not_made_a_guide_word():
+    from advisor.vocabulary import spelled_for
+
+    speller = Speller(["Report the actual breaches."], known=frozenset({"actually", "actual"}), understood=spelled_for)
+    # "actual" is as near and a guide word; "actualy" only dropped a letter of "actually"
+    assert speller.correct("what does an analyst actualy do day to day?")[0] == "what does an analyst actually do day to day?"
