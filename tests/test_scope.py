@@ -67,6 +67,8 @@ def test_unknown_years():
     ("What do they earn?", None),
     ("so how many of those jobs will there be in 10 years?", None),  # jobs, not "of those"
     ("how many of those hours are paid?", "hours"),
+    ("how many will there be by 2034?", None),  # counts what the turn before asked of ("the field")
+    ("and how many are there now?", None),
 ])
 def test_a_count_of_something_no_guide_names(question, counted):
     words = frozenset(tokenize("Senior engineers have years of experience. AI will create 97 million new jobs."))
