@@ -49,7 +49,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if query.compares_roles:
         return compared(query, retriever, catalog, k)
     docs = frozenset(g.doc_id for g in query.roles) if len(catalog.guides) > 1 and query.roles else None
-    tops = catalog.topic_sections(set(docs or {g.doc_id for g in catalog.guides}), list(query.topics))
+    tops = catalog.topic_sections(set(docs or {g.doc_id for g in catalog.guides}), list(query.topics), query.search)
     search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
     if query.parts:
@@ -170,7 +170,7 @@ def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None
     """A comparison of roles: each side searched in its own guide with its own topic's headings,
     led by its topic's outline when the question is broad ("how does the day-to-day work differ?")
     or by its pay band for a level, the sides taken in turn."""
-    sides = [(g, catalog.topic_sections({g.doc_id}, list(query.topics))) for g in query.roles]
+    sides = [(g, catalog.topic_sections({g.doc_id}, list(query.topics), query.search)) for g in query.roles]
     per_role = retriever.search_each([(followup.retrieval_queries(with_headings(query.search_for(g), tops),
                                                                    list(query.history)), frozenset({g.doc_id}))
                                       for g, tops in sides], k)

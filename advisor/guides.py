@@ -240,13 +240,15 @@ class Catalog:
         said = [s for s in sentences(own.text) if not s.endswith(":") and not links_in(s)] if own else []
         return [(s, own) for s in said[:MAX_DETAILS]]
 
-    def topic_sections(self, doc_ids: set[str], topics: list[str]) -> list[Hit]:
+    def topic_sections(self, doc_ids: set[str], topics: list[str], asked: str = "") -> list[Hit]:
         """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any
         heading names ("Common Challenges", "Hard Parts of the Job" for challenges). A top-level heading
         comes first ("Job Prospects" before "Job Prospects › What Drives Demand" for the market), then a
         subsection's ("Requirements › Education"); at each level the topic's heading words count in
-        order ("education", then "degrees"). Each guide's own, whatever words the others use."""
-        return [h for doc_id in sorted(doc_ids) for h in self._topic_sections(doc_id, topics)]
+        order ("education", then "degrees"), those the question ``asked`` uses first ("what skills do
+        employers look for?": "Skills Employers Look For" before "Getting Qualified"). Each guide's own,
+        whatever words the others use."""
+        return [h for doc_id in sorted(doc_ids) for h in self._topic_sections(doc_id, topics, stems(asked))]
 
     def under_topics(self, doc_ids: set[str], topics: list[str]) -> set[str]:
         """The ids of each topic's ``topic_sections`` and of the parts they hold: all that is about
@@ -255,21 +257,25 @@ class Catalog:
         tops = {h.section_id for topic in topics for h in self.topic_sections(doc_ids, [topic])}
         return {h.section_id for h in self.sections if h.section_id in tops or parent_id(h.section_id) in tops}
 
-    def _topic_sections(self, doc_id: str, topics: list[str]) -> list[Hit]:
+    def _topic_sections(self, doc_id: str, topics: list[str], asked: set[str] = frozenset()) -> list[Hit]:
         """The first topic's sections; a subsection gives way to the top-level section it sits in when
         the question names that one too ("degree, skills, all of it": Requirements, not its Education)."""
         mine = [h for h in self.sections if h.doc_id == doc_id]
-        named = [found for name in topics if (found := self._named_by(mine, name))]
+        named = [found for name in topics if (found := self._named_by(mine, name, asked))]
         if not named:
             return []
         parents = {parent_id(h.section_id) for h in named[0]}
         return next((found for found in named[1:] if {h.section_id for h in found} & parents), named[0])
 
     @staticmethod
-    def _named_by(mine: list[Hit], topic: str) -> list[Hit]:
+    def _named_by(mine: list[Hit], topic: str, asked: set[str]) -> list[Hit]:
         levels = ([h for h in mine if "/" not in h.section_id], [h for h in mine if "/" in h.section_id])
+        words = sorted(TOPICS[topic][1], key=lambda word: _stem(word) not in asked)
         for level in levels:
-            for word in TOPICS[topic][1]:
+            # a heading that says all of another topic's heading words is that topic's: "Essential Soft
+            # Skills" is no requirements section, though "skills" is a requirements word
+            level = [h for h in level if not _claimed(h, topic)]
+            for word in words:
                 if found := [h for h in level if _stem(word) in _heading_words(h)]:
                     # a heading that is the word alone first ("Education", then "Industries and Education")
                     return sorted(found, key=lambda h: len(_heading_words(h)) > 1)
@@ -346,6 +352,13 @@ def understood_stems(question: str) -> set[str]:
     """The stems of the question's words the question reader understands (topic, pay, level …
     words): they say what the question is about, not which part of a guide it names."""
     return stems(" ".join(w for w in re.findall(r"[a-z]+", question.lower()) if understood(w)))
+
+
+def _claimed(hit: Hit, topic: str) -> bool:
+    """Another topic names the section's heading in two or more words, all of them ("soft skills")."""
+    said = _heading_words(hit)
+    return any(name != topic and len(words) > 1 and all(_stem(w) in said for w in words)
+               for name, (_, words) in TOPICS.items())
 
 
 def _path(heading: str) -> str:

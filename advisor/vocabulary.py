@@ -243,9 +243,13 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
          "responsibilities duties typical week day work tasks"),
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
                       r"schooling|university|college|stud(?:y|ies))", "education degrees qualified"),
-        ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|skills? (?:are )?needed|prerequisites?|"
-                         r"get (?:in|hired|started))", "requirements qualified qualifications skills"),
         ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
+        # skills of any kind but the soft ones (a topic of their own), and what employers look for
+        ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|prerequisites?|get (?:in|hired|started)|"
+                         r"(?<!soft )(?<!people )(?<!interpersonal )(?<!communication )skills?(?: (?:are )?needed)?|"
+                         r"qualities|(?:employers?|companies|hiring managers|recruiters) (?:\w+ly )?"
+                         r"(?:want(?!s? (?:me|you|us|them)\b)|look(?:ing)? for|expect|seek|value|prefer)\w*)",
+         "requirements qualified qualifications skills"),
         # where the field is going ("where's the field heading?", "what's hot right now"), not which way
         # a career can go ("what other directions could I take?": progression)
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|cutting[- ]edge|"

@@ -62,6 +62,22 @@ def test_a_topic_prefers_a_top_level_heading_to_a_subsection_whatever_word_names
         "isa#job-prospects", "nne#market-demand"]
 
 
+def test_a_topic_word_the_question_uses_names_its_section_first_but_not_another_topics():
+    docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}, "isa": {"role": ISA[1], "title": "t"}}
+    sections = [section("nne", "Neural Network Engineer", "Requirements", "What the job needs."),
+                section("nne", "Neural Network Engineer", "Essential Soft Skills", "Communication."),
+                section("isa", ISA[1], "Getting Qualified", "Degrees and certifications."),
+                section("isa", ISA[1], "Skills Employers Look For", "Analytical thinking.")]
+    guides = Catalog(docs, sections)
+    asked = "What qualities and skills do employers look for in a security analyst?"
+    assert [h.section_id for h in guides.topic_sections({"isa"}, ["requirements"], asked)] == ["isa#skills-employers-look-for"]
+    assert [h.section_id for h in guides.topic_sections({"isa"}, ["requirements"])] == ["isa#getting-qualified"]
+    # "Essential Soft Skills" says all the soft-skills topic's words: no requirements section, though "skills" is asked
+    assert [h.section_id for h in guides.topic_sections({"nne"}, ["requirements"], "what skills do I need?")] == [
+        "nne#requirements"]
+    assert [h.section_id for h in guides.topic_sections({"nne"}, ["soft skills"])] == ["nne#essential-soft-skills"]
+
+
 def test_a_heading_that_is_the_topic_word_alone_comes_first():
     docs = {"nne": {"role": "Neural Network Engineer", "title": "t"}}
     sections = [section("nne", "Neural Network Engineer", "Overview › Industries and Education", "Finance; a degree."),

@@ -148,7 +148,7 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     # who hires: the industries a guide names; in a pay question only an aside
     ("What kinds of companies would employ me?", True, ("employers",), True),
     ("Do larger companies pay more?", False, (), False),
-    ("What level of machine learning knowledge are employers looking for?", False, (), False),  # requirements
+    ("What level of machine learning knowledge are employers looking for?", False, ("requirements",), False),  # one part
     ("Which has better job growth?", False, ("market",), False),  # the market, told in figures
     ("which one is growing fastest?", False, ("market",), True),
     ("which parts of AI are growing fastest?", False, (), False),  # what grows is no job: no job market

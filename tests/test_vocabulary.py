@@ -39,7 +39,10 @@ def test_topics_most_specific_first():
     assert v.topics_in("what do analysts spend most of their time doing?") == ["daily work"]
     assert v.topics_in("how do I spend my free time learning?") == []
     assert v.topics_in("how long are the weeks typically?") == []  # hours, not the work of the week
-    assert v.topics_in("how many years of that do employers usually want?") == []  # what employers want: requirements
+    assert v.topics_in("how many years of that do employers usually want?") == ["requirements"]  # what employers want
+    assert v.topics_in("What qualities and skills do employers look for?") == ["requirements"]
+    assert v.topics_in("What soft skills do employers look for?") == ["soft skills", "requirements"]
+    assert v.topics_in("my employer wants me to sign a non-compete") == []
     assert v.topics_in("which employers hire the most analysts?") == ["employers"]
     assert v.topics_in("Which industry pays analysts best?") == ["pay", "employers"]
     assert v.topics_in("is the industry doing anything about it?") == []  # the field, not who employs
