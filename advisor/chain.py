@@ -30,7 +30,7 @@ from advisor.embeddings import get_tokenizer
 from advisor.errors import (ConfigError, InvalidQuestionError, OccupationDataError, ProviderBusyError, ProviderError,
                             WageDataError)
 from advisor.evidence import Evidence, gather
-from advisor.guides import Catalog
+from advisor.guides import Catalog, Guide
 from advisor.presentation import preview
 from advisor.prompts import AnswerShape, answer_messages, without_refusal
 from advisor.providers.base import GenerationRequest, Provider
@@ -381,27 +381,32 @@ class Advisor:
             else:
                 found = []
             items += [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
+            if guide.doc_id in said and not query.broad:
+                # a side the model spoke of still gets its guide's line on what is asked: "what languages
+                # does each need?" gets "Python, C++ and Java" where the model only called Python versatile
+                items += self._side_line(guide, query, evidence)
         return items
 
     def _side_lines(self, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
         """Each compared role's sentence closest in meaning to what is asked of the roles ("is either
         of these jobs remote-friendly?": each side's line on remote work); for the market, its figures."""
+        return [item for guide in query.roles for item in self._side_line(guide, query, evidence)]
+
+    def _side_line(self, guide: Guide, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
+        """One compared role's ``_side_lines``."""
         search = without_roles(query.corrected, query.roles)  # as asked: the guides' words added say less to a model
         counted = sorted(COUNTED_TOPICS.intersection(query.topics))
-        items: list[tuple[str, Hit]] = []
-        for guide in query.roles:
-            side = {h.section_id: h for h in evidence.hits if h.doc_id == guide.doc_id and h.kind == "section"}
-            # the subsection its guide gives the topic, when retrieved: "The Workspace" on where one works,
-            # not the on-call line closest to "remote-friendly"
-            parts = evidence.side_parts & set(side)
-            found = counted and self._side_figures(search, set(side), guide.doc_id, counted)
-            if not found:  # no figures asked for, or its guide gives none
-                closest = (parts and self.retriever.closest_sentence(search, parts)) or self.retriever.closest_sentence(
-                    search, set(side))
-                found = [closest] if closest else []
-            items += [(f"{guide.role}: {sentence}" if n == 0 else sentence, side.get(sid) or self.catalog.section(sid))
-                      for n, (sid, sentence, _) in enumerate(found)]
-        return items
+        side = {h.section_id: h for h in evidence.hits if h.doc_id == guide.doc_id and h.kind == "section"}
+        # the subsection its guide gives the topic, when retrieved: "The Workspace" on where one works,
+        # not the on-call line closest to "remote-friendly"
+        parts = evidence.side_parts & set(side)
+        found = counted and self._side_figures(search, set(side), guide.doc_id, counted)
+        if not found:  # no figures asked for, or its guide gives none
+            closest = (parts and self.retriever.closest_sentence(search, parts)) or self.retriever.closest_sentence(
+                search, set(side))
+            found = [closest] if closest else []
+        return [(f"{guide.role}: {sentence}" if n == 0 else sentence, side.get(sid) or self.catalog.section(sid))
+                for n, (sid, sentence, _) in enumerate(found)]
 
     def _side_figures(self, search: str, retrieved: set[str], doc_id: str,
                       topics: list[str]) -> list[tuple[str, str, float]]:

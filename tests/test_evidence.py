@@ -360,6 +360,18 @@ def test_a_compared_role_the_model_said_nothing_of_gets_its_best_section(two_gui
     assert "- Information Security Analyst: " in answer.answer
 
 
+def test_a_compared_role_the_model_spoke_of_vaguely_still_gets_its_guides_line_on_what_is_asked(two_guides_settings):
+    """dev8 d8s-27: the model called Python versatile for the engineers' side, and the guide's
+    "Python, C++ and Java" line was never given."""
+    model = ScriptedProvider("- Programming or scripting, for example in Python or Bash [1]\n"
+                             "- Python is a versatile language that can be used for both machine learning and security. [2]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask(
+        "Is Python useful for both a neural network engineer and an information security analyst? "
+        "What languages does each need?")
+    assert "C++" in answer.answer and "Bash" in answer.answer
+    assert f"{NNE}#requirements/programming-proficiency" in {c.section_id for c in answer.citations}
+
+
 def test_a_list_question_naming_one_heading_of_the_guide_is_about_that_part(indexed_settings):
     advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
     special = advisor.gather(advisor.understand("what areas can a neural network engineer specialize in?"))
