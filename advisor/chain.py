@@ -363,7 +363,12 @@ class Advisor:
         if not query.compares:
             order = [h.section_id for h in evidence.hits]
             ranked = sorted(cited, key=lambda h: order.index(h.section_id) if h.section_id in order else len(order))
-            if not ranked or len(ranked) > MAX_COMPLETED_FROM or ranked[0].kind != "section":
+            if not ranked or ranked[0].kind != "section":
+                return []
+            # an answer drawing on many sections is broad, unless the question asks one thing and the
+            # first of them is retrieval's best: "is there demand for running models on edge devices?"
+            # gets the rest of the edge-AI part, however many market lines the model added
+            if len(ranked) > MAX_COMPLETED_FROM and (query.wants_list or ranked[0].section_id != order[0]):
                 return []
             # a pay question is completed from a section on pay: "do those places pay more?" after the
             # hotspots gets what the guide says of pay and place, not the rest of the hotspots

@@ -339,6 +339,19 @@ def test_a_pay_question_is_completed_from_a_section_on_pay(indexed_settings):
     assert f"{NNE}#salary-ranges/factors-influencing-salary" in {c.section_id for c in answer.citations}
 
 
+def test_a_one_thing_answer_drawing_on_many_sections_is_completed_from_retrievals_best(indexed_settings):
+    """dev8 d8n-24: the model gave the edge-AI part's first line and then three market sections' lines;
+    the part's second line ("low-power, real-time processing") was never given."""
+    model = ScriptedProvider("- AI is being deployed on edge devices, and autonomous systems are expanding [1]\n"
+                             "- Demand for Neural Network Engineers is growing significantly [2]\n"
+                             "- Healthcare: drug discovery, medical image analysis and patient diagnostics [3]\n"
+                             "- Salaries above the average, thanks to their specialized skills [4]\n")
+    answer = Advisor(indexed_settings, provider=model).ask(
+        "Is there demand for people who can run models on edge devices like phones?")
+    assert len({c.section_id for c in answer.citations}) > 2
+    assert "low-power, real-time processing" in answer.answer
+
+
 def test_a_broad_comparison_gives_each_sides_whole_topic(two_guides_settings):
     model = ScriptedProvider("- Neural Network Engineers run into a range of challenges when they develop and deploy models. [1]\n")
     answer = Advisor(two_guides_settings, provider=model).ask(
