@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\s*(?:\[(?:source\s*)?(\d+(?:\s*,\s*\d+)*)\]|\((?:source\s*)?(\d+)\))", re.I)
 PREFIX = re.compile(r"^(\s*(?:[-*•]|\d+[.)])\s+)+")  # "- - " too: one bullet comes back
+LABELLED_BULLET = re.compile(r"^([^:]{1,60}:)\s+[-*•]\s+")  # "Neural Network Engineer: - Competitive salaries …"
 MIN_COVERAGE = 0.34
 MAX_FRAMING_WORDS = 3
 MAX_NEW_WORDS = 2  # content words a line may add to its source: the joins a paraphrase needs
@@ -149,6 +150,7 @@ class CitationBuilder:
         prefix_match = PREFIX.match(body)
         prefix = "- " if prefix_match else ""
         text = body[prefix_match.end():] if prefix_match else body.strip()
+        text = LABELLED_BULLET.sub(r"\1 ", text)  # a label's line is one bullet, not a bullet in a bullet
         # a bare heading ("**Deployment**:", "Data Preparation", "A Typical Week › Working With Users:"):
         # the outline's item for it, when known
         text = self._items.get(EMPHASIS.sub("", text).rstrip(" :").split("›")[-1].strip().lower(), text)

@@ -445,3 +445,8 @@ def test_a_role_named_by_its_alias_is_no_name_a_source_must_give():
     assert b.check_line("- For Infosec Analysts, most positions call for a degree in a computer-related field [1]")
     # a capitalised word that is not the role's name is still a claim
     assert b.check_line("- For Infosec Teams, most positions call for a degree in a computer-related field [1]") is None
+
+
+def test_a_bullet_inside_a_labelled_line_comes_back_as_one_bullet(builder):
+    assert builder.check_line("- Engineers: - Proficiency in programming languages such as Python, C++ and Java [1]") == \
+        "- Engineers: Proficiency in programming languages such as Python, C++ and Java [1]"
