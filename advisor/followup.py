@@ -50,6 +50,7 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     question = OPENER.sub("", question)  # "ok and …" continues as "and …" does
     words = len(question.split())
     own = NOW.sub(" ", ROLE_REFERENCE.sub(" ", question))  # "this job": the guide's role, not the last turn
+    own = re.sub(r"\bIT\b", " ", own)  # "an IT help desk background": information technology, not "it"
     if CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(own)):
         return True
     return words <= SHORT_WORDS and not (QUESTION_WORD.match(question) and len(content_tokens(question)) >= 2)

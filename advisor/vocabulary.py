@@ -243,7 +243,9 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
          "responsibilities duties typical week day work tasks"),
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
                       r"schooling|university|college|stud(?:y|ies))", "education degrees qualified"),
-        ("soft skills", r"\bsoft skills?|people skills|interpersonal", "soft skills"),
+        # the person the job suits: "what kind of person does well as a security analyst?"
+        ("soft skills", r"\bsoft skills?|people skills|interpersonal|personality|personal qualities|character traits|"
+                        r"(?:kind|type|sort) of (?:person|people)|cut out for", "soft skills"),
         # skills of any kind but the soft ones (a topic of their own), and what employers look for
         ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|prerequisites?|get (?:in|hired|started)|"
                          r"(?<!soft )(?<!people )(?<!interpersonal )(?<!communication )skills?(?: (?:are )?needed)?|"
@@ -322,7 +324,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "they them their there any some all list name tell give key major top being become becoming get so "
                   "ones one much s go and among at on from by into these days now right currently nowadays today lately "
                   "recently say says said anything something guide guides year years months as be my doing spend spends spending "
-                  "everything basically essentially overall general generally whole out".split())  # s: "what's"; "out there"
+                  "everything basically essentially overall general generally whole out person".split())  # s: "what's"; "out there"
 
 
 def topics_in(text: str) -> list[str]:
@@ -364,8 +366,8 @@ def work_time_in_passing(text: str) -> bool:
     """``text`` names daily work only by when something happens ("day to day", "all day") and asks
     something else: another topic, or words of its own ("what tools …"); "what would I be doing all
     day?" asks nothing else, so it is about the day's work."""
-    rest = WORK_TIME.sub(" ", text)
-    if TOPICS["daily work"][0].search(rest) or rest == text:
+    rest = COMPARE.sub(" ", WORK_TIME.sub(" ", text))  # "compare the day-to-day of …" asks nothing else
+    if TOPICS["daily work"][0].search(rest) or not WORK_TIME.search(text):
         return False
     return bool(topics_in(rest)) or not only_topic_words(rest)
 

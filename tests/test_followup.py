@@ -24,6 +24,10 @@ HISTORY = [Turn(role="user", content="What challenges do neural network engineer
     ("whats trending for neural network engineers these days?", False),  # "these days" is a time, not a turn
     ("what are they working on these days?", True),  # "they" still points back
     ("ok and later on in my career?", True),  # "ok and …" continues as "and …" does
+    # "IT" is information technology, not "it": a question of its own (browser try-out: it took the
+    # pay question before it, and its answer opened with the 90th percentile's pay)
+    ("can I become a security analyst with an IT help desk background?", False),
+    ("is it hard to become a security analyst?", True),
 ])
 def test_follow_up_detection(question, is_follow_up):
     assert followup.is_follow_up(question, HISTORY) is is_follow_up

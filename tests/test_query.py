@@ -156,6 +156,7 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     # "day to day" says when; the question asks about tools, or the hard parts
     ("what tools and languages do neural network engineers use day to day?", False, (), False),
     ("is it stressful day to day?", False, ("challenges",), False),  # as "is it stressful?"
+    ("what kind of person does well as a neural network engineer?", True, ("soft skills",), True),
     ("what would i actually be doing all day in this job?", False, ("daily work",), True),
     ("what should i specialise in?", False, ("progression",), True),  # where a career goes: its niches too
     ("Which specialties are there?", True, ("progression",), True),
@@ -359,3 +360,9 @@ def test_a_misspelt_hedge_is_not_made_a_guide_word_that_hides_the_topic():
                   frozenset({"what", "actually", "actual"}))
     q = understand("what does a security analyst actualy do day to day?", [], two)
     assert (q.corrected, q.topics, q.broad) == ("what does a security analyst actually do day to day?", ("daily work",), True)
+
+
+def test_comparison_words_leave_the_day_to_day_the_question():
+    # browser try-out: "compare" had counted as something else asked, so "day-to-day" said only when
+    q = understand("compare the day-to-day of a neural network engineer and a security analyst", [], TWO)
+    assert (q.compares, q.topics, q.broad) == (True, ("daily work",), True)
