@@ -40,7 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import COUNTED_TOPICS, JOB_FIGURE, LEVELS, RATE
+from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -345,7 +345,10 @@ class Advisor:
         # from the topic the question itself names, when shown: "why is that one of the hard parts?"
         # after tuning is led by the challenge, not by the tuning duty the earlier turn matched
         own = self.catalog.under_topics(evidence.docs, list(query.topics)) if not query.topics_inherited else set()
-        found = self.retriever.closest_sentence(query.standalone, (own & sections) or sections)
+        # a count is answered by a figure: "and how many jobs is that?" after "is cybersecurity a
+        # growing field?" is led by the jobs held, not by what drives demand
+        keep = (lambda s: bool(numbers(s))) if HOW_MANY.search(query.corrected) else bool
+        found = self.retriever.closest_sentence(query.standalone, (own & sections) or sections, keep)
         if found is None or found[2] < self.settings.lead_similarity or found[1].endswith(":"):
             return None
         log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])

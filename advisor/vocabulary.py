@@ -304,6 +304,8 @@ HEDGES = frozenset("actually really pretty quite very just basically literally t
 
 
 WHOLE_TOPICS = frozenset({"daily work"})
+# a question that asks for a count ("and how many jobs is that?"): its answer is a figure
+HOW_MANY = re.compile(r"\bhow many\b|\b(?:the|what(?:'s| is)?) number of\b", re.I)
 # topics the guides tell in figures (growth rates, openings, market size): a comparison gives each side one
 COUNTED_TOPICS = frozenset({"market"})
 # a figure about jobs, which is what compares two roles' market ("133 million new jobs", "16,000 job

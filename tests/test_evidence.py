@@ -352,6 +352,17 @@ def test_a_one_thing_answer_drawing_on_many_sections_is_completed_from_retrieval
     assert "low-power, real-time processing" in answer.answer
 
 
+def test_a_count_is_led_by_a_figure(two_guides_settings):
+    """Browser try-out: "and how many jobs is that?" after "is cybersecurity a growing field?" was
+    answered with what drives demand and no number of jobs."""
+    model = ScriptedProvider("- Cyberattacks have become more frequent, and organizations need analysts to devise new "
+                             "ways to stop hackers stealing critical information or disrupting computer networks. [1]\n")
+    history = [Turn(role="user", content="is cybersecurity a growing field?"),
+               Turn(role="assistant", content="Cyberattacks have become more frequent [1].")]
+    answer = Advisor(two_guides_settings, provider=model).ask("and how many jobs is that?", history)
+    assert "182,800" in answer.answer
+
+
 def test_a_broad_comparison_gives_each_sides_whole_topic(two_guides_settings):
     model = ScriptedProvider("- Neural Network Engineers run into a range of challenges when they develop and deploy models. [1]\n")
     answer = Advisor(two_guides_settings, provider=model).ask(
