@@ -155,7 +155,7 @@ class Advisor:
         yield StreamEvent(type="sources", data=preview(list(sources.values()), query.asked))
 
         context = model_context(query, evidence, self.settings)
-        roles = {g.doc_id: g.pattern for g in self.catalog.guides} if len(self.catalog.guides) > 1 else {}
+        roles = {g.doc_id: g.pattern for g in self.catalog.guides}  # by any alias: "NN Engineers" is no invented title
         builder = CitationBuilder(list(context), self.settings.strict_claims, list(evidence.sections), query.asked, roles,
                                   other_roles=scope.other_roles(query.standalone, self.catalog.covered))
         lead = self._lead(query, evidence, sources)

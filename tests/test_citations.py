@@ -450,3 +450,4 @@ def test_a_role_named_by_its_alias_is_no_name_a_source_must_give():
 def test_a_bullet_inside_a_labelled_line_comes_back_as_one_bullet(builder):
     assert builder.check_line("- Engineers: - Proficiency in programming languages such as Python, C++ and Java [1]") == \
         "- Engineers: Proficiency in programming languages such as Python, C++ and Java [1]"
+

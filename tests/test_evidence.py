@@ -363,6 +363,13 @@ def test_a_count_is_led_by_a_figure(two_guides_settings):
     assert "182,800" in answer.answer
 
 
+def test_the_only_guides_role_named_by_its_alias_is_no_invented_title(indexed_settings):
+    """dev8: with one guide no role patterns reached verification, so "NN Engineers" was an unknown title."""
+    model = ScriptedProvider("- Senior-level NN Engineers in the US earn $150,000+ per year. [1]\n")
+    answer = Advisor(indexed_settings, provider=model).ask("how much do senior NN engineers make?")
+    assert not [d for d in answer.dropped if d.startswith("titles")] and "$150,000+" in answer.answer
+
+
 def test_a_broad_comparison_gives_each_sides_whole_topic(two_guides_settings):
     model = ScriptedProvider("- Neural Network Engineers run into a range of challenges when they develop and deploy models. [1]\n")
     answer = Advisor(two_guides_settings, provider=model).ask(
