@@ -119,6 +119,7 @@ class CitationBuilder:
         self._numbers = [numbers(h.text) for h in self.hits]
         self._all_numbers = set().union(*self._numbers) if self._numbers else set()
         self._all_text = " ".join(h.heading + " " + h.text for h in self.hits).lower()
+        self._all_spaced = self._all_text.replace("-", " ")  # "entry-level" as "entry level", for whole titles
         self._said: list[set[str]] = []  # the claims of the lines kept so far
         self._asked = content_tokens(self.question)
         # a name the question gives ("Is Austin a tech hub?") is still a claim when the line starts
@@ -275,9 +276,13 @@ class CitationBuilder:
     def _invented_titles(self, text: str) -> list[str]:
         """The job titles a line gives that neither a source names whole nor a guide has as its role:
         "Neural Network Architect" passes a check word by word where the guide says "AI Architect"."""
-        spaced = self._all_text.replace("-", " ")
         return sorted(t for t in job_titles(text) if not any(p.fullmatch(t) for p in self.roles.values())
-                      and not re.search(rf"(?<![a-z0-9]){re.escape(t.lower().replace('-', ' '))}(?:s|es)?(?![a-z0-9])", spaced))
+                      and not self._names_whole(t))
+
+    def _names_whole(self, title: str) -> bool:
+        """Some source names ``title`` whole, in the singular or plural, with "-" or " " between words."""
+        words = re.escape(title.lower().replace("-", " "))
+        return bool(re.search(rf"(?<![a-z0-9]){words}(?:s|es)?(?![a-z0-9])", self._all_spaced))
 
     def _hedged(self, index: int, text: str) -> bool:
         """The source sentence the line draws on says "often", "preferred", "may" … and no "required"."""
