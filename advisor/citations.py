@@ -43,6 +43,7 @@ CLAIMED_SHARE = 0.75  # of the best source's coverage, that the source a model's
 MAX_FULL_WORDS = 40  # a source line this short replaces a model line that cuts it short
 EMPHASIS = re.compile(r"[*_`]")  # Markdown emphasis the model puts around a heading
 LABEL = re.compile(r"^[^:]{1,40}:\s+(?=\S)")  # "Location: " before what a line says
+BOLD_CLAIM = re.compile(r"^\*\*([^*]+?)\*\*\s*:\s*$")  # "**Make sure the data is of good quality**:", a claim set as a heading
 # where a line can be cut back to what its source says: before a reason, an aside or an addition
 CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|helping|and|but|while)\b"
                     r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
@@ -163,6 +164,8 @@ class CitationBuilder:
             return None
         said = names(text) | {n for n in self._asked_names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)}
         roles = self._roles | self._role_names(text)
+        if text.rstrip().endswith(":"):  # a heading's capitals: "Day-to-Day of a Neural Network Engineer:"
+            roles |= self._asked
         unknown = [n for n in sorted(said) if not content_tokens(n) <= roles and not self._mentions(n)]
         if unknown:
             self._drop(raw, f"names {unknown} are in no retrieved source")
@@ -238,6 +241,7 @@ class CitationBuilder:
             self._order.append(chosen)
             self._claims[chosen] = []
         self._claims[chosen].append(text)
+        text = BOLD_CLAIM.sub(r"\1", text)
         return f"{prefix}{self._under_heading(text, chosen)} [{self._order.index(chosen) + 1}]"
 
     def _under_heading(self, text: str, index: int) -> str:

@@ -451,3 +451,25 @@ def test_a_bullet_inside_a_labelled_line_comes_back_as_one_bullet(builder):
     assert builder.check_line("- Engineers: - Proficiency in programming languages such as Python, C++ and Java [1]") == \
         "- Engineers: Proficiency in programming languages such as Python, C++ and Java [1]"
 
+
+
+def test_a_claim_set_as_a_bold_heading_reads_as_a_line():
+    b = CitationBuilder([PAY])
+    line = b.check_line("- **Entry-level engineers in the US earn $70,000 to $100,000 each year**: [1]")
+    assert line == "- Entry-level engineers in the US earn $70,000 to $100,000 each year [1]"
+
+
+def test_a_framing_heading_may_use_the_questions_words_in_capitals():
+    import re
+
+    isa = hit("isa#week", "A Typical Week", "Analysts check computer and network systems for vulnerabilities."
+              ).model_copy(update={"role": "Information Security Analyst"})
+    nne = hit("nne#duties", "Core Responsibilities", "Engineers clean and preprocess the data."
+              ).model_copy(update={"role": "Neural Network Engineer"})
+    roles = {"isa": re.compile(r"\bsecurity analysts?\b", re.I), "nne": re.compile(r"\bneural network engineers?\b", re.I)}
+    b = CitationBuilder([isa, nne], roles=roles,
+                        question="compare the day-to-day of a neural network engineer and a security analyst")
+    assert b.check_line("- **Day-to-Day of a Neural Network Engineer**:") == "- **Day-to-Day of a Neural Network Engineer**:"
+    # the label holds: the analysts' duty is no engineer's line
+    assert b.check_line("- Check computer and network systems for vulnerabilities [1]") is None
+    assert b.check_line("- Clean and preprocess the data [2]").endswith("[1]")
