@@ -112,6 +112,10 @@ WRITING_TASK = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:can|could|would|will)\s+(?:yo
 # who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
 # companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
 # nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
+# a question of law ("are we legally required to notify customers?", "can I sue them?"): legal advice,
+# which a career guide gives only where it speaks of the law itself
+LEGAL = re.compile(r"\b(?:legal(?:ly)?|illegal(?:ly)?|lawful|unlawful|lawsuits?|sue|suing|lawyers?|attorneys?|"
+                   r"enforceable|liable|liability|courts?|statutes?)\b", re.I)
 LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employers|firms|startups|organi[sz]ations)\b"
                            r"(?=.*\b(?:hir(?:e|es|ing)|recruit\w*|openings?|vacanc\w+|looking for)\b)"  # hiring, and
                            r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"  # when
@@ -128,7 +132,17 @@ LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|it
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)
 # a question answered yes or no ("Do I need a PhD?", "Is remote work common?")
+# a request put as a question ("can u break down the pay …?", "could you explain …"): asks for what follows,
+# answered with it, not yes or no; its words ask nothing of a guide
+REQUEST = re.compile(r"^\W*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:break\s+(?:it\s+)?down|explain|"
+                     r"tell\s+me(?:\s+about)?|walk\s+me\s+through|go\s+(?:over|through)|outline|describe|list|"
+                     r"summari[sz]e|give\s+me|show\s+me|lay\s+out|spell\s+out|run\s+(?:me\s+)?through)\b", re.I)
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|can|could|should|will|would|must|am|have|has)\b", re.I)
+
+
+def yes_no(text: str) -> bool:
+    """Answered yes or no ("Do I need a PhD?"), not a request put as a question ("can you explain …?")."""
+    return bool(YES_NO.search(text)) and not REQUEST.search(text)
 # where a second question starts: after a question mark, or at "also"/"and" before a question word
 # ("Which industries hire …, and what would I be doing in finance?", "is edge AI a thing? Also how large …")
 SECOND_QUESTION = re.compile(r"\?\s+(?=\w)|[,;]?\s+(?:and\s+also|also|plus|and)\b,?\s+(?=(?:what|how|which|where|who|when|"
@@ -207,7 +221,7 @@ OPENER = re.compile(r"^\W*(?:ok(?:ay)?|alright|cool|great|right|nice|got it|i se
 
 
 def without_filler(text: str) -> str:
-    return " ".join(FILLER.sub(" ", OPENER.sub("", text)).split())
+    return " ".join(FILLER.sub(" ", REQUEST.sub("", OPENER.sub("", text))).split())
 
 
 # a statement about the asker, not a question ("I'm a teacher thinking of switching.", "I'm pretty introverted.")

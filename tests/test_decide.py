@@ -142,3 +142,17 @@ def test_live_job_listings_are_refused_with_the_reason(question, live):
     q = understand(question, [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
     assert (d.reason == "asks for live job listings, which no guide holds") is live
+
+
+@pytest.mark.parametrize("question, law", [
+    ("I think my company got breached. Are we legally required to notify customers in Texas?", True),
+    ("my employer wants me to sign a non-compete for my ML job, is that even enforceable in california?", True),
+    ("can I sue my boss for reading my email?", True),
+    ("Do I need a lawyer to review my offer as a neural network engineer?", True),
+    ("What are the legal requirements to become a neural network engineer?", True),
+    ("What are the requirements to become a neural network engineer?", False),
+])
+def test_a_question_of_law_is_refused_with_the_reason(question, law):
+    q = understand(question, [], ONE)
+    d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
+    assert (d.action == "refuse" and d.reason.startswith("asks a question of law")) is law

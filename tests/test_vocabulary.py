@@ -97,3 +97,17 @@ def test_a_message_asking_two_things_is_read_as_two_questions(text, parts):
 ])
 def test_what_a_question_says_of_the_asker_is_set_aside(text, asked):
     assert v.without_asker(text) == asked
+
+
+@pytest.mark.parametrize("text, answered_yes_or_no", [
+    ("Do I need a PhD?", True), ("can I work remotely?", True), ("Could it pay more in Seattle?", True),
+    ("can u break down the pay from junior to senior?", False), ("could you explain what they do?", False),
+    ("Can you walk me through a typical week?", False), ("would you please list the main challenges?", False),
+])
+def test_a_request_put_as_a_question_is_no_yes_or_no_question(text, answered_yes_or_no):
+    assert v.yes_no(text) is answered_yes_or_no
+
+
+def test_a_requests_own_words_are_filler():
+    assert v.without_filler("ok can u break down the pay from junior to senior?") == "the pay from junior to senior?"
+    assert v.without_filler("Can you work remotely?") == "Can you work remotely?"
