@@ -116,6 +116,10 @@ class CitationBuilder:
         whole = {h.section_id: h for h in self.sections}
         self.hits = [whole.pop(h.section_id, h) for h in self.hits] + list(whole.values())
         self.hits = [h.model_copy(update={"text": without_links(h.text)}) for h in self.hits]
+        # so is the label of a source's labelled bullet, with its colon ("AI Architect:" for "AI Architect:
+        # in charge of …"); without one it is the model's own short line ("Competitive salaries")
+        self._labels = {label.lower(): item for h in self.hits for item in bullets(h.text)
+                        if len((label := item.partition(": ")[0]).split()) <= MAX_FRAMING_WORDS and label != item}
         self._tokens = [content_tokens(h.heading + " " + h.text) for h in self.hits]
         self._numbers = [numbers(h.text) for h in self.hits]
         self._all_numbers = set().union(*self._numbers) if self._numbers else set()
@@ -155,7 +159,8 @@ class CitationBuilder:
         text = LABELLED_BULLET.sub(r"\1 ", text)  # a label's line is one bullet, not a bullet in a bullet
         # a bare heading ("**Deployment**:", "Data Preparation", "A Typical Week › Working With Users:"):
         # the outline's item for it, when known
-        text = self._items.get(EMPHASIS.sub("", text).rstrip(" :").split("›")[-1].strip().lower(), text)
+        bare = EMPHASIS.sub("", text).rstrip(" :").split("›")[-1].strip().lower()
+        text = self._items.get(bare) or (self._labels.get(bare) if text.rstrip().endswith(":") else None) or text
         claim, figures = self._claim(text), numbers(text)
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
@@ -184,12 +189,17 @@ class CitationBuilder:
             if heading_only and not links_in(text):
                 # framing ("Here is what the guide says:"), not a claim; one naming a role ("**Security
                 # Analysts**:") heads the lines below it, which that role's guide must then back
-                self._label = {doc for doc, pattern in self.roles.items() if pattern.search(text)} or self._label
+                self._label = self._labelled(text) or self._label
                 return prefix + text
             self._drop(raw, "no retrieved source supports it")
             self.unsupported = text
             return None
-        if heading_only:
+        if heading_only and (title := self._listed_title(text)):
+            text, claim = title, self._claim(title)  # "Security Architect:", one of the titles a source lists
+        elif heading_only and (named := self._labelled(text)):
+            self._label = named  # "Senior roles in Neural Network Engineering can lead to:" heads that role's lines
+            return prefix + text
+        elif heading_only:
             # a section's heading alone ("Career Advancement:") says nothing, yet would cite the section
             # and so keep a broad answer's completion from giving what the section does say
             self._drop(raw, "a heading with nothing after it")
@@ -243,6 +253,16 @@ class CitationBuilder:
         self._claims[chosen].append(text)
         text = BOLD_CLAIM.sub(r"\1", text)
         return f"{prefix}{self._under_heading(text, chosen)} [{self._order.index(chosen) + 1}]"
+
+    def _labelled(self, text: str) -> set[str]:
+        """The guides whose role a framing line names: the lines below it are about that role."""
+        return {doc for doc, pattern in self.roles.items() if pattern.search(text)}
+
+    def _listed_title(self, text: str) -> str | None:
+        """A job title alone with a colon after it, as a small model lists the titles a source names
+        ("Security Architect:"): the title, an item of its own."""
+        title = EMPHASIS.sub("", text).strip(" :")
+        return title if job_titles(title) and self._names_whole(title) else None
 
     def _under_heading(self, text: str, index: int) -> str:
         """The first line drawn from one of an outline's subsections, under its heading as the outline
@@ -349,6 +369,7 @@ class CitationBuilder:
         was shown. An outline item is left out when the answer already cites its subsection; a list
         section's bullets (one section) are checked like any line, so those already said drop as repeats."""
         cited = {self.hits[i].section_id for i in self._claims}
+        self._label = set()  # each item names its own source: no role label of the model's holds for it
         one_section = len({hit.section_id for _, hit in items}) == 1
         before = len(self.dropped)
         todo = [(item if one_section or hit.section_id not in cited else self._unsaid(item, hit), hit)

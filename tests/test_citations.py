@@ -473,3 +473,36 @@ def test_a_framing_heading_may_use_the_questions_words_in_capitals():
     # the label holds: the analysts' duty is no engineer's line
     assert b.check_line("- Check computer and network systems for vulnerabilities [1]") is None
     assert b.check_line("- Clean and preprocess the data [2]").endswith("[1]")
+
+
+ADVANCE = hit("nne#career/advancement", "Career Development › Career Advancement",
+              "Engineers can step up into roles such as:\n- AI Architect: in charge of designing AI systems\n"
+              "- AI Team Lead: manages teams of AI developers").model_copy(update={"role": "Neural Network Engineer"})
+SENIOR = hit("isa#moving-up/senior", "Moving Up › Senior Titles", "Further up the ladder sit more senior security roles. "
+             "Examples include Security Architect and Security Engineering Manager."
+             ).model_copy(update={"role": "Information Security Analyst"})
+ROLES = {"isa": __import__("re").compile(r"\bsecurity analysts?\b|\bsecurity analysis\b", __import__("re").I),
+         "nne": __import__("re").compile(r"\bneural network engineer(?:s|ing)?\b", __import__("re").I)}
+
+
+def test_a_bare_label_of_a_sources_bullet_is_completed_with_the_bullet():
+    b = CitationBuilder([ADVANCE])
+    assert b.check_line("  - AI Architect: [1]") == "- AI Architect: in charge of designing AI systems [1]"
+
+
+def test_a_job_title_listed_with_a_colon_is_an_item_when_a_source_names_it():
+    b = CitationBuilder([SENIOR])
+    # given whole, as the source lists it
+    assert b.check_line("- Security Architect:") == "- Examples include Security Architect and Security Engineering Manager. [1]"
+    assert b.check_line("- Chief Hacking Officer:") is None  # no source names it
+    assert b.check_line("- Career Advancement:") is None  # a heading, no title
+
+
+def test_a_framing_line_naming_a_role_heads_that_roles_lines_and_the_completion_is_not_held_to_it():
+    b = CitationBuilder([ADVANCE, SENIOR], roles=ROLES)
+    assert b.check_line("- Senior roles in Neural Network Engineering can lead to:") == (
+        "- Senior roles in Neural Network Engineering can lead to:")
+    assert b.check_line("- Examples include Security Architect and Security Engineering Manager [2]") is None
+    done = b.complete([("Information Security Analyst: Further up the ladder sit more senior security roles.", SENIOR),
+                       ("Examples include Security Architect and Security Engineering Manager.", SENIOR)])
+    assert done[-1].startswith("- Examples include Security Architect") and done[-1].endswith("[1]")
