@@ -188,7 +188,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                 ("work-life balance",)),
                (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical")),  # the American word for it
                # "which is more coding heavy? what languages does each use?": "Programming or scripting …"
-               (re.compile(r"\b(?:coding|code|coders?|languages?)\b", re.I), ("programming",))]
+               (re.compile(r"\b(?:coding|code|coders?|languages?)\b", re.I), ("programming",)),
+               (re.compile(r"\bpen[- ]?test(?:s|ing|ers?)?\b", re.I), ("penetration tests",))]  # the trade's shorthand
 
 
 def paraphrased(text: str) -> str:

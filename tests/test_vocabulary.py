@@ -111,3 +111,8 @@ def test_a_request_put_as_a_question_is_no_yes_or_no_question(text, answered_yes
 def test_a_requests_own_words_are_filler():
     assert v.without_filler("ok can u break down the pay from junior to senior?") == "the pay from junior to senior?"
     assert v.without_filler("Can you work remotely?") == "Can you work remotely?"
+
+
+@pytest.mark.parametrize("text", ["wat's a pen test exactly?", "do analysts do pentesting?", "is pen-testing part of it"])
+def test_the_trades_shorthand_searches_as_the_guides_words(text):
+    assert "penetration tests" in v.paraphrased(text)
