@@ -27,7 +27,7 @@ from advisor.guides import parent_id
 from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words, sentences
 from advisor.types import Citation, Hit
-from advisor.vocabulary import asks_pay, job_titles, paraphrased, without_everyday
+from advisor.vocabulary import about_the_guide, asks_pay, job_titles, paraphrased, without_everyday
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +164,9 @@ class CitationBuilder:
         claim, figures = self._claim(text), numbers(text)
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
+        if about_the_guide(text) and not text.rstrip().endswith(":"):  # "Here is what it says:" frames what follows
+            self._drop(raw, "speaks of the guide's layout, not of the job")
+            return None
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None

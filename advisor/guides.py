@@ -22,7 +22,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, sentences
 from advisor.types import Hit
-from advisor.vocabulary import TOPICS, VAGUE, asks_pay, levels_in, spelled_for, topics_in, understood
+from advisor.vocabulary import TOPICS, VAGUE, about_the_guide, asks_pay, levels_in, spelled_for, topics_in, understood
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -163,7 +163,7 @@ class Catalog:
             return None
         own = self.section(top_id)
         first = children[0]
-        intro = next(iter(sentences(own.text)), "") if own else ""
+        intro = next((s for s in sentences(own.text) if not about_the_guide(s)), "") if own else ""
         lines = [intro] if intro else []
         lines += [f"- {outline_item(h)}" for h in children]
         heading = first.top_heading
@@ -235,9 +235,11 @@ class Catalog:
     def details(self, section_id: str) -> list[tuple[str, Hit]]:
         """What a section says, sentence by sentence (its bullets each one), for completing an answer
         drawn from it: "do I need certifications?" gets the credentials the section names, not only
-        its opening line. Lead-ins ending with ':' and sentences with a link are left out."""
+        its opening line. Lead-ins ending with ':', sentences with a link and those about the guide's own
+        layout ("These are the main ways forward.") are left out."""
         own = self.section(section_id)
-        said = [s for s in sentences(own.text) if not s.endswith(":") and not links_in(s)] if own else []
+        told = sentences(own.text) if own else []
+        said = [s for s in told if not s.endswith(":") and not links_in(s) and not about_the_guide(s)]
         return [(s, own) for s in said[:MAX_DETAILS]]
 
     def topic_sections(self, doc_ids: set[str], topics: list[str], asked: str = "") -> list[Hit]:

@@ -112,6 +112,16 @@ WRITING_TASK = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:can|could|would|will)\s+(?:yo
 # who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
 # companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
 # nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
+# a guide's sentence about its own layout ("This section covers who hires them …", "These are the
+# difficulties new analysts should expect.", "The key requirements are grouped below."): nothing of the job
+LAYOUT = re.compile(r"^\W*(?:this section|the (?:sub)?sections?\b(?! of)|these are the|here (?:is|are)|below (?:is|are)|"
+                    r"(?:\w+\s+){1,4}(?:are|is)\s+(?:grouped|listed|set out|given|described)\s+below\W*$)", re.I)
+
+
+def about_the_guide(sentence: str) -> bool:
+    return bool(LAYOUT.search(sentence))
+
+
 # a question of law ("are we legally required to notify customers?", "can I sue them?"): legal advice,
 # which a career guide gives only where it speaks of the law itself
 LEGAL = re.compile(r"\b(?:legal(?:ly)?|illegal(?:ly)?|lawful|unlawful|lawsuits?|sue|suing|lawyers?|attorneys?|"
@@ -244,7 +254,8 @@ def without_asker(text: str) -> str:
 TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
-                       r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?)",
+                       r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?|drawbacks?|"
+                       r"worst (?:parts?|things?|aspects?|bits?)\b)",
          "challenges hard difficulties problems obstacles"),
         ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b(?=\s*(?:and|&|of|vs\b|versus|[?.!,]|$))|plus(?:es)? side|rewards?|rewarding|worth it|"
                        r"benefits?|why (?:would|should|do) (?:anyone|people|i|you) (?:choose|pick|go into|become))",

@@ -506,3 +506,10 @@ def test_a_framing_line_naming_a_role_heads_that_roles_lines_and_the_completion_
     done = b.complete([("Information Security Analyst: Further up the ladder sit more senior security roles.", SENIOR),
                        ("Examples include Security Architect and Security Engineering Manager.", SENIOR)])
     assert done[-1].startswith("- Examples include Security Architect") and done[-1].endswith("[1]")
+
+
+def test_a_line_about_the_guides_layout_is_dropped():
+    where = hit("isa#where", "Where Analysts Work", "Most analysts work in offices. This section covers who hires them.")
+    b = CitationBuilder([where])
+    assert b.check_line("- This section covers who hires them. [1]") is None
+    assert b.dropped == ["speaks of the guide's layout, not of the job: - This section covers who hires them. [1]"]

@@ -263,3 +263,14 @@ def test_the_best_hits_gather_under_a_topic_only_with_the_best_among_them():
     # "what regularisation tricks are recommended?": its best section is elsewhere, three more touch the challenges
     assert ONE.topic([education, *challenges]) is None
     assert ONE.opening("nne") == next(iter(by_id))  # the guide's first top-level section
+
+
+def test_a_guides_sentences_about_its_own_layout_are_no_detail_and_no_outline_intro():
+    docs = {"isa": {"role": "Information Security Analyst", "title": "t"}}
+    sections = [section("isa", docs["isa"]["role"], "Hard Parts of the Job",
+                        "These are the difficulties new analysts should expect. The role carries real pressure."),
+                section("isa", docs["isa"]["role"], "Hard Parts of the Job › Emergencies", "Breaches happen at night."),
+                section("isa", docs["isa"]["role"], "Hard Parts of the Job › Deadlines", "Fixes are due fast.")]
+    guides = Catalog(docs, sections)
+    assert guides.outline_hit("isa#hard-parts-of-the-job").text.splitlines()[0] == "The role carries real pressure."
+    assert [text for text, _ in guides.details("isa#hard-parts-of-the-job")] == ["The role carries real pressure."]

@@ -48,6 +48,9 @@ def test_topics_most_specific_first():
     assert v.topics_in("is the industry doing anything about it?") == []  # the field, not who employs
     assert v.topics_in("Is the future bright?") == ["trends"]
     assert v.topics_in("what are the biggest headaches in this job?") == ["challenges"]
+    assert v.topics_in("what's the worst part of being an infosec analyst?") == ["challenges"]
+    assert v.topics_in("any drawbacks to this career?") == ["challenges"]
+    assert v.topics_in("the worst case for a breach") == []
     assert v.topics_in("How do I go from junior to senior?") == ["progression"]
     assert v.topics_in("where can this career take me?") == ["progression"]
     assert v.topics_in("Where could the job lead?") == ["progression"]
@@ -116,3 +119,15 @@ def test_a_requests_own_words_are_filler():
 @pytest.mark.parametrize("text", ["wat's a pen test exactly?", "do analysts do pentesting?", "is pen-testing part of it"])
 def test_the_trades_shorthand_searches_as_the_guides_words(text):
     assert "penetration tests" in v.paraphrased(text)
+
+
+@pytest.mark.parametrize("sentence, layout", [
+    ("This section covers who hires them and what the working conditions are like.", True),
+    ("These are the difficulties new analysts should expect.", True), ("The key requirements are grouped below.", True),
+    ("Here is what each of those involves.", True), ("The subsections below split that work into its main parts.", True),
+    ("The role pays well, but it carries real pressure.", False),
+    ("Unless a different year is given, the figures below are for May 2024.", False),
+    ("The sections of the network are isolated.", False),
+])
+def test_a_sentence_about_the_guides_own_layout(sentence, layout):
+    assert v.about_the_guide(sentence) is layout
