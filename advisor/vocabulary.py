@@ -317,7 +317,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         # would employ me?" is not answered by where the hotspots are)
         # (not what employers want of a candidate: that is requirements)
         ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industries|(?:which|what|each|by|per)\s+industry|"
-                      r"sectors?|who (?:hires|employs))\b"
+                      r"sectors?|who (?:\w+ly\s+)?(?:hires|employs))\b"
                       r"(?!\s+(?:are\s+|do\s+)?(?:\w+ly\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require)\w*)",
          "industries"),  # not "employers": "Skills Employers Look For" is about skills
     ]}

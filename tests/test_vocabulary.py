@@ -50,6 +50,7 @@ def test_topics_most_specific_first():
     assert v.topics_in("what are the biggest headaches in this job?") == ["challenges"]
     assert v.topics_in("what's the worst part of being an infosec analyst?") == ["challenges"]
     assert v.topics_in("any drawbacks to this career?") == ["challenges"]
+    assert v.topics_in("who actually hires information security analysts?") == ["employers"]
     assert v.topics_in("the worst case for a breach") == []
     assert v.topics_in("How do I go from junior to senior?") == ["progression"]
     assert v.topics_in("where can this career take me?") == ["progression"]
