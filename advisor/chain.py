@@ -30,7 +30,7 @@ from advisor.embeddings import get_tokenizer
 from advisor.errors import (ConfigError, InvalidQuestionError, OccupationDataError, ProviderBusyError, ProviderError,
                             WageDataError)
 from advisor.evidence import Evidence, gather
-from advisor.guides import Catalog, Guide
+from advisor.guides import Catalog, Guide, parent_id
 from advisor.presentation import preview
 from advisor.prompts import AnswerShape, answer_messages, without_refusal
 from advisor.providers.base import GenerationRequest, Provider
@@ -54,6 +54,7 @@ MAX_FAILED_IN_A_ROW = 6
 MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to ground
 MAX_COMPLETED_FROM = 2  # an answer citing more sections is broad: none of them is completed
 MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
+RUNNER_UP_WINDOW = 0.08  # a second section this close to the best answers a one-thing question too
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
 
@@ -164,7 +165,7 @@ class Advisor:
         counted = query.compares_roles and COUNTED_TOPICS.intersection(query.topics)
         items = (self._band_figures(query) or (self._side_lines(query, evidence) if counted else []) or
                  (self.catalog.items(evidence.topic, evidence.named) if evidence.topic
-                  else self.catalog.details(lead[0]) if lead else []))
+                  else self._completion(lead[0], query, evidence) if lead else []))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
                               lead=lead, items=items, unnamed=evidence.unnamed)
         yield from self._generate(generated, query, context, timings, started, evidence,
@@ -377,7 +378,7 @@ class Advisor:
             # hotspots gets what the guide says of pay and place, not the rest of the hotspots
             drawn = ranked[0] if not query.pay or speaks_of_pay(ranked[0]) else next(
                 (h for h in evidence.hits if h.kind == "section" and speaks_of_pay(h)), None)
-            return self.catalog.details(drawn.section_id) if drawn else []
+            return self._completion(drawn.section_id, query, evidence) if drawn else []
         said = {h.doc_id for h in cited}
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:
@@ -394,6 +395,29 @@ class Advisor:
                 # does each need?" gets "Python, C++ and Java" where the model only called Python versatile
                 items += self._side_line(guide, query, evidence)
         return items
+
+    def _completion(self, section_id: str, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
+        """The rest of the section an answer drew on, then, for a question that asks one thing, the
+        section retrieval ranks beside it when nearly as close: "will I get called in at night or on
+        weekends?" gets "Emergencies Outside Office Hours" and the on-call weeks of "Hours and On-Call
+        Duty", where a guide says it in two places."""
+        found = self.catalog.details(section_id)
+        if query.compares or query.wants_list or query.pay or evidence.topic:
+            return found
+        best = [h for h in evidence.hits if h.kind == "section"][:2]
+        if len(best) < 2 or section_id not in {h.section_id for h in best}:
+            return found
+        other = next(h for h in best if h.section_id != section_id)
+        nested = section_id == parent_id(other.section_id) or other.section_id == parent_id(section_id)
+        close = best[0].similarity - best[1].similarity <= RUNNER_UP_WINDOW
+        # a question naming a topic is answered from it: "why is that one of the hard parts?" after
+        # tuning gets the challenge, not the tuning duty the earlier turn matched
+        topical = not query.topics or query.topics_inherited or other.section_id in self.catalog.under_topics(
+            evidence.docs, list(query.topics))
+        if (nested or not close or not topical or other.doc_id != best[0].doc_id
+                or other.sentence_similarity < self.settings.lead_similarity):
+            return found
+        return found + self.catalog.details(other.section_id)
 
     def _side_lines(self, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
         """Each compared role's sentence closest in meaning to what is asked of the roles ("is either

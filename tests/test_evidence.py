@@ -578,3 +578,14 @@ def test_what_a_question_says_of_the_asker_is_not_asked_of_the_guides(two_guides
     assert "teacher" not in advisor.gather(advisor.understand(question)).checked
     answer = advisor.ask(question)
     assert not answer.refused and "29%" in answer.answer
+
+
+def test_a_one_thing_answer_is_completed_from_a_second_section_nearly_as_close(two_guides_settings):
+    """dev9 d9s-12: the guide says it in two places; the answer drew on "Emergencies Outside Office
+    Hours" and lost the on-call weeks of "Hours and On-Call Duty"."""
+    model = ScriptedProvider("- Analysts may be called in at night or on weekends when an emergency hits. [1]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask(
+        "Will I get called in at night or on weekends as a security analyst?")
+    cited = {c.section_id.split("#")[1] for c in answer.citations}
+    assert {"hard-parts-of-the-job/emergencies-outside-office-hours", "where-analysts-work/hours-and-on-call-duty"} <= cited
+    assert "40 hours" in answer.answer
