@@ -172,15 +172,15 @@ class Catalog:
 
     def items(self, topic_id: str, named: str | None = None) -> list[tuple[str, Hit]]:
         """What a complete answer about ``topic_id`` lists, each with the section it is cited to: a
-        top-level section's outline items, or a list section's own bullets ("Advantages of the Career").
+        top-level section's outline items, or all a list section says ("Advantages of the Career").
         The subsection a question ``named`` ("which certs …" and "Certifications") is given whole, first."""
         children = self.subsections(topic_id)
         if len(children) >= 2:
             whole = [item for h in children if h.section_id == named for item in self._whole(h)]
             return whole + [(outline_item(h), h) for h in children if h.section_id != named]
         own = self.section(topic_id)
-        listed = bullets(own.text) if own else []
-        return [(item, own) for item in listed] if len(listed) >= 2 else []
+        # all the list section says, its prose too: "Degrees" says "computer science" before its bullets
+        return [(item, own) for item in self._told(own)] if own and len(bullets(own.text)) >= 2 else []
 
     def _whole(self, hit: Hit) -> list[tuple[str, Hit]]:
         """A subsection as items of its own: each of its sentences, the first under its heading."""
@@ -238,9 +238,12 @@ class Catalog:
         its opening line. Lead-ins ending with ':', sentences with a link and those about the guide's own
         layout ("These are the main ways forward.") are left out."""
         own = self.section(section_id)
-        told = sentences(own.text) if own else []
-        said = [s for s in told if not s.endswith(":") and not links_in(s) and not about_the_guide(s)]
-        return [(s, own) for s in said[:MAX_DETAILS]]
+        return [(s, own) for s in self._told(own)[:MAX_DETAILS]] if own else []
+
+    @staticmethod
+    def _told(hit: Hit) -> list[str]:
+        """A section's sentences and bullets, without lead-ins, links and its guide's layout."""
+        return [s for s in sentences(hit.text) if not s.endswith(":") and not links_in(s) and not about_the_guide(s)]
 
     def topic_sections(self, doc_ids: set[str], topics: list[str], asked: str = "") -> list[Hit]:
         """The sections of the ``doc_ids`` guides whose headings name the first of the ``topics`` any

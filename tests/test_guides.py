@@ -95,7 +95,7 @@ def test_an_outline_lists_every_subsection_with_its_first_sentence():
     assert [parent_id(h.section_id) for h in TWO.subsections("isa#hard-parts-of-the-job")] == [outline.section_id] * 2
 
 
-def test_a_topics_items_are_its_outline_or_a_list_sections_bullets():
+def test_a_topics_items_are_its_outline_or_all_a_list_section_says():
     assert [(text, h.section_id) for text, h in TWO.items("isa#hard-parts-of-the-job")] == [
         ("Emergencies: Breaches happen at night.", "isa#hard-parts-of-the-job/emergencies"),
         ("Deadlines: Fixes are due fast.", "isa#hard-parts-of-the-job/deadlines")]
@@ -104,6 +104,13 @@ def test_a_topics_items_are_its_outline_or_a_list_sections_bullets():
     assert [(text, h.section_id) for text, h in listed.items(perks.section_id)] == [
         ("Job security", perks.section_id), ("Impact", perks.section_id)]
     assert TWO.items("nne#requirements/education") == []  # no list in it: nothing to complete
+    # a list section's prose is part of what it says: "Degrees" names computer science before its bullets
+    degrees = section("isa", "Information Security Analyst", "Getting Qualified › Degrees",
+                      "A bachelor's degree is typical. Most positions call for computer science.\n"
+                      "- Some employers prefer an MBA.\n- Some positions ask for a master's degree.")
+    assert [text for text, _ in Catalog({}, [degrees]).items(degrees.section_id)] == [
+        "A bachelor's degree is typical.", "Most positions call for computer science.", "Some employers prefer an MBA.",
+        "Some positions ask for a master's degree."]
 
 
 def test_a_subsection_whose_heading_is_the_topic_asked_in_other_words_is_named():
