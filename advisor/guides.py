@@ -86,6 +86,9 @@ def _field_forms(word: str) -> str:
     return "(?:" + "|".join(forms) + ")"
 
 
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9+]{2,}s?\b")  # "CISSP", "CEH", "GPUs": a term, in capitals as the guides write it
+
+
 def parent_id(section_id: str) -> str:
     """The top-level section a section sits under: ``doc#salary-ranges/mid-level`` → ``doc#salary-ranges``."""
     return section_id.split("/", 1)[0]
@@ -130,6 +133,17 @@ class Catalog:
         """The guides whose role the text names (by title or alias), in the order it names them."""
         found = [(m.start(), g) for g in self.guides if (m := g.pattern.search(text))]
         return [g for _, g in sorted(found, key=lambda pair: pair[0])]
+
+    def naming_alone(self, text: str) -> list[Guide]:
+        """The one guide that alone names an acronym ``text`` uses ("CISSP", "GPUs"), or none when no
+        such term points to one guide or they point to several: a question naming no role still says
+        which one it is about ("is CISSP something I can get right away?")."""
+        found = set()
+        for term in ACRONYM.findall(text):
+            word = rf"(?<![A-Za-z0-9]){re.escape(term.rstrip('s'))}s?(?![A-Za-z0-9])"
+            naming = {h.doc_id for h in self.sections if re.search(word, h.text)}
+            found |= naming if len(naming) == 1 else set()
+        return [g for g in self.guides if g.doc_id in found] if len(found) == 1 else []
 
     def field_in(self, text: str) -> list[Guide]:
         """The one guide whose field the text names ("the neural net one"), or none when none or several do."""

@@ -56,6 +56,19 @@ def test_the_only_guide_is_the_role_of_a_question_that_names_none():
     assert "line of work" not in q.search  # matches no section; the topic (education) does
 
 
+def test_a_term_only_one_guide_names_says_which_role_a_question_naming_none_is_about():
+    docs = {d: {"role": r, "title": r, "aliases": a} for d, r, a in (NNE, ISA)}
+    sections = [*SECTIONS, section("isa", ISA[1], "Moving Up › Certifications", "CISSP asks for five years of work."),
+                section("nne", NNE[1], "Requirements › Hardware", "Engineers train models on GPUs. CISSP is rare here.")]
+    guides = Catalog(docs, sections)
+    assert [g.doc_id for g in understand("do I need to know about GPUs?", [], guides).roles] == ["nne"]
+    q = understand("is CISSP something I can get right away?", [], guides)  # both guides name it: still unclear
+    assert q.roles == () and q.unclear_role
+    only_isa = Catalog(docs, [*SECTIONS, sections[-2]])
+    assert [g.doc_id for g in understand("is CISSP something I can get right away?", [], only_isa).roles] == ["isa"]
+    assert understand("How much does this job pay in the USA?", [], guides).unclear_role  # a term no guide names
+
+
 def test_with_several_guides_a_question_naming_no_role_is_unclear_unless_the_conversation_says():
     assert understand("How much does this job pay?", [], TWO).unclear_role
     history = [Turn(role="user", content="What do security analysts do?"),
