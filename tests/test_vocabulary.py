@@ -54,6 +54,9 @@ def test_topics_most_specific_first():
     assert v.topics_in("the worst case for a breach") == []
     assert v.topics_in("How do I go from junior to senior?") == ["progression"]
     assert v.topics_in("where can this career take me?") == ["progression"]
+    assert v.topics_in("what senior roles can each of these two careers lead to?") == ["progression"]
+    assert v.topics_in("what jobs can it lead me to?") == ["progression"]
+    assert v.topics_in("does a lack of sleep lead to errors?") == []  # what leads to what, no career
     assert v.topics_in("Where could the job lead?") == ["progression"]
     assert v.topics_in("what will I earn in 5 years?") == ["pay"]  # a pay question, not where the career leads
     assert v.topics_in("what are the upsides of this career?") == ["advantages"]
