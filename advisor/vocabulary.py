@@ -308,7 +308,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"
                         r"take me|long[- ]term|grow into|next steps?|later (?:on )?in (?:my|the|your|their|one's) (?:\w+ )?careers?|"
                         r"later on|down the (?:road|line)|(?:where|what)\s+(?:\w+\s+){0,4}?end up|"
-                        r"(?:leadership|management|senior) (?:roles?|positions?|titles?)|ladders?|"
+                        r"(?:leadership|management) (?:roles?|positions?)|senior titles|ladders?|"
                         r"(?:can|could|will|would|might|does|do)\s+(?:\w+\s+){0,4}?(?:careers?|jobs?|roles?|paths?|"
                         r"positions?|it|this)\s+lead\s+(?:me\s+|you\s+)?to|directions?\s+(?:could|can|might|would|should)\s+(?:i|you|one|we)\s+take)\b",
          "development moving advancement progression"),
