@@ -28,6 +28,9 @@ from ingest.sections import PATH_SEPARATOR
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
 SHORT_SENTENCE_WORDS = 12
 OUTLINE_ITEM_WORDS = 30  # an outline item says this much of its subsection, when its sentences are short
+# … and this much in the answer's completion, which the model does not read: a fact further into a
+# subsection ("Some run penetration tests …") reaches the answer without lengthening the prompt
+COMPLETION_ITEM_WORDS = 60
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ class Catalog:
         children = self.subsections(topic_id)
         if len(children) >= 2:
             whole = [item for h in children if h.section_id == named for item in self._whole(h)]
-            return whole + [(outline_item(h), h) for h in children if h.section_id != named]
+            return whole + [(outline_item(h, COMPLETION_ITEM_WORDS), h) for h in children if h.section_id != named]
         own = self.section(topic_id)
         # all the list section says, its prose too: "Degrees" says "computer science" before its bullets
         return [(item, own) for item in self._told(own)] if own and len(bullets(own.text)) >= 2 else []
@@ -394,7 +397,7 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def outline_item(hit: Hit) -> str:
+def outline_item(hit: Hit, words: int = OUTLINE_ITEM_WORDS) -> str:
     """A subsection as its topic's outline gives it: "Heading: first sentence", and the sentence after
     it when the first is a heading in prose ("Analysts put protective software to work.", then what
     it means) or when that one holds the figure ("… 24% of security professionals said …"), and the
@@ -408,7 +411,7 @@ def outline_item(hit: Hit) -> str:
     if not said:  # nothing but lead-ins: the first stands alone
         lead_in, said = [], told[:1]
     take = 2 if len(said) > 1 and (len(said[0].split()) < SHORT_SENTENCE_WORDS or numbers(said[1])) else 1
-    while take < len(said) and sum(len(s.split()) for s in said[:take + 1]) <= OUTLINE_ITEM_WORDS:
+    while take < len(said) and sum(len(s.split()) for s in said[:take + 1]) <= words:
         take += 1  # short ones whole: "… hard to explain. Develop … explainable. Tackle the 'black box' …"
     # bullets end in no stop: "Equity or stock options. Performance bonuses"
     told = [s if n == take - 1 or s[-1] in ".!?" else f"{s}." for n, s in enumerate(said[:take])]

@@ -171,9 +171,21 @@ def test_the_subsection_a_question_names_is_given_whole():
 def test_an_outline_item_is_its_heading_and_what_it_says_first(subsections, items):
     topic = Catalog({}, [section("g", "Role", "Topic", "Intro."),
                          *(section("g", "Role", f"Topic › {heading}", text) for heading, text in subsections)])
-    assert [text for text, _ in topic.items("g#topic")] == items
-    # the model reads the same items the answer completes with
     assert [line[2:] for line in topic.outline_hit("g#topic").text.splitlines()[1:]] == items
+    # the answer is completed with the same items, each saying as much or more (the model reads the short ones)
+    completed = [text for text, _ in topic.items("g#topic")]
+    assert len(completed) == len(items) and all(full.startswith(item.rstrip(".")) for full, item in zip(completed, items))
+
+
+def test_the_answer_is_completed_with_more_of_a_subsection_than_the_model_reads():
+    """dev9 d9s-02: "Some run penetration tests …" is the fourth sentence of "Hunting for Weak Spots"."""
+    hunting = ("Finding problems before attackers do is a core part of the job. Analysts check systems for vulnerabilities.\n"
+               "- They carry out risk assessments and run tests to confirm the security measures work.\n"
+               "- Some run penetration tests, which means staging a simulated attack to find holes.")
+    topic = Catalog({}, [section("g", "Role", "Week", "Intro."), section("g", "Role", "Week › Hunting", hunting),
+                         section("g", "Role", "Week › Users", "Analysts train users.")])
+    assert "penetration tests" not in topic.outline_hit("g#week").text
+    assert "Some run penetration tests" in topic.items("g#week")[0][0]
 
 
 def test_a_list_sections_bullets_join_as_one_item():
