@@ -83,6 +83,9 @@ def test_a_question_about_every_role_together_compares_them(question):
     q = understand(question, [], TWO)
     assert {g.doc_id for g in q.roles} == {"nne", "isa"} and q.compares_roles and not q.unclear_role
     assert understand("is this job remote-friendly?", [], TWO).unclear_role  # one job, not said which
+    # whatever role the turn before was about
+    history = [Turn(role="user", content="what do NN engineers earn?"), Turn(role="assistant", content="$70,000.")]
+    assert {g.doc_id for g in understand(question, history, TWO).roles} == {"nne", "isa"}
 
 
 def test_an_answer_that_lists_several_roles_does_not_settle_the_role():
@@ -168,9 +171,10 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("tell me everything about what they do week to week", True, ("daily work",), True),
     # "day to day" says when; the question asks about tools, or the hard parts
     ("what tools and languages do neural network engineers use day to day?", False, (), False),
-    ("is it stressful day to day?", False, ("challenges",), False),  # as "is it stressful?"
+    ("is it stressful day to day?", False, ("challenges",), True),  # as "is this job stressful?": the hard parts whole
     ("what kind of person does well as a neural network engineer?", True, ("soft skills",), True),
     ("what would i actually be doing all day in this job?", False, ("daily work",), True),
+    ("what's it like being a neural network engineer day to day?", False, ("daily work",), True),  # "it" asks nothing
     ("what should i specialise in?", False, ("progression",), True),  # where a career goes: its niches too
     ("Which specialties are there?", True, ("progression",), True),
 ])

@@ -45,7 +45,7 @@ def test_a_sentence_keeps_its_shape_and_reports_the_fixes():
 
 @pytest.mark.parametrize("short, long", [("wrk", "work"), ("r", "are"), ("u", "you"), ("certs", "certifications"),
                                          ("grad", "graduate"), ("compsci", "computer science"),
-                                         ("ppl", "people")])  # "a new grad" was "a new grid"
+                                         ("ppl", "people"), ("shud", "should"), ("wud", "would")])  # "a new grad" was "a new grid"
 def test_chat_shorthand_is_written_out(short, long):
     assert SPELLER.correct_word(short) == long
 
