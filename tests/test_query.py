@@ -67,6 +67,10 @@ def test_a_term_only_one_guide_names_says_which_role_a_question_naming_none_is_a
     only_isa = Catalog(docs, [*SECTIONS, sections[-2]])
     assert [g.doc_id for g in understand("is CISSP something I can get right away?", [], only_isa).roles] == ["isa"]
     assert understand("How much does this job pay in the USA?", [], guides).unclear_role  # a term no guide names
+    # whatever role the turn before was about: its guide never names the term
+    history = [Turn(role="user", content="what do NN engineers earn?"), Turn(role="assistant", content="$70,000.")]
+    assert [g.doc_id for g in understand("is CISSP worth it?", history, only_isa).roles] == ["isa"]
+    assert [g.doc_id for g in understand("is it worth it?", history, only_isa).roles] == ["nne"]
 
 
 def test_with_several_guides_a_question_naming_no_role_is_unclear_unless_the_conversation_says():
