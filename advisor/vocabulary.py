@@ -109,9 +109,6 @@ WRITING_TASK = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:can|could|would|will)\s+(?:yo
                           r"classifier|regex|sql|query|implementation)\b", re.I)
 
 
-# who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
-# companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
-# nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
 # a guide's sentence about its own layout ("This section covers who hires them …", "These are the
 # difficulties new analysts should expect.", "The key requirements are grouped below."): nothing of the job
 LAYOUT = re.compile(r"^\W*(?:this section|the (?:sub)?sections?\b(?! of)|these are the|here (?:is|are)|below (?:is|are)|"
@@ -126,6 +123,10 @@ def about_the_guide(sentence: str) -> bool:
 # which a career guide gives only where it speaks of the law itself
 LEGAL = re.compile(r"\b(?:legal(?:ly)?|illegal(?:ly)?|lawful|unlawful|lawsuits?|sue|suing|lawyers?|attorneys?|"
                    r"enforceable|liable|liability|courts?|statutes?)\b", re.I)
+
+# who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
+# companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
+# nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
 LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employers|firms|startups|organi[sz]ations)\b"
                            r"(?=.*\b(?:hir(?:e|es|ing)|recruit\w*|openings?|vacanc\w+|looking for)\b)"  # hiring, and
                            r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"  # when
@@ -141,18 +142,20 @@ LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|it
                   r"biggest|major|various|kinds?|types?|ways|way(?!\s+(?:more|less|too|better|worse|higher|lower|above|below)\b))\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)
-# a question answered yes or no ("Do I need a PhD?", "Is remote work common?")
 # a request put as a question ("can u break down the pay …?", "could you explain …"): asks for what follows,
 # answered with it, not yes or no; its words ask nothing of a guide
 REQUEST = re.compile(r"^\W*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:break\s+(?:it\s+)?down|explain|"
                      r"tell\s+me(?:\s+about)?|walk\s+me\s+through|go\s+(?:over|through)|outline|describe|list|"
                      r"summari[sz]e|give\s+me|show\s+me|lay\s+out|spell\s+out|run\s+(?:me\s+)?through)\b", re.I)
+# a question answered yes or no ("Do I need a PhD?", "Is remote work common?")
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|can|could|should|will|would|must|am|have|has)\b", re.I)
 
 
 def yes_no(text: str) -> bool:
     """Answered yes or no ("Do I need a PhD?"), not a request put as a question ("can you explain …?")."""
     return bool(YES_NO.search(text)) and not REQUEST.search(text)
+
+
 # where a second question starts: after a question mark, or at "also"/"and" before a question word
 # ("Which industries hire …, and what would I be doing in finance?", "is edge AI a thing? Also how large …")
 SECOND_QUESTION = re.compile(r"\?\s+(?=\w)|[,;]?\s+(?:and\s+also|also|plus|and)\b,?\s+(?=(?:what|how|which|where|who|when|"
