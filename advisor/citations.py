@@ -162,9 +162,10 @@ class CitationBuilder:
         bare = EMPHASIS.sub("", text).rstrip(" :").split("›")[-1].strip().lower()
         text = self._items.get(bare) or (self._labels.get(bare) if text.rstrip().endswith(":") else None) or text
         claim, figures = self._claim(text), numbers(text)
+        colon = text.rstrip().endswith(":")  # a heading or framing line, or a lead-in to what follows
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
-        if about_the_guide(text) and not text.rstrip().endswith(":"):  # "Here is what it says:" frames what follows
+        if about_the_guide(text) and not colon:  # "Here is what it says:" frames what follows
             self._drop(raw, "speaks of the guide's layout, not of the job")
             return None
         if figures - self._all_numbers:
@@ -172,7 +173,7 @@ class CitationBuilder:
             return None
         said = names(text) | {n for n in self._asked_names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)}
         roles = self._roles | self._role_names(text)
-        if text.rstrip().endswith(":"):  # a heading's capitals: "Day-to-Day of a Neural Network Engineer:"
+        if colon:  # a heading's capitals: "Day-to-Day of a Neural Network Engineer:"
             roles |= self._asked
         unknown = [n for n in sorted(said) if not content_tokens(n) <= roles and not self._mentions(n)]
         if unknown:
@@ -182,8 +183,7 @@ class CitationBuilder:
             self._drop(raw, f"titles {invented} are in no retrieved source")
             return None
         chosen = self._choose(claim, figures, claimed, text)
-        heading_only = ((len(claim) <= MAX_FRAMING_WORDS or "›" in text) and not figures  # "A › B:" is a heading too
-                        and text.rstrip().endswith(":"))
+        heading_only = (len(claim) <= MAX_FRAMING_WORDS or "›" in text) and not figures and colon  # "A › B:" too
         if chosen is None:
             if heading_only and prefix and claim - set().union(*self._tokens) - self._asked:
                 # a bullet heading of the model's own ("- Potential for entrepreneurship:") heads nothing a source says

@@ -143,10 +143,15 @@ class Catalog:
         which one it is about ("is CISSP something I can get right away?")."""
         found = set()
         for term in ACRONYM.findall(text):
-            word = rf"(?<![A-Za-z0-9]){re.escape(term.rstrip('s'))}s?(?![A-Za-z0-9])"
-            naming = {h.doc_id for h in self.sections if re.search(word, h.text)}
+            word = re.compile(rf"(?<![A-Za-z0-9]){re.escape(term.rstrip('s'))}s?(?![A-Za-z0-9])")
+            naming = {doc for doc, said in self._texts.items() if word.search(said)}
             found |= naming if len(naming) == 1 else set()
         return [g for g in self.guides if g.doc_id in found] if len(found) == 1 else []
+
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        """Each guide's sections' text, joined once: what ``naming_alone`` searches."""
+        return {g.doc_id: "\n".join(h.text for h in self.sections if h.doc_id == g.doc_id) for g in self.guides}
 
     def field_in(self, text: str) -> list[Guide]:
         """The one guide whose field the text names ("the neural net one"), or none when none or several do."""

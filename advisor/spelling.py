@@ -31,7 +31,8 @@ WORD = re.compile(r"[A-Za-z][a-z]*")
 MIN_LENGTH = 4
 # chat shorthand, too short to correct by distance: "can i wrk from home", "waht skils r needed"
 SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": "are", "hav": "have",
-             "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what", "shud": "should", "shld": "should", "wud": "would", "cud": "could",
+             "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
+             "shud": "should", "shld": "should", "wud": "would", "cud": "could",
              "yr": "year", "yrs": "years", "pls": "please", "plz": "please", "govt": "government",
              "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university",
              "grad": "graduate", "grads": "graduates", "ppl": "people", "compsci": "computer science", "cs": "computer science"}  # "im a new grad" (it became "grid")
