@@ -226,8 +226,11 @@ def without_everyday(text: str, used: Callable[[str], bool] = lambda words: True
 
 
 # chat filler that asks nothing of a guide: "how much math do i need for this lol" searches without "lol"
+# (and how short the answer should be: "in a nutshell", "briefly" ask for no section of their own)
 FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|tbh|ngl|imo|imho|idk|btw|honestly|seriously|"
-                    r"pls|plz|please|thanks|thank you|thx|hey|hello|um+|uh+|hmm+)\b[!.,]*", re.I)
+                    r"pls|plz|please|thanks|thank you|thx|hey|hello|um+|uh+|hmm+|"
+                    r"in a nutshell|in short|in brief|briefly|tl;?dr|in (?:a|one) (?:sentence|line|word)|"
+                    r"in (?:a few|simple|plain) words|in plain english)\b[!.,]*", re.I)
 
 
 # an interjection a chat turn opens with: "ok and later on in my career?"
