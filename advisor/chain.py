@@ -350,10 +350,15 @@ class Advisor:
         # growing field?" is led by the jobs held, not by what drives demand
         keep = (lambda s: bool(numbers(s))) if HOW_MANY.search(query.corrected) else bool
         found = self.retriever.closest_sentence(query.standalone, (own & sections) or sections, keep)
-        if found is None or found[2] < self.settings.lead_similarity or found[1].endswith(":"):
+        if found is None or found[2] < self.settings.lead_similarity:
             return None
-        log.info("lead sentence from %s (%.2f): %r", found[0], found[2], found[1][:80])
-        return Lead(*found)
+        # a lead-in leads with what it introduces: "How much math does it involve?" is closest to "The
+        # role is built on maths and statistics:", and opens with "A solid grasp of linear algebra …"
+        sentence = self.catalog.following(found[0], found[1]) if found[1].endswith(":") else found[1]
+        if sentence is None:
+            return None
+        log.info("lead sentence from %s (%.2f): %r", found[0], found[2], sentence[:80])
+        return Lead(found[0], sentence, found[2])
 
     def _unsaid(self, generated: Generated, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
         """What an answer leaves out of the guides it stands on: the rest of the section it drew from,

@@ -262,6 +262,15 @@ class Catalog:
         own = self.section(section_id)
         return [(s, own) for s in self._told(own)[:MAX_DETAILS]] if own else []
 
+    def following(self, section_id: str, lead_in: str) -> str | None:
+        """The first sentence a section tells after ``lead_in`` (one ending with ':'): what the lead-in
+        introduces ("The role is built on maths and statistics:" → "A solid grasp of linear algebra …")."""
+        own = self.section(section_id)
+        said = sentences(own.text) if own else []
+        rest = said[said.index(lead_in) + 1:] if lead_in in said else []
+        told = set(self._told(own)) if own else set()
+        return next((s for s in rest if s in told), None)
+
     @staticmethod
     def _told(hit: Hit) -> list[str]:
         """A section's sentences and bullets, without lead-ins, links and its guide's layout."""

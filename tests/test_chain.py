@@ -422,6 +422,18 @@ def test_no_lead_stands_in_for_a_model_that_gives_no_verified_line(indexed_setti
     assert not answer.answer.startswith("- Address vanishing")
 
 
+def test_a_lead_in_closest_to_the_question_leads_with_what_it_introduces(indexed_settings, retriever):
+    """dev10 d10n-12: the closest sentence is the lead-in "The role is built on maths and statistics:";
+    the answer opens with the first thing it introduces and gives the rest of its list, however the
+    model answers (here from the degree section)."""
+    script = "- An undergraduate (bachelor's) degree in Computer Science, Electrical Engineering or Mathematics [1]\n"
+    answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
+        "I was never great at maths. How much math does neural network engineering really involve?")
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("- A solid grasp of linear algebra") and "probability" in answer.answer
+    assert_citations_valid(answer, retriever)
+
+
 def test_a_list_question_gets_no_lead(indexed_settings, retriever):
     script = "- Use proper weight initialization techniques [1]\n"
     answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(

@@ -293,3 +293,15 @@ def test_a_guides_sentences_about_its_own_layout_are_no_detail_and_no_outline_in
     guides = Catalog(docs, sections)
     assert guides.outline_hit("isa#hard-parts-of-the-job").text.splitlines()[0] == "The role carries real pressure."
     assert [text for text, _ in guides.details("isa#hard-parts-of-the-job")] == ["The role carries real pressure."]
+
+
+
+def test_a_lead_in_is_followed_by_what_it_introduces():
+    """dev10 d10n-12: "How much math …?" is closest to "The role is built on maths and statistics:",
+    a lead-in no answer opens with; it opens with the first thing the lead-in introduces."""
+    math = section("nne", "Neural Network Engineer", "Requirements › Math",
+                   "The role is built on maths and statistics:\n- A solid grasp of linear algebra\n- Probability")
+    catalog = Catalog({}, [math])
+    assert catalog.following("nne#requirements/math", "The role is built on maths and statistics:") == \
+        "A solid grasp of linear algebra"
+    assert catalog.following("nne#requirements/math", "Not a sentence of it:") is None
