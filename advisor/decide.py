@@ -15,7 +15,7 @@ from advisor.guides import Catalog
 from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
-from advisor.vocabulary import LEGAL, LIVE_LISTINGS, WHICH_ROLE, WRITING_TASK, foreign_place
+from advisor.vocabulary import ADVICE, LIVE_LISTINGS, WHICH_ROLE, WRITING_TASK, foreign_place
 
 WRITE_CODE = "I can't write code for you: I'm a career advisor, and I answer questions about careers from my guides."
 
@@ -75,8 +75,9 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return f"asks a price ({priced}), which no guide gives"
     if LIVE_LISTINGS.search(query.asked):
         return "asks for live job listings, which no guide holds"
-    if (law := LEGAL.search(query.asked)) and not catalog.uses(law.group(0)):
-        return f"asks a question of law ({law.group(0)!r}), which no guide covers"
+    for kind, pattern in ADVICE.items():
+        if (said := pattern.search(query.asked)) and not catalog.uses(said.group(0)):
+            return f"asks {kind} ({said.group(0)!r}), which no guide covers"
     if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
         return f"asks about {role!r}, which no guide covers"
     return None

@@ -123,6 +123,13 @@ def about_the_guide(sentence: str) -> bool:
 # which a career guide gives only where it speaks of the law itself
 LEGAL = re.compile(r"\b(?:legal(?:ly)?|illegal(?:ly)?|lawful|unlawful|lawsuits?|sue|suing|lawyers?|attorneys?|"
                    r"enforceable|liable|liability|courts?|statutes?)\b", re.I)
+# a question of personal finance ("should I put my bonus in an index fund or pay down my student loans?"):
+# what to do with one's money, which no career guide advises on
+FINANCE = re.compile(r"\b(?:index funds?|mutual funds?|etfs?|student loans?|401\(?k\)?|roth|iras?|mortgages?|"
+                     r"retirement (?:savings|accounts?|plans?)|savings accounts?|crypto\w*|bitcoin|taxes|tax returns?|"
+                     r"pay (?:down|off) (?:my |the )?(?:debts?|loans?|credit cards?))\b", re.I)
+# advice a career guide does not give, by what it is called in a refusal
+ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE}
 
 # who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
 # companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
@@ -276,11 +283,12 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
                       r"schooling|university|college|stud(?:y|ies))", "education degrees qualified"),
         # the person the job suits: "what kind of person does well as a security analyst?"
-        ("soft skills", r"\bsoft skills?|people skills|interpersonal|personality|personal qualities|character traits|"
+        ("soft skills", r"\bsoft skills?|people skills|non[- ]?technical skills?|interpersonal|personality|personal qualities|character traits|"
                         r"(?:kind|type|sort) of (?:person|people)|cut out for", "soft skills"),
         # skills of any kind but the soft ones (a topic of their own), and what employers look for
         ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|prerequisites?|get (?:in|hired|started)|"
-                         r"(?<!soft )(?<!people )(?<!interpersonal )(?<!communication )skills?(?: (?:are )?needed)?|"
+                         r"(?<!soft )(?<!people )(?<!interpersonal )(?<!communication )(?<!technical )skills?(?: (?:are )?needed)?|"
+                         r"(?<!non-)(?<!non )(?<!non)technical skills?|"
                          r"qualities|(?:employers?|companies|hiring managers|recruiters) (?:\w+ly )?"
                          r"(?:want(?!s? (?:me|you|us|them)\b)|look(?:ing)? for|expect|seek|value|prefer)\w*)",
          "requirements qualified qualifications skills"),

@@ -156,3 +156,17 @@ def test_a_question_of_law_is_refused_with_the_reason(question, law):
     q = understand(question, [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
     assert (d.action == "refuse" and d.reason.startswith("asks a question of law")) is law
+
+
+@pytest.mark.parametrize("question, finance", [
+    ("I just got a $20k signing bonus from an AI startup. Should I put it in an index fund or pay down my "
+     "student loans?", True),
+    ("should I max out my 401k once I land a neural network engineer job?", True),
+    ("Do neural network engineers get stock options?", False),  # a perk the guide names
+    ("Is AI investment growing?", False),
+])
+def test_a_question_of_personal_finance_is_refused_with_the_reason(question, finance):
+    """dev10 d10n-27: a signing bonus made it a pay question, answered with the pay bands."""
+    q = understand(question, [], ONE)
+    d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
+    assert (d.action == "refuse" and d.reason.startswith("asks a question of personal finance")) is finance
