@@ -27,6 +27,41 @@ MAX_TURN_CHARS = 2000  # …each cut to a question's length (the API accepts 40 
 MAX_PREVIOUS_CHARS = 500  # of the question a follow-up follows (real ones are < 200)
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# an item of the last answer, by its place: "the last one", "the second point", "number 3"
+POINTED = re.compile(rf"\b(?:(?:the|that|this)\s+(?:very\s+)?(?P<word>{'|'.join(ORDINALS)}|last|final|"
+                     r"(?P<digit>\d{1,2})(?:st|nd|rd|th))\s+(?:one|item|point|option|bullet|path|thing|bit|entry)"
+                     r"|(?:number|no\.|#)\s*(?P<number>\d{1,2}))\b", re.I)
+CITATION_MARK = re.compile(r"\s*\[\d+\]")
+LISTED = re.compile(r"^(?:.*?\b(?:include|includes|including|are|such as)\b|[^:]*:)\s*", re.I)
+
+
+def pointed_at(question: str, history: list[Turn]) -> str:
+    """``question`` with "the last one", "the second point" … written as that item of the last answer
+    (its bullets, else the list its sentence gives): "tell me more about the last one" after "Options
+    include Research and Development, …, and Natural Language Processing (NLP)." asks about NLP."""
+    found = POINTED.search(question)
+    answer = next((t.content for t in reversed(history) if t.role == "assistant"), None) if found else None
+    items = _items(answer) if answer else []
+    if not found or not items:
+        return question
+    word, digit = (found.group("word") or "").lower(), found.group("digit") or found.group("number")
+    place = len(items) if word in ("last", "final") else int(digit) if digit else ORDINALS.index(word) + 1
+    return question if not 1 <= place <= len(items) else (
+        question[:found.start()] + items[place - 1] + question[found.end():])
+
+
+def _items(answer: str) -> list[str]:
+    """What an answer lists: its bullet lines, else the items of its first list ("A, B, and C")."""
+    lines = [CITATION_MARK.sub("", line.strip()[1:]).strip() for line in answer.splitlines()
+             if line.strip().startswith(("-", "*", "•"))]
+    if len(lines) >= 2:
+        return lines
+    listing = next((s for s in re.split(r"(?<=[.!?])\s+", answer) if s.count(",") >= 2), "")
+    pieces = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in LISTED.sub("", listing.rstrip(".!?")).split(",")]
+    return [p for p in pieces if p]
+
+
 def recent(history: list[Turn]) -> list[Turn]:
     """The turns question parsing reads (roles, follow-ups, pay lookups), so that a long history costs
     no more to parse than a few questions do."""

@@ -74,6 +74,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     history = followup.recent(list(history or []))
     asked = strip_instructions(question).strip()
     asked, history = answered(asked, history, catalog) or (asked, history)
+    asked = followup.pointed_at(asked, history)  # "the last one": the last answer's last item
     corrected, fixes = catalog.speller.correct(asked)
     standalone = followup.standalone_question(corrected, history)
     follows = followup.is_follow_up(corrected, history)

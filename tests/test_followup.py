@@ -50,3 +50,25 @@ def test_follow_up_queries_weigh_the_new_words_twice():
     assert queries[1].count("and at senior level?") == 2 and HISTORY[0].content in queries[1]
     new = "What is a convolutional neural network used for in practice?"
     assert followup.retrieval_queries(new, HISTORY) == [new]
+
+
+LISTED_PATHS = [Turn(role="user", content="What career paths can a neural network engineer take?"),
+                Turn(role="assistant", content="Options include Research and Development, Software Development, "
+                                               "Data Science, AI in Healthcare, and Natural Language Processing (NLP).")]
+BULLETED = [Turn(role="user", content="what are the challenges?"),
+            Turn(role="assistant", content="The main ones:\n- Data quality: data must be clean [1]\n"
+                                           "- Hardware limitations [2]\n- Bias and fairness [1]")]
+
+
+@pytest.mark.parametrize("question, history, asked", [
+    ("tell me more about the last one", LISTED_PATHS, "tell me more about Natural Language Processing (NLP)"),
+    ("what about the second one?", LISTED_PATHS, "what about Software Development?"),
+    ("number 3 sounds good, how do I get there?", LISTED_PATHS, "Data Science sounds good, how do I get there?"),
+    ("explain the 2nd point", BULLETED, "explain Hardware limitations"),
+    ("and the last one?", BULLETED, "and Bias and fairness?"),
+    ("the tenth one?", BULLETED, "the tenth one?"),  # no such item: as asked
+    ("what does that involve?", BULLETED, "what does that involve?"),
+])
+def test_an_item_of_the_last_answer_is_named_by_its_place(question, history, asked):
+    """dev10 d10n-21: "tell me more about the last one" after a list of career paths had been refused."""
+    assert followup.pointed_at(question, history) == asked
