@@ -165,6 +165,9 @@ class CitationBuilder:
         colon = text.rstrip().endswith(":")  # a heading or framing line, or a lead-in to what follows
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
+        if not colon and (after := LABEL.sub("", text)) != text and not content_tokens(after) and not numbers(after):
+            self._drop(raw, "a label with nothing after it")  # "AI/neural network engineering: 1, 2, 3, 4"
+            return None
         if about_the_guide(text) and not colon:  # "Here is what it says:" frames what follows
             self._drop(raw, "speaks of the guide's layout, not of the job")
             return None

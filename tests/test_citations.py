@@ -352,6 +352,15 @@ def test_a_section_the_model_read_in_part_is_completed_from_all_of_it():
     assert [c.section_id for c in b.citations()] == [whole.section_id]
 
 
+@pytest.mark.parametrize("line", ["- AI/neural network engineering: 1, 2, 3, 4 [1]", "- Neural Network Engineer: … [1]"])
+def test_a_label_with_nothing_after_it_is_dropped(line):
+    """dev10 d10s-18: the model labelled one side of a comparison and gave it only "1, 2, 3, 4"."""
+    perks = hit("g#career/benefits", "Career › Benefits", "Neural network engineering offers 4 weeks of leave.")
+    b = CitationBuilder([perks])
+    assert b.check_line(line) is None and b.dropped == [f"a label with nothing after it: {line}"]
+    assert "4 weeks of leave" in b.check_line("- Neural network engineering: 4 weeks of leave [1]")
+
+
 def test_a_sections_heading_alone_is_dropped_and_does_not_count_as_citing_it():
     paths = hit("g#career/advancement", "Career › Career Advancement", "Engineers can step up into roles such as:\n"
                 "- AI Architect: in charge of designing AI systems")
