@@ -153,9 +153,10 @@ class Catalog:
         """Each guide's sections' text, joined once: what ``naming_alone`` searches."""
         return {g.doc_id: "\n".join(h.text for h in self.sections if h.doc_id == g.doc_id) for g in self.guides}
 
-    def field_in(self, text: str) -> list[Guide]:
-        """The one guide whose field the text names ("the neural net one"), or none when none or several do."""
-        found = [g for g in self.guides if g.field.search(text)]
+    def field_in(self, text: str, min_words: int = 1) -> list[Guide]:
+        """The one guide whose field the text names ("the neural net one"), in at least ``min_words``
+        words, or none when none or several do."""
+        found = [g for g in self.guides if any(len(m.group(0).split()) >= min_words for m in g.field.finditer(text))]
         return found if len(found) == 1 else []
 
     def role_names(self) -> str:

@@ -127,18 +127,22 @@ def without_roles(text: str, roles: list[Guide] | tuple[Guide, ...]) -> str:
     return text
 
 
+FIELD_WORDS = 2  # a field named in two words or more names its role ("working on neural networks"); "security" alone does not
+
+
 def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Catalog,
            compares_figures: bool) -> list[Guide]:
     """The roles a question is about: those it names, else all of them when it asks about them together
     ("which of the two jobs has more stress?", whatever role the turn before was about), else the one
     whose guide alone names a term it uses ("is CEH worth it?" after a question on engineers), else the
-    conversation's, else the only guide's. Figures compare side by side: "how does that compare with a
+    one whose field it names ("the downsides of working on neural networks"), else the conversation's,
+    else the only guide's. Figures compare side by side: "how does that compare with a
     top-end analyst?" after an engineer's pay is about both; a list does not ("… with the challenges
     engineers face?" after the analysts' is about engineers)."""
     if named and compares_figures:
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     roles = (named or _every_role(question, catalog) or catalog.naming_alone(question)
-             or _conversation_roles(history, catalog))
+             or catalog.field_in(question, min_words=FIELD_WORDS) or _conversation_roles(history, catalog))
     return roles or ([catalog.only] if catalog.only else [])
 
 

@@ -23,7 +23,10 @@ PAY = re.compile(
 # --- career levels, as slugs the guides' band headings use. One list of terms per level: the question
 # reader finds levels with it, and the wage lookup strips it from a job name ("senior data scientists").
 LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|beginners?|starting|start out|first job|"
-                              r"early[- ]career|at the start|at first",
+                              r"early[- ]career|at the start|at first|"
+                              # the bottom tenth of pay, which a guide gives as where pay starts: "and the
+                              # bottom 10%?" ("the top 10 percent" finds "Top Earners" by its own words)
+                              r"(?:bottom|lowest)\s(?:10|ten)(?=\s?(?:%|percent|per cent))",
                "mid-level": r"mid|midlevel|mid-career|intermediate|middle",
                "senior-level": r"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|very top|"
                                r"top of the (?:range|scale|ladder)|highest[- ](?:paid|earners?)"}
@@ -209,7 +212,11 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical")),  # the American word for it
                # "which is more coding heavy? what languages does each use?": "Programming or scripting …"
                (re.compile(r"\b(?:coding|code|coders?|languages?)\b", re.I), ("programming",)),
-               (re.compile(r"\bpen[- ]?test(?:s|ing|ers?)?\b", re.I), ("penetration tests",))]  # the trade's shorthand
+               (re.compile(r"\bpen[- ]?test(?:s|ing|ers?)?\b", re.I), ("penetration tests",)),  # the trade's shorthand
+               # "do they get woken up at 3am when something gets hacked?": called in at night for a breach
+               (re.compile(r"\b(?:\d{1,2}\s?(?:am|a\.m)|middle of the night|woken up|wake (?:\w+ )?up|late at night|"
+                           r"overnight|after[- ]hours|graveyard shifts?)\b", re.I), ("at night",)),
+               (re.compile(r"\b(?:gets?|got|been|being|was|were) hacked\b", re.I), ("breach",))]
 
 
 def paraphrased(text: str) -> str:
@@ -237,7 +244,10 @@ def without_everyday(text: str, used: Callable[[str], bool] = lambda words: True
 FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|tbh|ngl|imo|imho|idk|btw|honestly|seriously|"
                     r"pls|plz|please|thanks|thank you|thx|hey|hello|um+|uh+|hmm+|"
                     r"in a nutshell|in short|in brief|briefly|tl;?dr|in (?:a|one) (?:sentence|line|word)|"
-                    r"in (?:a few|simple|plain) words|in plain english)\b[!.,]*", re.I)
+                    r"in (?:a few|simple|plain) words|in plain english|"
+                    # and how frank: "give it to me straight, what sucks about …?" asks for the hard parts whole
+                    r"give it to me straight|(?:be|being) (?:honest|real|straight)(?: with me)?|real talk|"
+                    r"no sugar[- ]?coating|(?:don'?t|do not) sugar[- ]?coat (?:it|anything))\b[!.,]*", re.I)
 
 
 # an interjection a chat turn opens with: "ok and later on in my career?"
@@ -268,7 +278,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
                        r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?|drawbacks?|"
-                       r"worst (?:parts?|things?|aspects?|bits?)\b)",
+                       r"worst (?:parts?|things?|aspects?|bits?)\b|sucks?\b|negatives?\b|"
+                       r"(?:bad|dark|down) (?:parts?|sides?|things?|bits?)\b)",
          "challenges hard difficulties problems obstacles"),
         ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b(?=\s*(?:and|&|of|vs\b|versus|[?.!,]|$))|plus(?:es)? side|rewards?|rewarding|worth it|"
                        r"benefits?|why (?:would|should|do) (?:anyone|people|i|you) (?:choose|pick|go into|become))",
@@ -317,6 +328,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                    r"fastest[- ]growing\s+(?:roles?|jobs?|careers?|fields?|occupations?))\b",
          "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"
+                        r"work (?:\w+\s+)?way up|climb\w*|rise (?:up\s+)?(?:to|through)|"
                         r"speciali[sz]\w*|specialt(?:y|ies)|niches?|"
                         r"from (?:junior|entry[- ]level|mid[- ]level) to (?:senior|lead|mid[- ]level)|"
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"

@@ -255,8 +255,9 @@ def test_a_reply_to_the_question_back_asks_the_question_it_answers_of_the_role_i
 def test_a_reply_that_asks_something_else_is_no_answer_to_the_question_back():
     q = understand("what about the security side of neural nets?", ASKED_BACK, TWO)
     assert q.topics != ("challenges",) or not q.broad
-    assert understand("the neural net one", ASKED_BACK[:1] + [Turn(role="assistant", content="Hard parts [1].")],
-                      TWO).roles == ()  # no question back: no role by its field alone
+    # no question back: the reply answers nothing, though it names a role by its field
+    q = understand("the neural net one", ASKED_BACK[:1] + [Turn(role="assistant", content="Hard parts [1].")], TWO)
+    assert q.asked == "the neural net one" and [g.doc_id for g in q.roles] == ["nne"]
 
 
 def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
@@ -387,3 +388,32 @@ def test_comparison_words_leave_the_day_to_day_the_question():
     # browser try-out: "compare" had counted as something else asked, so "day-to-day" said only when
     q = understand("compare the day-to-day of a neural network engineer and a security analyst", [], TWO)
     assert (q.compares, q.topics, q.broad) == (True, ("daily work",), True)
+
+
+@pytest.mark.parametrize("question, level", [
+    ("and the bottom 10%?", "entry-level"), ("what do the lowest ten percent earn?", "entry-level"),
+    ("what decides whether you're paid at the top or bottom of the range?", None),  # what pay depends on
+])
+def test_the_bottom_tenth_of_pay_is_where_pay_starts(question, level):
+    """dev10 d10s-20: "and the bottom 10%?" after the median got the median again."""
+    assert understand(question, [], ONE).levels == ((level,) if level else ())
+
+
+@pytest.mark.parametrize("question, topics", [
+    ("Give it to me straight, what sucks about being a security analyst?", ("challenges",)),
+    ("what are the negatives of this job?", ("challenges",)),
+    ("how does a security analyst work their way up to something like CISO?", ("progression",)),
+    ("I'm pretty introverted. Which non-technical skills will matter in this job?", ("soft skills",)),
+    ("which technical skills matter?", ("requirements",)),
+])
+def test_everyday_words_for_a_topic(question, topics):
+    """dev10 d10s-12, d10s-13, d10n-18: the topic had not been read, so no outline was given."""
+    q = understand(question, [], TWO)
+    assert q.topics == topics
+    assert q.broad or "technical" in question
+
+
+def test_a_field_named_in_words_of_its_own_names_its_role():
+    """Working "on neural networks" is the engineers' field; "security" alone ("job security") names none."""
+    assert [g.doc_id for g in understand("what are the downsides of working on neural networks?", [], TWO).roles] == ["nne"]
+    assert understand("how is job security in this field?", [], TWO).roles == ()

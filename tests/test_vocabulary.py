@@ -146,3 +146,14 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
 ])
 def test_a_sentence_about_the_guides_own_layout(sentence, layout):
     assert v.about_the_guide(sentence) is layout
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Do security analysts get woken up at 3am when something gets hacked?", ["at night", "breach"]),
+    ("will I be working after-hours?", ["at night"]),
+    ("how do hackers think?", []),  # "Certified Ethical Hacker" keeps its own word
+])
+def test_being_called_out_at_night_searches_as_the_guides_words(text, words):
+    """dev10 d10s-03: "woken up at 3am … hacked" had been refused for want of the guide's words."""
+    added = v.paraphrased(text)[len(text):].strip()
+    assert all(w in added for w in words) and (added == "" if not words else True)
