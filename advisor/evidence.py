@@ -18,7 +18,7 @@ from advisor.guides import Catalog, parent_id
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
-from advisor.vocabulary import COMPARE, COMPARING, PAY_ASIDES, only_topic_words, topics_in, without_asker, without_everyday
+from advisor.vocabulary import COMPARE, COMPARING, PAY_ASIDES, guides_words, only_topic_words, topics_in, without_asker, without_everyday
 from ingest.sections import PATH_SEPARATOR
 
 
@@ -52,8 +52,10 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     tops = catalog.topic_sections(set(docs or {g.doc_id for g in catalog.guides}), list(query.topics), query.search)
     search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
-    if query.parts:
-        hits = with_parts(hits, retriever.search_each([([part], docs) for part in query.parts], 1))
+    # each question a message asks, and the guides' words for its everyday ones ("does great on training
+    # data and terrible on new data": "overfitting"), brings its own best section
+    if asked := list(dict.fromkeys([*query.parts, *guides_words(query.corrected)])):
+        hits = with_parts(hits, retriever.search_each([([part], docs) for part in asked], 1))
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     listed = (asked_section(query, tops, hits, catalog) or followed_up_section(query, hits, catalog)
               or paid_by(query, hits, catalog))

@@ -216,13 +216,20 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "do they get woken up at 3am when something gets hacked?": called in at night for a breach
                (re.compile(r"\b(?:\d{1,2}\s?(?:am|a\.m)|middle of the night|woken up|wake (?:\w+ )?up|late at night|"
                            r"overnight|after[- ]hours|graveyard shifts?)\b", re.I), ("at night",)),
-               (re.compile(r"\b(?:gets?|got|been|being|was|were) hacked\b", re.I), ("breach",))]
+               (re.compile(r"\b(?:gets?|got|been|being|was|were) hacked\b", re.I), ("breach",)),
+               # "does great on training data and terrible on new data": what the guides call overfitting
+               (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:new|unseen|test|real[- ]world) (?:data|examples?|inputs?)\b",
+                           re.I), ("overfitting",))]
 
 
 def paraphrased(text: str) -> str:
     """``text`` with the guides' words for the everyday ones it uses (PARAPHRASES) added."""
-    added = [" ".join(words) for pattern, words in PARAPHRASES if pattern.search(text)]
-    return " ".join([text, *added])
+    return " ".join([text, *guides_words(text)])
+
+
+def guides_words(text: str) -> list[str]:
+    """The guides' words for the everyday ones ``text`` uses (PARAPHRASES), one string per paraphrase."""
+    return [" ".join(words) for pattern, words in PARAPHRASES if pattern.search(text)]
 
 
 def without_everyday(text: str, used: Callable[[str], bool] = lambda words: True) -> str:

@@ -589,3 +589,13 @@ def test_a_one_thing_answer_is_completed_from_a_second_section_nearly_as_close(t
     cited = {c.section_id.split("#")[1] for c in answer.citations}
     assert {"hard-parts-of-the-job/emergencies-outside-office-hours", "where-analysts-work/hours-and-on-call-duty"} <= cited
     assert "40 hours" in answer.answer
+
+
+def test_the_guides_word_for_an_everyday_phrase_brings_its_own_best_section(advisor):
+    """dev10 d10n-16: "does great on training data and terrible on new data" is what the guides call
+    overfitting; the whole question's words (data, data, data) had put the section that says so
+    behind two on data, where the model never drew on it. It now comes second."""
+    _, found = docs(advisor, "my model does great on training data and terrible on new data. what do neural "
+                             "network engineers normally do about that?")
+    assert "neural-network-engineer#best-practices/performance-evaluation-and-optimization" in [
+        h.section_id for h in found.hits[:2]]
