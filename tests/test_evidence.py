@@ -591,11 +591,12 @@ def test_a_one_thing_answer_is_completed_from_a_second_section_nearly_as_close(t
     assert "40 hours" in answer.answer
 
 
-def test_the_guides_word_for_an_everyday_phrase_brings_its_own_best_section(advisor):
+def test_the_guides_word_for_an_everyday_phrase_brings_its_own_best_section(indexed_settings):
     """dev10 d10n-16: "does great on training data and terrible on new data" is what the guides call
     overfitting; the whole question's words (data, data, data) had put the section that says so
     behind two on data, where the model never drew on it. It now comes second."""
-    _, found = docs(advisor, "my model does great on training data and terrible on new data. what do neural "
-                             "network engineers normally do about that?")
+    one = Advisor(indexed_settings, provider=ExtractiveProvider())  # the engineers' guide alone
+    _, found = docs(one, "my model does great on training data and terrible on new data. what do neural "
+                         "network engineers normally do about that?")
     assert "neural-network-engineer#best-practices/performance-evaluation-and-optimization" in [
         h.section_id for h in found.hits[:2]]
