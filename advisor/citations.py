@@ -161,8 +161,11 @@ class CitationBuilder:
         # the outline's item for it, when known
         bare = EMPHASIS.sub("", text).rstrip(" :").split("›")[-1].strip().lower()
         text = self._items.get(bare) or (self._labels.get(bare) if text.rstrip().endswith(":") else None) or text
-        claim, figures = self._claim(text), numbers(text)
         colon = text.rstrip().endswith(":")  # a heading or framing line, or a lead-in to what follows
+        told = sentences(text)
+        if not colon and 1 < len(told) and (kept := [s for s in told if not about_the_guide(s)]):
+            text = " ".join(kept)  # "… deepen their expertise in one area. These are the main ways forward."
+        claim, figures = self._claim(text), numbers(text)
         if not any(ch.isalnum() for ch in text):
             return None  # a bare bullet or stray punctuation
         if not colon and (after := LABEL.sub("", text)) != text and not content_tokens(after) and not numbers(after):

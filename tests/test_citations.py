@@ -522,3 +522,11 @@ def test_a_line_about_the_guides_layout_is_dropped():
     b = CitationBuilder([where])
     assert b.check_line("- This section covers who hires them. [1]") is None
     assert b.dropped == ["speaks of the guide's layout, not of the job: - This section covers who hires them. [1]"]
+
+
+def test_a_sentence_about_the_guides_layout_is_cut_from_a_line_that_says_more():
+    """dev10 d10s-03: the model copied a section's opening whole, its layout sentence too."""
+    up = hit("isa#moving-up", "Moving Up", "Experienced analysts can climb into management. These are the main ways forward.")
+    b = CitationBuilder([up])
+    assert b.check_line("- Experienced analysts can climb into management. These are the main ways forward. [1]") == \
+        "- Experienced analysts can climb into management. [1]"
