@@ -208,8 +208,8 @@ class Advisor:
             generated.fall_back(f"{why}. {EXTRACTIVE_NOTICE}", context)
             # the sentence closest to the question and the rest of its section, else the best-matching
             # ones and then what a complete answer gives (the topic, each side's figure)
-            if query.compares_roles and not generated.items:  # each side's own line, not one side's best lines
-                generated.items = self._side_lines(query, evidence)
+            if query.compares_roles and not generated.items:  # each side's own lines, not one side's best lines
+                generated.items = [item for guide in query.roles for item in self._side_answer(guide, query, evidence)]
             if generated.items and (lead or query.compares_roles):
                 for line in generated.led(lead):
                     yield self._token(line, timings, started)
@@ -396,10 +396,27 @@ class Advisor:
                 found = []
             items += [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
             if guide.doc_id in said and not query.broad:
-                # a side the model spoke of still gets its guide's line on what is asked: "what languages
-                # does each need?" gets "Python, C++ and Java" where the model only called Python versatile
-                items += self._side_line(guide, query, evidence)
+                # a side the model spoke of still gets what its guide says of the topic asked about, the
+                # section on it whole ("compare the education …": each side's degree lines, the
+                # bachelor's beside the master's the model gave), else its line on what is asked ("what
+                # languages does each need?" gets "Python, C++ and Java" where the model only called Python versatile)
+                items += self._side_answer(guide, query, evidence)
         return items
+
+    def _side_answer(self, guide: Guide, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
+        """What one compared role's guide says of what is asked: its section on the topic the question
+        compares ("compare the education you need …"), else, and for a yes/no question ("is either of
+        these jobs remote-friendly?"), its line closest to what is asked."""
+        return (not query.yes_no and self._side_topic(guide, query, evidence)) or self._side_line(guide, query, evidence)
+
+    def _side_topic(self, guide: Guide, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
+        """What one compared role's guide says in its best-ranked section on the topic the question names
+        (one without parts of its own: "Getting Qualified › Degrees", not "Getting Qualified")."""
+        under = self.catalog.under_topics({guide.doc_id}, list(query.topics)) if query.topics else set()
+        best = next((h for h in evidence.hits if h.section_id in under and h.kind == "section"
+                     and not self.catalog.subsections(h.section_id)), None)
+        found = self.catalog.details(best.section_id)[:MAX_SIDE_ITEMS] if best else []
+        return [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
 
     def _completion(self, section_id: str, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
         """The rest of the section an answer drew on, then, for a question that asks one thing, the

@@ -208,6 +208,20 @@ def test_a_pay_comparison_naming_no_level_gives_each_sides_every_band(two_guides
     assert answer.answer.count("$70,000 to $100,000") == 1  # the band the model gave is not repeated
 
 
+@pytest.mark.parametrize("script", [
+    "- Neural Network Engineer: Often preferred for research and leadership roles: an advanced degree (M.S. or Ph.D.) [1]\n",
+    "- **Bachelor's Degree**:\n- **Master's Degree**:\n",  # nothing the model said stands
+])
+def test_a_comparison_on_a_topic_gives_each_sides_section_on_it(two_guides_settings, script):
+    """dev10 d10s-17: each side had got one line (the master's), and neither its bachelor's."""
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider(script)).ask(
+        "Compare the education you need for a neural network engineer vs a security analyst. Does either really "
+        "require a master's?")
+    assert "An undergraduate (bachelor's) degree in Computer Science" in answer.answer
+    assert "A bachelor's degree is the typical entry-level education" in answer.answer
+    assert {f"{NNE}#requirements/education", f"{ISA}#getting-qualified/degrees"} <= {c.section_id for c in answer.citations}
+
+
 def test_a_broad_question_the_model_declines_still_gets_its_whole_topic(two_guides_settings):
     answer = Advisor(two_guides_settings, provider=ScriptedProvider("I don't know.")).ask(
         "what are the downsides of being a security analyst?")
