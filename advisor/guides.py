@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import snowballstemmer
 
 from advisor import scope
 from advisor.bm25 import tokenize
 from advisor.links import links_in
 from advisor.spelling import Speller
-from advisor.textmatch import GENERIC, bullets, numbers, sentences
+from advisor.textmatch import GENERIC, bullets, numbers, sentences, stem, stems
 from advisor.types import Hit
 from advisor.vocabulary import TOPICS, VAGUE, about_the_guide, asks_pay, levels_in, spelled_for, topics_in, understood
 from ingest.sections import PATH_SEPARATOR
@@ -363,26 +360,7 @@ class Catalog:
         return next((h.section_id for h in self.sections if h.doc_id == doc_id and PATH_SEPARATOR not in h.heading), None)
 
 
-_LOCAL = threading.local()  # a Snowball stemmer keeps its word in the object: one per thread (the web app's pool)
-
-
-def _stemmer():
-    if not hasattr(_LOCAL, "stemmer"):
-        _LOCAL.stemmer = snowballstemmer.stemmer("english")
-    return _LOCAL.stemmer
-
-
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-VAGUE_STEMS = frozenset(_stemmer().stemWords(sorted(VAGUE | GENERIC)))
-
-
-def stems(text: str) -> set[str]:
-    """The word stems of ``text`` (Snowball): "specialize" and "Specializations" meet at "special".
-    Each distinct word is stemmed once (the catalog stems every guide's whole text)."""
-    return set(_stemmer().stemWords(list(set(re.findall(r"[a-z]+", text.lower())))))
+VAGUE_STEMS = frozenset(stems(" ".join(sorted(VAGUE | GENERIC))))
 
 
 def understood_stems(question: str) -> set[str]:

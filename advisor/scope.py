@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from advisor.bm25 import tokenize
-from advisor.textmatch import NUMBER, content_tokens, coverage, role_words, sentences
+from advisor.textmatch import NUMBER, content_tokens, coverage, role_words, sentences, stem
 from advisor.types import Hit
 from advisor.vocabulary import AMOUNT, HEDGES, PRICE, VAGUE, YEAR, asks_pay, foreign_place
 
@@ -48,7 +48,8 @@ def keyword_coverage(question: str, hits: list[Hit], top: int = 3, ignore: froze
     they count: "how should I negotiate a pay rise?" stays refused."""
     wanted = content_tokens(question) - role_words(hits[:top]) - HEDGES - ignore
     found = set().union(*(content_tokens(h.heading + " " + h.text) for h in hits[:top])) if hits else set()
-    return coverage(wanted, found)
+    # a word counts in any form: "hired" where a section says "hires"
+    return coverage({w if w in found else stem(w) for w in wanted}, found | {stem(w) for w in found})
 
 
 def lacks_evidence(question: str, hits: list[Hit], floor: float, threshold: float, min_coverage: float,

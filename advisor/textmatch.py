@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
+
+import snowballstemmer
 
 from advisor.bm25 import tokenize
 
@@ -73,3 +76,22 @@ def names(text: str) -> set[str]:
     """Capitalised terms inside a sentence (companies, products, places): each one a claim."""
     body = re.sub(r"^\W*", "", text)
     return {m.group(0).rstrip(".") for m in PROPER.finditer(body, 1)} - COMMON_CAPS
+
+
+_LOCAL = threading.local()  # a Snowball stemmer keeps its word in the object: one per thread (the web app's pool)
+
+
+def _stemmer():
+    if not hasattr(_LOCAL, "stemmer"):
+        _LOCAL.stemmer = snowballstemmer.stemmer("english")
+    return _LOCAL.stemmer
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def stems(text: str) -> set[str]:
+    """The word stems of ``text`` (Snowball): "specialize" and "Specializations" meet at "special".
+    Each distinct word is stemmed once (the catalog stems every guide's whole text)."""
+    return set(_stemmer().stemWords(list(set(re.findall(r"[a-z]+", text.lower())))))

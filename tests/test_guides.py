@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from advisor.guides import Catalog, Guide, parent_id, stems
+from advisor.guides import Catalog, Guide, parent_id
+from advisor.textmatch import stems
 from tests.test_query import ISA, ONE, SECTIONS, TWO, section
 
 

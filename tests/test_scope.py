@@ -54,6 +54,13 @@ def test_words_that_only_colour_a_question_never_count():
     assert scope.keyword_coverage(asked, [section]) == pytest.approx(3 / 4)
 
 
+def test_keyword_coverage_counts_a_word_in_any_form():
+    """"hired" is covered by a section saying "hires"; "deployed" by "deployment"."""
+    section = Hit(section_id="g#w/e", doc_id="g", role="Information Security Analyst", title="t", heading="Employers",
+                  source="s", text="Banks and consulting firms hires most analysts; some work on deployment.", score=0)
+    assert scope.keyword_coverage("who hired analysts for deployed systems?", [section]) == pytest.approx(2 / 3)
+
+
 def test_unknown_years():
     assert scope.unknown_years("What will they earn in 2030?", "figures for 2024 and 2025") == ["2030"]
     assert scope.unknown_years("What did they earn in 2024?", "figures for 2024 and 2025") == []
