@@ -426,7 +426,8 @@ class Advisor:
         found = self.catalog.details(section_id)
         if query.compares or query.wants_list or query.pay or evidence.topic:
             return found
-        best = [h for h in evidence.hits if h.kind == "section"][:2]
+        # the two closest in meaning, however the fused ranking (which counts shared words too) placed them
+        best = sorted((h for h in evidence.hits if h.kind == "section"), key=lambda h: h.similarity, reverse=True)[:2]
         if len(best) < 2 or section_id not in {h.section_id for h in best}:
             return found
         other = next(h for h in best if h.section_id != section_id)

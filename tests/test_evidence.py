@@ -605,6 +605,16 @@ def test_a_one_thing_answer_is_completed_from_a_second_section_nearly_as_close(t
     assert "40 hours" in answer.answer
 
 
+def test_the_runner_up_is_the_second_closest_in_meaning_not_the_second_in_rank(two_guides_settings):
+    """dev10 d10s-15: "Working With Users" ranked second on shared words, "The Workspace" was the second
+    closest in meaning (0.68 to the best's 0.76) and holds the answer on the desk and the team."""
+    model = ScriptedProvider("- Many of them work closely with colleagues elsewhere in the IT department. [1]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask(
+        "do cyber security analysts mostly work solo at a desk or with other people?")
+    assert "Much of the work is done in a group or team." in answer.answer
+    assert f"{ISA}#where-analysts-work/the-workspace" in {c.section_id for c in answer.citations}
+
+
 def test_the_guides_word_for_an_everyday_phrase_brings_its_own_best_section(indexed_settings):
     """dev10 d10n-16: "does great on training data and terrible on new data" is what the guides call
     overfitting; the whole question's words (data, data, data) had put the section that says so
