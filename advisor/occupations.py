@@ -28,7 +28,8 @@ MAX_WORDS = 24  # of a question read for occupation titles (the longest O*NET ti
 NEEDS = re.compile(r"\b(?:skills?|knowledge|abilit(?:y|ies)|strengths?|qualities|good at|need to (?:know|be)|"
                    r"requirements?|required|competenc\w*|certs?|certif\w*|credentials?|degrees?|qualif\w*)\b", re.I)
 # what a job is asked as: its work ("what does a … do?", "duties") …
-DOES = r"\bwhat (?:does|do|did|would)\b.+\bdo\b|\b(?:job description|duties|responsibilit\w*|day[- ]to[- ]day|work (?:of|as))\b"
+# (not what they do about or with one thing: "what do engineers normally do about that?", "… do when a breach hits?")
+DOES = r"\bwhat (?:does|do|did|would)\b.+\bdo\b(?!\s+(?:about|with|when|if|once|after|before|differently)\b)|\b(?:job description|duties|responsibilit\w*|day[- ]to[- ]day|work (?:of|as))\b"
 # … or the job itself ("what is …", "describe …")
 WHAT_IS = r"\b(?:what(?:'s| is| are)|describe|explain|tell me about)\b"
 DESCRIBE = re.compile(rf"{DOES}|{WHAT_IS}", re.I)

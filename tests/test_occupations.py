@@ -203,6 +203,10 @@ def test_twenty_random_occupations_skills_and_pay(onet, cli_env, settings):
     ("What are the perks of choosing this career?", False),
     ("What's tricky about running models at scale?", False),
     ("What are the main challenges of this job?", False),
+    # what they do about one thing (dev10 d10n-16 had got the occupation's description)
+    ("my model overfits. what do neural network engineers normally do about that?", False),
+    ("what does a neural network engineer do when training diverges?", False),
+    ("what does a neural network engineer do all day?", True),
 ])
 def test_the_o_net_line_answers_only_what_the_role_itself_is(question, asked):
     assert occupations.asks_what_it_is(question, "Neural Network Engineer") is asked
