@@ -40,7 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE
+from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE, paraphrased
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -349,7 +349,9 @@ class Advisor:
         # a count is answered by a figure: "and how many jobs is that?" after "is cybersecurity a
         # growing field?" is led by the jobs held, not by what drives demand
         keep = (lambda s: bool(numbers(s))) if HOW_MANY.search(query.corrected) else bool
-        found = self.retriever.closest_sentence(query.standalone, (own & sections) or sections, keep)
+        # in the guides' words too, as retrieval searched: "does great on training data and terrible on
+        # new data" is closest to a line on data quality, "… overfitting" to the one on overfitting
+        found = self.retriever.closest_sentence(paraphrased(query.standalone), (own & sections) or sections, keep)
         if found is None or found[2] < self.settings.lead_similarity:
             return None
         # a lead-in leads with what it introduces: "How much math does it involve?" is closest to "The

@@ -434,6 +434,18 @@ def test_a_lead_in_closest_to_the_question_leads_with_what_it_introduces(indexed
     assert_citations_valid(answer, retriever)
 
 
+def test_the_lead_is_found_in_the_guides_words_too(indexed_settings, retriever):
+    """dev10 d10n-16: as asked, the question is closest to "Make sure the data is of good quality";
+    with the guides' word for it ("overfitting") added, to the line on overfitting, whose section follows."""
+    script = "- Make sure the data is of good quality [1]\n"
+    answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
+        "my model does great on training data and terrible on new data. what do neural network engineers "
+        "normally do about that?")
+    assert answer.answer.startswith("- Watch for overfitting/underfitting and deal with it [1]")
+    assert "Prevent overfitting with early stopping" in answer.answer
+    assert_citations_valid(answer, retriever)
+
+
 def test_a_list_question_gets_no_lead(indexed_settings, retriever):
     script = "- Use proper weight initialization techniques [1]\n"
     answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
