@@ -29,9 +29,9 @@ MAX_PREVIOUS_CHARS = 500  # of the question a follow-up follows (real ones are <
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # an item of the last answer, by its place: "the last one", "the second point", "number 3"
-POINTED = re.compile(rf"\b(?:(?:the|that|this)\s+(?:very\s+)?(?P<word>{'|'.join(ORDINALS)}|last|final|"
+POINTED = re.compile(rf"(?:\b(?:the|that|this)\s+(?:very\s+)?(?P<word>{'|'.join(ORDINALS)}|last|final|"
                      r"(?P<digit>\d{1,2})(?:st|nd|rd|th))\s+(?:one|item|point|option|bullet|path|thing|bit|entry)"
-                     r"|(?:number|no\.|#)\s*(?P<number>\d{1,2}))\b", re.I)
+                     r"|(?:\bnumber|\bno\.|#)\s*(?P<number>\d{1,2}))\b", re.I)
 CITATION_MARK = re.compile(r"\s*\[\d+\]")
 LISTED = re.compile(r"^(?:.*?\b(?:include|includes|including|are|such as)\b|[^:]*:)\s*", re.I)
 

@@ -65,6 +65,7 @@ BULLETED = [Turn(role="user", content="what are the challenges?"),
     ("what about the second one?", LISTED_PATHS, "what about Software Development?"),
     ("number 3 sounds good, how do I get there?", LISTED_PATHS, "Data Science sounds good, how do I get there?"),
     ("explain the 2nd point", BULLETED, "explain Hardware limitations"),
+    ("#2 pls", BULLETED, "Hardware limitations pls"),
     ("and the last one?", BULLETED, "and Bias and fairness?"),
     ("the tenth one?", BULLETED, "the tenth one?"),  # no such item: as asked
     ("what does that involve?", BULLETED, "what does that involve?"),
