@@ -87,8 +87,10 @@ def outlined(query: Query, evidence: Evidence) -> bool:
     """A broad question whose topic the guides' own headings name ("what does the day look like?" and
     "Core Responsibilities"): that topic's outline answers it, however few of its words match and
     whatever the model makes of it. So is the list section a question names by its heading when
-    retrieval agrees ("Do I need a PhD?" and "Requirements › Education")."""
-    return bool(evidence.topic and (query.broad or evidence.asked_list))
+    retrieval agrees ("Do I need a PhD?" and "Requirements › Education"), and a comparison of roles on
+    a topic each side's guide has a section on ("compare the education you need for both roles")."""
+    compared = query.compares_roles and {g.doc_id for g in query.roles} <= evidence.side_topics
+    return bool(evidence.topic and (query.broad or evidence.asked_list)) or compared
 
 
 def other_job(official: salary.OfficialPay, query: Query, catalog: Catalog) -> bool:

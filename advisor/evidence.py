@@ -33,6 +33,7 @@ class Evidence:
     asked_list: bool = False  # the topic is the list section the question names by its heading (``asked_section``)
     unnamed: tuple[str, ...] = ()  # words of the question no guide uses ("clearance"): ``Catalog.unnamed``
     side_parts: frozenset[str] = frozenset()  # in a comparison, the subsections each side's guide gives the topic
+    side_topics: frozenset[str] = frozenset()  # in a comparison, the guides with a section on the topic it names
 
     @property
     def docs(self) -> set[str]:
@@ -182,7 +183,7 @@ def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None
     checked = checked_words(query.search, query, catalog)
     parts = frozenset(h.section_id for _, tops in sides for h in tops if "/" in h.section_id)
     return Evidence(hits=hits[:k] if k else hits, search=query.search, checked=checked, unnamed=catalog.unnamed(checked),
-                    side_parts=parts)
+                    side_parts=parts, side_topics=frozenset(g.doc_id for g, tops in sides if tops))
 
 
 def with_outline(hits: list[Hit], tops: list[Hit], query: Query, catalog: Catalog) -> list[Hit]:

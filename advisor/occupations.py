@@ -22,14 +22,13 @@ from advisor.oews.reports import WageLookup
 from advisor.onet.data import ATTRIBUTION, KINDS, OccupationData, OnetMatch, OnetOccupation
 from advisor.onet.report import SCALE_NOTE, OccupationProfile, profile_of
 from advisor.types import Hit
-from advisor.vocabulary import asks_pay
+from advisor.vocabulary import DOING_ABOUT, asks_pay
 
 MAX_WORDS = 24  # of a question read for occupation titles (the longest O*NET title has 14)
 NEEDS = re.compile(r"\b(?:skills?|knowledge|abilit(?:y|ies)|strengths?|qualities|good at|need to (?:know|be)|"
                    r"requirements?|required|competenc\w*|certs?|certif\w*|credentials?|degrees?|qualif\w*)\b", re.I)
 # what a job is asked as: its work ("what does a … do?", "duties") …
-# (not what they do about or with one thing: "what do engineers normally do about that?", "… do when a breach hits?")
-DOES = r"\bwhat (?:does|do|did|would)\b.+\bdo\b(?!\s+(?:about|with|when|if|once|after|before|differently)\b)|\b(?:job description|duties|responsibilit\w*|day[- ]to[- ]day|work (?:of|as))\b"
+DOES = rf"\bwhat (?:does|do|did|would)\b.+\bdo\b{DOING_ABOUT}|\b(?:job description|duties|responsibilit\w*|day[- ]to[- ]day|work (?:of|as))\b"
 # … or the job itself ("what is …", "describe …")
 WHAT_IS = r"\b(?:what(?:'s| is| are)|describe|explain|tell me about)\b"
 DESCRIBE = re.compile(rf"{DOES}|{WHAT_IS}", re.I)

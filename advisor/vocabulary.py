@@ -115,7 +115,11 @@ WRITING_TASK = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:can|could|would|will)\s+(?:yo
 # a guide's sentence about its own layout ("This section covers who hires them …", "These are the
 # difficulties new analysts should expect.", "The key requirements are grouped below."): nothing of the job
 LAYOUT = re.compile(r"^\W*(?:this section|the (?:sub)?sections?\b(?! of)|these are the|here (?:is|are)|below (?:is|are)|"
-                    r"(?:\w+\s+){1,4}(?:are|is)\s+(?:grouped|listed|set out|given|described)\s+below\W*$)", re.I)
+                    r"(?:\w+\s+){1,4}(?:are|is)\s+(?:grouped|listed|set out|given|described)\s+below\W*$|"
+                    # a source named as describing what the sentence then does not say: "O*NET describes a
+                    # typical setting for the occupation."
+                    r"(?:O\*NET|BLS|the (?:guide|source|data))\s+(?:describes|outlines)\s+(?:a|the)\s+(?:typical\s+)?\w+"
+                    r"(?:\s+for\s+the\s+(?:occupation|role|job))?\W*$)", re.I)
 
 
 def about_the_guide(sentence: str) -> bool:
@@ -147,11 +151,13 @@ LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employer
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"
                      r"between|each|either|neither)\b", re.I)
 COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?)\b", re.I)  # said outright, not "more"
+# what is done about one thing, not the work as a whole: "what do engineers do about that?", "… do when a breach hits?"
+DOING_ABOUT = r"(?!\s+(?:about|with|when|if|once|after|before|differently)\b)"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
                   r"|\b(?:list|name|enumerate|main|key|top|common|everything|"
                   r"biggest|major|various|kinds?|types?|ways|way(?!\s+(?:more|less|too|better|worse|higher|lower|above|below)\b))\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
-                  r"matter|help|is|have|to|does|did|were)\b|\s*[?.!]|\s*$)", re.I)
+                  rf"matter|help|is|have|to|does|did|were)\b{DOING_ABOUT}|\s*[?.!]|\s*$)", re.I)
 # a request put as a question ("can u break down the pay …?", "could you explain …"): asks for what follows,
 # answered with it, not yes or no; its words ask nothing of a guide
 REQUEST = re.compile(r"^\W*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:break\s+(?:it\s+)?down|explain|"

@@ -222,6 +222,15 @@ def test_a_comparison_on_a_topic_gives_each_sides_section_on_it(two_guides_setti
     assert {f"{NNE}#requirements/education", f"{ISA}#getting-qualified/degrees"} <= {c.section_id for c in answer.citations}
 
 
+def test_a_comparison_on_a_topic_each_guide_has_is_answered_when_nothing_the_model_said_stands(two_guides_settings):
+    """Browser try-out: the model gave only bare headings ("**Bachelor's Degree**:"), all dropped, and the
+    question, close to no single sentence, was refused; each guide has a section on education."""
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider("- **Bachelor's Degree**: [1]\n")).ask(
+        "compare the education you need for both roles")
+    assert not answer.refused
+    assert {c.section_id.split("#")[0] for c in answer.citations} == {NNE, ISA} and "bachelor's" in answer.answer
+
+
 def test_a_broad_question_the_model_declines_still_gets_its_whole_topic(two_guides_settings):
     answer = Advisor(two_guides_settings, provider=ScriptedProvider("I don't know.")).ask(
         "what are the downsides of being a security analyst?")

@@ -143,6 +143,10 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("The role pays well, but it carries real pressure.", False),
     ("Unless a different year is given, the figures below are for May 2024.", False),
     ("The sections of the network are isolated.", False),
+    # a source said to describe what the sentence does not (the browser try-out's "is either job remote
+    # friendly?" had got it as the analysts' answer); one that says what it lists stays
+    ("O*NET describes a typical setting for the occupation.", True),
+    ("O*NET lists meeting strict deadlines as a regular part of the occupation's work context.", False),
 ])
 def test_a_sentence_about_the_guides_own_layout(sentence, layout):
     assert v.about_the_guide(sentence) is layout
@@ -157,3 +161,14 @@ def test_being_called_out_at_night_searches_as_the_guides_words(text, words):
     """dev10 d10s-03: "woken up at 3am … hacked" had been refused for want of the guide's words."""
     added = v.paraphrased(text)[len(text):].strip()
     assert all(w in added for w in words) and (added == "" if not words else True)
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("what do engineers do?", True), ("which certs do analysts get?", True),
+    ("my network does great on training data but terrible on new data, what do engineers do about that?", False),
+    ("what do analysts do when a breach hits?", False),
+])
+def test_what_is_done_about_one_thing_asks_for_no_list(text, listed):
+    """Browser try-out: "… what do engineers do about that?" had been read as a list question and given
+    the whole outline of the engineers' duties."""
+    assert bool(v.LIST.search(text)) is listed
