@@ -417,3 +417,12 @@ def test_a_field_named_in_words_of_its_own_names_its_role():
     """Working "on neural networks" is the engineers' field; "security" alone ("job security") names none."""
     assert [g.doc_id for g in understand("what are the downsides of working on neural networks?", [], TWO).roles] == ["nne"]
     assert understand("how is job security in this field?", [], TWO).roles == ()
+
+
+def test_a_count_asked_is_no_broad_question():
+    """"how many years of that do employers want?" asks for a figure, not the whole of getting qualified."""
+    history = [Turn(role="user", content="How do people break into security analyst roles?"),
+               Turn(role="assistant", content="Most start in IT support or help desk jobs.")]
+    q = understand("how many years of that do employers usually want?", history, TWO)
+    assert q.topics == ("requirements",) and not q.broad
+    assert understand("what do employers want?", history, TWO).broad

@@ -104,3 +104,11 @@ def test_other_roles_beside_a_covered_one():
     assert scope.other_roles("neural network engineers vs data scientists: who earns more?", COVERED) == ("data scientists",)
     assert scope.other_roles("Do NN engineers earn more than nurses?", COVERED) == ("nurses",)
     assert scope.other_roles("What does a neural network engineer earn?", COVERED) == ()
+
+
+def test_a_declined_count_follow_up_is_judged_on_what_it_counts():
+    """dev10 d10s-24: the model declined "how many will there be by 2034 then?"; "many" and "then" name
+    nothing a section could hold, and the section gives 2034's figure."""
+    size = Hit(section_id="g#p/s", doc_id="g", role="Information Security Analyst", title="t", heading="Size of the Field",
+               source="s", text="The gain would take the occupation to about 234,900 jobs by 2034.", score=0)
+    assert scope.keyword_coverage("how many will there be by 2034 then?", [size], ignore=scope.VAGUE_TOKENS) == 1.0
