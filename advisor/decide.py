@@ -36,6 +36,8 @@ def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None
         return Decision("refuse", "only instructions to the assistant, no question")
     if WRITING_TASK.search(query.asked):
         return Decision("refuse", "asks for code to be written", WRITE_CODE)
+    if advice := advice_asked(query, catalog):  # of any job: no wage table or occupation profile answers it
+        return Decision("refuse", advice)
     if abroad := query.abroad or (official and official.abroad):
         return Decision("refuse", f"pay outside the U.S. ({abroad})", salary.OUTSIDE_US.format(place=abroad))
     reason = out_of_scope(query, evidence, catalog, settings)
@@ -75,11 +77,17 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return f"asks a price ({priced}), which no guide gives"
     if LIVE_LISTINGS.search(query.asked):
         return "asks for live job listings, which no guide holds"
+    if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
+        return f"asks about {role!r}, which no guide covers"
+    return None
+
+
+def advice_asked(query: Query, catalog: Catalog) -> str | None:
+    """Why a question asks advice no career guide gives (the law, one's money, visas, interviews, what
+    to buy) in words no guide uses, or None."""
     for kind, pattern in ADVICE.items():
         if (said := pattern.search(query.asked)) and not catalog.uses(said.group(0)):
             return f"asks {kind} ({said.group(0)!r}), which no guide covers"
-    if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
-        return f"asks about {role!r}, which no guide covers"
     return None
 
 

@@ -106,10 +106,10 @@ AMOUNT = re.compile(r"\bhow much\b|\bhow expensive\b|\bwhat(?:'s|\s+is|\s+are|\s
 # a Python port scanner …"): asked of the assistant at the start of a sentence; "do I need to write code?"
 # and "can you build a career without a degree?" are questions
 WRITING_TASK = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+|(?:please|pls|plz|just|now)\s+)*"
-                          r"(?:write|code|implement|generate|build|create|make|program|give)\s+(?:(?:me|us)\s+)?(?:up\s+)?"
-                          r"(?:(?:an?|the|some|my)\s+)?(?:[\w+#/-]+\s+){0,4}?"
+                          r"(?:write|code|implement|generate|build|create|make|program|give|fix|debug)\s+(?:(?:me|us)\s+)?"
+                          r"(?:up\s+)?(?:(?:an?|the|some|my|this)\s+)?(?:[\w+#/-]+\s+){0,4}?"
                           r"(?:code|script|program|function|class|snippet|scanner|app|bot|notebook|cnns?|rnns?|"
-                          r"classifier|regex|sql|query|implementation)\b", re.I)
+                          r"classifier|regex|sql|query|implementation|loop|bugs?|errors?)\b", re.I)
 
 
 # a guide's sentence about its own layout ("This section covers who hires them …", "These are the
@@ -135,8 +135,13 @@ LEGAL = re.compile(r"\b(?:legal(?:ly)?|illegal(?:ly)?|lawful|unlawful|lawsuits?|
 FINANCE = re.compile(r"\b(?:index funds?|mutual funds?|etfs?|student loans?|401\(?k\)?|roth|iras?|mortgages?|"
                      r"retirement (?:savings|accounts?|plans?)|savings accounts?|crypto\w*|bitcoin|taxes|tax returns?|"
                      r"pay (?:down|off) (?:my |the )?(?:debts?|loans?|credit cards?))\b", re.I)
-# advice a career guide does not give, by what it is called in a refusal
-ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE}
+# advice a career guide does not give, by what it is called in a refusal: the law, one's money, visas,
+# one employer's interviews ("What's the interview process like at Google DeepMind?"), what to buy
+ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
+          "a question of immigration": re.compile(r"\b(?:visas?|h-?1b|green cards?|work permits?|immigra\w*|"
+                                                  r"citizenship|sponsorship)\b", re.I),
+          "about job interviews": re.compile(r"\binterview(?:s|ing|ers?)?\b", re.I),
+          "what to buy": re.compile(r"\b(?:buy|buying|purchase|purchasing|laptops?)\b", re.I)}
 
 # who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
 # companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")

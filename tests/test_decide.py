@@ -116,6 +116,8 @@ def test_a_price_no_guide_gives_is_refused_not_asked_which_role():
     ("what kind of code do neural network engineers write?", False),
     ("can you build a career in AI without a degree?", False),  # not code
     ("how do neural network engineers build a model?", False),
+    ("can you fix my pytorch training loop? i keep getting CUDA out of memory", True),  # dev11 d11n-26
+    ("how do engineers fix training that diverges?", False),
 ])
 def test_a_request_to_write_code_is_refused_with_the_reason(question, task):
     q = understand(question, [], ONE)
@@ -156,6 +158,19 @@ def test_a_question_of_law_is_refused_with_the_reason(question, law):
     q = understand(question, [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
     assert (d.action == "refuse" and d.reason.startswith("asks a question of law")) is law
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("I'm from Brazil. How do I get an H-1B visa to work as a neural network engineer in the US?", "immigration"),
+    ("What's the interview process like at Google DeepMind for research engineer roles?", "about job interviews"),
+    ("Which laptop GPU should I buy under $1500 for training deep learning models at home?", "what to buy"),
+    ("Do neural network engineers train models on GPUs?", None),
+])
+def test_advice_no_career_guide_gives_is_refused_with_the_reason(question, kind):
+    """dev11 d11n-25, -27, -28: each had been answered, from the guides or from O*NET."""
+    q = understand(question, [], ONE)
+    d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
+    assert (d.action == "refuse" and kind in d.reason) if kind else d.action == "answer"
 
 
 @pytest.mark.parametrize("question, finance", [

@@ -210,3 +210,10 @@ def test_twenty_random_occupations_skills_and_pay(onet, cli_env, settings):
 ])
 def test_the_o_net_line_answers_only_what_the_role_itself_is(question, asked):
     assert occupations.asks_what_it_is(question, "Neural Network Engineer") is asked
+
+
+def test_advice_about_another_occupation_is_refused_not_answered_from_o_net(ask):
+    """dev11 d11n-25: "research engineer roles" had made a question about one employer's interviews an
+    occupation question, answered with O*NET's profile."""
+    answer = ask("What's the interview process like at Google DeepMind for research engineer roles? How many rounds?")
+    assert answer.refused and not answer.citations
