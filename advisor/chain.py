@@ -396,7 +396,7 @@ class Advisor:
                 found = (self.catalog.items(side[0].section_id) or self.catalog.details(side[0].section_id))[:MAX_SIDE_ITEMS]
             else:
                 found = []
-            items += [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
+            items += labelled(guide.role, found)
             if guide.doc_id in said and not query.broad:
                 # a side the model spoke of still gets what its guide says of the topic asked about, the
                 # section on it whole ("compare the education …": each side's degree lines, the
@@ -417,8 +417,7 @@ class Advisor:
         under = self.catalog.under_topics({guide.doc_id}, list(query.topics)) if query.topics else set()
         best = next((h for h in evidence.hits if h.section_id in under and h.kind == "section"
                      and not self.catalog.subsections(h.section_id)), None)
-        found = self.catalog.details(best.section_id)[:MAX_SIDE_ITEMS] if best else []
-        return [(f"{guide.role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(found)]
+        return labelled(guide.role, self.catalog.details(best.section_id)[:MAX_SIDE_ITEMS] if best else [])
 
     def _completion(self, section_id: str, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
         """The rest of the section an answer drew on, then, for a question that asks one thing, the
@@ -462,8 +461,7 @@ class Advisor:
             closest = (parts and self.retriever.closest_sentence(search, parts)) or self.retriever.closest_sentence(
                 search, set(side))
             found = [closest] if closest else []
-        return [(f"{guide.role}: {sentence}" if n == 0 else sentence, side.get(sid) or self.catalog.section(sid))
-                for n, (sid, sentence, _) in enumerate(found)]
+        return labelled(guide.role, [(sentence, side.get(sid) or self.catalog.section(sid)) for sid, sentence, _ in found])
 
     def _side_figures(self, search: str, retrieved: set[str], doc_id: str,
                       topics: list[str]) -> list[tuple[str, str, float]]:
@@ -627,6 +625,11 @@ class Generated:
         first = self.builder.ground(lead[1], self.shown[lead[0]]) if lead else None
         self.lines = [line for line in (first, *self.builder.complete(self.items)) if line]
         return self.lines
+
+
+def labelled(role: str, items: list[tuple[str, Hit]]) -> list[tuple[str, Hit]]:
+    """One compared role's items, the first under the role's name: "Neural Network Engineer: …"."""
+    return [(f"{role}: {text}" if n == 0 else text, hit) for n, (text, hit) in enumerate(items)]
 
 
 def cite_all(lines: list[salary.Line], builder: CitationBuilder) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.textmatch import content_tokens
+from advisor.textmatch import content_tokens, sentences
 from advisor.types import Turn
 from advisor.vocabulary import OPENER, ROLE_REFERENCE
 
@@ -57,7 +57,7 @@ def _items(answer: str) -> list[str]:
              if line.strip().startswith(("-", "*", "•"))]
     if len(lines) >= 2:
         return lines
-    listing = next((s for s in re.split(r"(?<=[.!?])\s+", answer) if s.count(",") >= 2), "")
+    listing = next((s for s in sentences(answer) if s.count(",") >= 2), "")
     pieces = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in LISTED.sub("", listing.rstrip(".!?")).split(",")]
     return [p for p in pieces if p]
 
