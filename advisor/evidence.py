@@ -95,7 +95,7 @@ def about_role(query: Query) -> bool:
     """A question about nothing but one role ("tell me about security analysts"): its guide's opening
     section answers it, as it does a list question about the role. Not what the role does ("what does a
     neural network engineer do?"): the parts on the work answer that better than the whole opening."""
-    rest = without_roles(query.search, query.roles)
+    rest = query.asks_of_roles
     return (len(query.roles) == 1 and not query.follows and not query.topics and not query.pay
             and only_topic_words(rest) and not DOES.search(rest))
 
@@ -105,7 +105,7 @@ def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str
     nothing but the role ("tell me everything about being a …"), the one holding the only part of
     the guide its heading words name ("what areas can I specialize in?" → Career Development, for
     "Career Paths and Specializations"), else the one its best hits gather under."""
-    rest = without_roles(query.search, query.roles)
+    rest = query.asks_of_roles
     if len(query.roles) == 1 and not query.topics and only_topic_words(rest):
         return catalog.opening(query.roles[0].doc_id)
     named = catalog.named_anywhere(doc_ids, rest, best=hits[0].section_id if hits else None)

@@ -32,6 +32,9 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 POINTED = re.compile(rf"(?:\b(?:the|that|this)\s+(?:very\s+)?(?P<word>{'|'.join(ORDINALS)}|last|final|"
                      r"(?P<digit>\d{1,2})(?:st|nd|rd|th))\s+(?:one|item|point|option|bullet|path|thing|bit|entry)"
                      r"|(?:\bnumber|\bno\.|#)\s*(?P<number>\d{1,2}))\b", re.I)
+# an item of the last answer, by a word of its own: "the finance one"
+LABELLED = re.compile(r"\bthe\s+(?!(?:same|other|next|previous|only|right|best|first|last|final|new|old|main)\b)"
+                      r"(?P<label>[a-z][\w-]{2,})\s+one\b", re.I)
 CITATION_MARK = re.compile(r"\s*\[\d+\]")
 LISTED = re.compile(r"^(?:.*?\b(?:include|includes|including|are|such as)\b|[^:]*:)\s*", re.I)
 
@@ -41,7 +44,7 @@ def pointed_at(question: str, history: list[Turn]) -> str:
     (its bullets, else the list its sentence gives): "tell me more about the last one" after "Options
     include Research and Development, …, and Natural Language Processing (NLP)." asks about NLP."""
     found = POINTED.search(question)
-    answer = next((t.content for t in reversed(history) if t.role == "assistant"), None) if found else None
+    answer = _last_answer(history) if found else None
     items = _items(answer) if answer else []
     if not found or not items:
         return question
@@ -49,6 +52,18 @@ def pointed_at(question: str, history: list[Turn]) -> str:
     place = len(items) if word in ("last", "final") else int(digit) if digit else ORDINALS.index(word) + 1
     return question if not 1 <= place <= len(items) else (
         question[:found.start()] + items[place - 1] + question[found.end():])
+
+
+def _last_answer(history: list[Turn]) -> str | None:
+    return next((t.content for t in reversed(history) if t.role == "assistant"), None)
+
+
+def names_an_item(question: str, history: list[Turn]) -> bool:
+    """``question`` points at an item of the last answer by a word of its own: "what would I be building
+    if I went into the finance one?" after "… technology, healthcare, finance …" follows it, however long."""
+    found = LABELLED.search(question)
+    answer = _last_answer(history) if found else None
+    return bool(answer and re.search(rf"\b{re.escape(found.group('label'))}\b", answer, re.I))
 
 
 def _items(answer: str) -> list[str]:
@@ -86,7 +101,7 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     words = len(question.split())
     own = NOW.sub(" ", ROLE_REFERENCE.sub(" ", question))  # "this job": the guide's role, not the last turn
     own = re.sub(r"\bIT\b", " ", own)  # "an IT help desk background": information technology, not "it"
-    if CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(own)):
+    if CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(own)) or names_an_item(question, history):
         return True
     return words <= SHORT_WORDS and not (QUESTION_WORD.match(question) and len(content_tokens(question)) >= 2)
 

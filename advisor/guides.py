@@ -19,7 +19,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, sentences, stem, stems
 from advisor.types import Hit
-from advisor.vocabulary import TOPICS, VAGUE, about_the_guide, asks_pay, levels_in, spelled_for, topics_in, understood
+from advisor.vocabulary import TOPICS, VAGUE, about_the_guide, asks_pay, levels_in, spelled_for, topics_in, understood, without_topic_words
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -169,7 +169,7 @@ class Catalog:
         """The words of ``text`` (five letters or more) that no guide uses in any form, apart from
         vague words and those the question reader understands: what a question asks of that no
         guide speaks of ("a security clearance"), however close a guide sentence on "job security" is."""
-        words = (w for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in VAGUE and w not in GENERIC)
+        words = (w for w in re.findall(r"[a-z]{5,}", without_topic_words(text).lower()) if w not in VAGUE and w not in GENERIC)
         return tuple(dict.fromkeys(w for w in words if stem(w) not in self.stems and not understood(w)))
 
     def subsections(self, top_id: str) -> list[Hit]:

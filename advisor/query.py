@@ -46,7 +46,7 @@ class Query:
         so the answer wants the topic's full outline, not one subsection."""
         if not self.topics or HOW_MANY.search(self.corrected):  # a count asked is answered by a figure
             return False
-        rest = without_roles(without_asker(self.search), self.roles)  # not "I'm a teacher thinking of switching."
+        rest = self.asks_of_roles
         # "compare how … move up", "how does that compare with the challenges …" (one role named, the
         # other earlier): the comparison's own words say nothing of the topic
         if self.compares or COMPARING.search(rest):
@@ -55,6 +55,12 @@ class Query:
         # security analysts?" does, "does that include pen testing?" after the typical day does not
         whole = not self.topics_inherited and not WHOLE_TOPICS.isdisjoint(self.topics)
         return self.wants_list or whole or only_topic_words(rest)
+
+    @property
+    def asks_of_roles(self) -> str:
+        """What it asks of its roles: the search without the roles' names and without what it says of the
+        asker ("I'm a teacher thinking of switching.", "My teacher mentioned neural network engineers.")."""
+        return without_roles(without_asker(self.search), self.roles)
 
     @property
     def compares_roles(self) -> bool:

@@ -294,10 +294,10 @@ def without_asker(text: str) -> str:
 # for a list ("what are the main challenges?").
 TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
-        ("challenges", r"\b(?:challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
-                       r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?|drawbacks?|"
-                       r"worst (?:parts?|things?|aspects?|bits?)\b|sucks?\b|negatives?\b|"
-                       r"(?:bad|dark|down) (?:parts?|sides?|things?|bits?)\b)",
+        ("challenges", r"\b(?:(?:bad|dark|down|difficult|hard|tough|frustrating|negative|ugly) (?:parts?|sides?|things?|bits?)\b|"
+                       r"challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
+                       r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?|drawbacks?|frustrat\w*|annoy\w*|"
+                       r"worst (?:parts?|things?|aspects?|bits?)\b|sucks?\b|negatives?\b)",
          "challenges hard difficulties problems obstacles"),
         ("advantages", r"\b(?:advantages?|upsides?|perks?|pros\b(?=\s*(?:and|&|of|vs\b|versus|[?.!,]|$))|plus(?:es)? side|rewards?|rewarding|worth it|"
                        r"benefits?|why (?:would|should|do) (?:anyone|people|i|you) (?:choose|pick|go into|become))",
@@ -306,7 +306,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("daily work", r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|(?<!long are )(?<!long is )"
                        r"(?:the|a|each|every|their|all|average|normal|usual|typical) (?:work ?)?"
                        r"(?:day|week)s?\b|daily|duties|tasks|"
-                       r"responsibilit\w*|work look like|spend(?:s|ing)?\s+(?:(?:most|much|all|some)\s+of\s+)?(?:their|your|my|his|her|the)\s+(?:work(?:ing)?\s+)?time|"
+                       r"responsibilit\w*|(?:what|stuff|things|everything)\b[^.?!]{0,30}?\b(?:responsible for|in charge of)|work ?loads?|work look like|spend(?:s|ing)?\s+(?:(?:most|much|all|some)\s+of\s+)?(?:their|your|my|his|her|the)\s+(?:work(?:ing)?\s+)?time|"
                        r"'s\s+(?:work\s?)?(?:day|week)\b)",
          "responsibilities duties typical week day work tasks"),
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
@@ -393,10 +393,10 @@ WHOLE_ONLY = frozenset({"pay"})
 # words that leave a topic question about the topic as a whole ("what makes this job hard?")
 VAGUE = frozenset("what which how why who is are do does did can could would will should make makes made thing things "
                   "main biggest big typical usual usually common kind kinds sort part parts aspect aspects face faced faces facing "
-                  "deal involve involved like look looks really actually mostly most day days job jobs role roles "
+                  "deal involve involved like look looks really actual actually mostly most day days job jobs role roles "
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "
-                  "ones one much s go and among at on from by into these days now right currently nowadays today lately "
+                  "ones one much s go someone somebody anyone anybody stuff and among at on from by into these days now right currently nowadays today lately "
                   "recently say says said anything something guide guides year years months as be my doing spend spends spending "
                   "everything basically essentially overall general generally whole out person it many then".split())  # s: "what's"; "out there"
 
@@ -406,11 +406,17 @@ def topics_in(text: str) -> list[str]:
     return [name for name, (pattern, _) in TOPICS.items() if pattern.search(text)]
 
 
+def without_topic_words(text: str) -> str:
+    """``text`` without the phrases that name its topics ("the frustrating or difficult sides")."""
+    for pattern, _ in TOPICS.values():
+        text = pattern.sub(" ", text)
+    return text
+
+
 def only_topic_words(text: str) -> bool:
     """The question says nothing but its topics (and vague words, and the guides' words a paraphrase
     added: "is it stressful? work-life balance"): it asks about the topic as a whole."""
-    for pattern, _ in TOPICS.values():
-        text = pattern.sub(" ", text)
+    text = without_topic_words(text)
     for _, words in PARAPHRASES:
         text = re.sub("|".join(rf"\b{re.escape(w)}\b" for w in words), " ", text, flags=re.I)
     return only_vague(text)

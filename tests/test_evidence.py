@@ -82,6 +82,9 @@ def test_a_list_question_about_nothing_but_the_role_gets_the_guides_opening_sect
     ("tell me about security analysts", f"{ISA}#what-the-job-is"),
     ("neural network engineers?", f"{NNE}#overview"),
     ("what does a neural network engineer do", None),  # the work: its parts answer it, not the whole opening
+    # dev11 d11n-01: what it says of the asker is no question; the education sections had answered it
+    ("I'm 16 and my computer science teacher mentioned 'neural network engineer' as a job. What is that, in plain words?",
+     f"{NNE}#overview"),
 ])
 def test_a_question_about_nothing_but_the_role_gets_the_guides_opening_section(advisor, question, topic):
     assert docs(advisor, question)[1].topic == topic
@@ -275,6 +278,21 @@ def test_remote_work_or_the_office_is_asked_in_the_guides_word(advisor):
     evidence = advisor.gather(query)
     assert evidence.hits[0].section_id == f"{NNE}#career-development/benefits"
     assert "remotely" in evidence.checked and "office" not in evidence.checked
+    assert decide.out_of_scope(query, evidence, advisor.catalog, advisor.settings) is None
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Everything I should know about the frustrating or difficult sides of neural network engineering before I commit?",
+     f"{NNE}#common-challenges"),
+    ("what does the actual workload look like for a neural network engineer day to day? like list all the "
+     "stuff they're responsible for", f"{NNE}#core-responsibilities"),
+])
+def test_a_whole_topic_asked_in_everyday_words_is_answered_from_its_outline(advisor, question, topic):
+    """dev11 d11n-16, d11n-02: "frustrating", "sides", "stuff", "someone" were words no guide uses, so
+    the outline was not enough and the question was refused before the model."""
+    query = advisor.understand(question, [])
+    evidence = advisor.gather(query)
+    assert evidence.topic == topic and not evidence.unnamed
     assert decide.out_of_scope(query, evidence, advisor.catalog, advisor.settings) is None
 
 

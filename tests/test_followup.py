@@ -73,3 +73,19 @@ BULLETED = [Turn(role="user", content="what are the challenges?"),
 def test_an_item_of_the_last_answer_is_named_by_its_place(question, history, asked):
     """dev10 d10n-21: "tell me more about the last one" after a list of career paths had been refused."""
     assert followup.pointed_at(question, history) == asked
+
+
+INDUSTRIES = [Turn(role="user", content="what industries hire neural network engineers?"),
+              Turn(role="assistant", content="They're hired in technology, healthcare, finance, automotive and e-commerce.")]
+
+
+@pytest.mark.parametrize("question, history, follows", [
+    ("ok what would i actually be building if i went into the finance one", INDUSTRIES, True),
+    ("so what would i actually be building if i went into the healthcare one then", INDUSTRIES, True),
+    ("ok what would i actually be building if i went into the cooking one", INDUSTRIES, False),  # no item says it
+    ("what would i actually be building day to day if i took the same one as you", INDUSTRIES, False),
+])
+def test_an_item_of_the_last_answer_named_by_a_word_of_its_own_is_followed_up(question, history, follows):
+    """dev11 d11n-22: "the finance one" after a list of industries, 14 words long, had stood alone and
+    been refused. The answer's list is left as it is: the earlier question says what it is a list of."""
+    assert followup.is_follow_up(question, history) is follows

@@ -405,6 +405,9 @@ def test_the_bottom_tenth_of_pay_is_where_pay_starts(question, level):
     ("how does a security analyst work their way up to something like CISO?", ("progression",)),
     ("I'm pretty introverted. Which non-technical skills will matter in this job?", ("soft skills",)),
     ("which technical skills matter?", ("requirements",)),
+    # dev11 d11n-16 and d11n-02: refused, then answered from the skills
+    ("Everything I should know about the frustrating or difficult sides of this career?", ("challenges",)),
+    ("what does the actual workload look like day to day? list all the stuff they're responsible for", ("daily work",)),
 ])
 def test_everyday_words_for_a_topic(question, topics):
     """dev10 d10s-12, d10s-13, d10n-18: the topic had not been read, so no outline was given."""
@@ -426,3 +429,11 @@ def test_a_count_asked_is_no_broad_question():
     q = understand("how many years of that do employers usually want?", history, TWO)
     assert q.topics == ("requirements",) and not q.broad
     assert understand("what do employers want?", history, TWO).broad
+
+
+def test_whether_a_duty_is_theirs_asks_of_that_duty_not_the_whole_week():
+    """"what they're responsible for" asks for the day's work whole; "are they responsible for backups?"
+    asks about backups (dev's d4-disaster), and its answer leads with that part."""
+    assert understand("list all the stuff they're responsible for as a security analyst", [], TWO).broad
+    q = understand("are security analysts responsible for backups and recovering after outages?", [], TWO)
+    assert "daily work" not in q.topics and not q.broad
