@@ -199,6 +199,8 @@ class Advisor:
         # a guide sentence close to the question (the lead the model never reached) is evidence too
         similarity = max(evidence.best_similarity, generated.lead.similarity if generated.lead else 0.0)
         verdict = after_model(outcome, similarity, coverage, has_official, self.settings, outlined(query, evidence))
+        log.info("after the model: %s (%d lines verified, declined %s, similarity %.2f, coverage %.2f)",
+                 verdict, outcome.cited_lines, outcome.declined, similarity, coverage)
         if verdict == "refuse":
             generated.lines.clear()
         elif verdict == "extractive":

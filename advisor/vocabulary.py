@@ -230,7 +230,10 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\b(?:gets?|got|been|being|was|were) hacked\b", re.I), ("breach",)),
                # "does great on training data and terrible on new data": what the guides call overfitting
                (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:new|unseen|test|real[- ]world) (?:data|examples?|inputs?)\b",
-                           re.I), ("overfitting",))]
+                           re.I), ("overfitting",)),
+               # "how do they pick the best learning rate, batch size and all that?": a model's settings
+               (re.compile(r"\b(?:learning rates?|batch sizes?|(?:number|no\.?) of (?:layers|epochs)|dropout rates?)\b",
+                           re.I), ("hyperparameters",))]
 
 
 def paraphrased(text: str) -> str:
@@ -276,9 +279,11 @@ def without_filler(text: str) -> str:
     return " ".join(FILLER.sub(" ", REQUEST.sub("", OPENER.sub("", text))).split())
 
 
-# a statement about the asker, not a question ("I'm a teacher thinking of switching.", "I'm pretty introverted.")
-ABOUT_ME = re.compile(r"(?:^|(?<=[.!?])\s+)(?:so\s+|well\s+|hi\s+)?(?:i|i'm|im|i've|i'd|i am|i have|my|me)\b[^.?!]*[.!]+(?=\s|$)",
-                      re.I)
+# a statement about the asker or their team, not a question ("I'm a teacher thinking of switching.", "I'm pretty
+# introverted.", "Training takes forever and our GPUs are maxed out."); not a request ("Tell us about pay.")
+ABOUT_ME = re.compile(r"(?:^|(?<=[.!?])\s+)(?:so\s+|well\s+|hi\s+)?"
+                      r"(?:(?:i|i'm|im|i've|i'd|i am|i have|my|me)\b|(?!(?:tell|give|list|show|explain|describe|compare|help|"
+                      r"please|let)\b)[^.?!]*?\b(?:we|we're|we've|our)\b)[^.?!]*[.!]+(?=\s|$)", re.I)
 
 
 def without_asker(text: str) -> str:

@@ -101,6 +101,12 @@ def test_a_message_asking_two_things_is_read_as_two_questions(text, parts):
     ("I'm pretty introverted. How much does communicating matter?", "How much does communicating matter?"),
     ("I've done 2 years on a help desk - is that a decent way in?", "I've done 2 years on a help desk - is that a decent way in?"),
     ("I'm a student.", "I'm a student."),  # nothing else asked: it stays
+    # dev12 d12n-28: the team's trouble is no question; its "forever" and "maxed" had halved what matched
+    ("Training takes forever and our GPUs are maxed out. what does the guide say about compute struggles?",
+     "what does the guide say about compute struggles?"),
+    ("Management, specialising, senior titles, give me the options. Which pays best?",  # a request, not the asker
+     "Management, specialising, senior titles, give me the options. Which pays best?"),
+    ("Tell us about the pay. And the hours?", "Tell us about the pay. And the hours?"),
 ])
 def test_what_a_question_says_of_the_asker_is_set_aside(text, asked):
     assert v.without_asker(text) == asked
@@ -134,6 +140,15 @@ def test_how_short_the_answer_should_be_asks_for_no_section(text, asked):
 @pytest.mark.parametrize("text", ["wat's a pen test exactly?", "do analysts do pentesting?", "is pen-testing part of it"])
 def test_the_trades_shorthand_searches_as_the_guides_words(text):
     assert "penetration tests" in v.paraphrased(text)
+
+
+@pytest.mark.parametrize("text, settings", [
+    ("how do NN engineers pick the best learning rate, batch size and all that?", True),  # dev12 d12n-05
+    ("how do they choose the number of layers?", True),
+    ("my network stops learning after a few epochs", False),  # when, not a setting
+])
+def test_a_models_settings_search_as_the_guides_word_for_them(text, settings):
+    assert ("hyperparameters" in v.paraphrased(text)) is settings
 
 
 @pytest.mark.parametrize("sentence, layout", [
