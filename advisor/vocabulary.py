@@ -141,7 +141,10 @@ ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
           "a question of immigration": re.compile(r"\b(?:visas?|h-?1b|green cards?|work permits?|immigra\w*|"
                                                   r"citizenship|sponsorship)\b", re.I),
           "about job interviews": re.compile(r"\binterview(?:s|ing|ers?)?\b", re.I),
-          "what to buy": re.compile(r"\b(?:buy|buying|purchase|purchasing|laptops?)\b", re.I)}
+          "what to buy": re.compile(r"\b(?:buy|buying|purchase|purchasing|laptops?)\b", re.I),
+          "for medical advice": re.compile(r"\b(?:pain ?killers?|medications?|medicines?|meds|doses?|dosage|prescri\w+|"
+                                           r"ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|physiotherap\w*|"
+                                           r"(?:see|visit|ask) (?:a|my|your) (?:doctor|gp|physician))\b", re.I)}
 
 # who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
 # companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")

@@ -165,6 +165,9 @@ def test_a_question_of_law_is_refused_with_the_reason(question, law):
     ("What's the interview process like at Google DeepMind for research engineer roles?", "about job interviews"),
     ("Which laptop GPU should I buy under $1500 for training deep learning models at home?", "what to buy"),
     ("Do neural network engineers train models on GPUs?", None),
+    # dev12 d12n-22: "typing 10 hours a day while my models train" had brought the day's work whole
+    ("My wrists have been killing me from typing 10 hours a day while my models train. What painkiller and what "
+     "dose should I take?", "for medical advice"),
 ])
 def test_advice_no_career_guide_gives_is_refused_with_the_reason(question, kind):
     """dev11 d11n-25, -27, -28: each had been answered, from the guides or from O*NET."""
