@@ -213,11 +213,14 @@ class Catalog:
         own heading the question names by a word of its own ("what areas can I specialize in?" →
         "Career Paths and Specializations"), or None when none or several do ("which languages should
         I learn?": "Machine Learning …" and "Continuous Learning …" both say "learn") — unless one of
-        those is the ``best`` match ("what other job titles …?": "Titles You Will See", not "Senior Titles")."""
+        those names every word of its heading ("Network Architectures", not "Architecture Selection") or is the
+        ``best`` match ("what other job titles …?": "Titles You Will See", not "Senior Titles")."""
         asked = stems(question) - VAGUE_STEMS - self.role_stems - understood_stems(question)  # "skills employers want"
-        named = [h.section_id for h in self.sections if h.doc_id in doc_ids and PATH_SEPARATOR in h.heading
-                 and (among is None or h.section_id in among) and stems(h.own_heading) & asked]
-        return named[0] if len(named) == 1 else (best if best in named else None)
+        named = {h.section_id: stems(h.own_heading) - VAGUE_STEMS for h in self.sections if h.doc_id in doc_ids
+                 and PATH_SEPARATOR in h.heading and (among is None or h.section_id in among) and stems(h.own_heading) & asked}
+        said = stems(question)  # "what kinds of network architectures …?" names "Network Architectures" whole
+        whole = [section for section, heading in named.items() if heading <= said]
+        return (next(iter(named)) if len(named) == 1 else whole[0] if len(whole) == 1 else best if best in named else None)
 
     def pay_list(self, doc_id: str, topics: list[str]) -> str | None:
         """The one pay section of a guide that lists pay by what ``topics`` name ("Earnings by

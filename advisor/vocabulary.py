@@ -303,7 +303,7 @@ def without_asker(text: str) -> str:
 TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:(?:bad|dark|down|difficult|hard|tough|frustrating|negative|ugly) (?:parts?|sides?|things?|bits?)\b|"
-                       r"challeng\w*|difficult\w*|hard(?:est)?\b|problems?|obstacles?|struggl\w*|downsides?|"
+                       r"challeng\w*|difficult\w*|hard(?:est)?\b|(?<!given )(?<!specific )(?<!business )problems?(?![- ]?solv)|obstacles?|struggl\w*|downsides?|"
                        r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?|drawbacks?|frustrat\w*|annoy\w*|"
                        r"worst (?:parts?|things?|aspects?|bits?)\b|sucks?\b|negatives?\b)",
          "challenges hard difficulties problems obstacles"),

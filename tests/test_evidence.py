@@ -453,6 +453,11 @@ def test_a_list_question_naming_one_heading_of_the_guide_is_about_that_part(inde
     assert advisor.catalog.named_anywhere({NNE}, "which programming languages should I learn?") is None
     # nor do the role's own words ("neural nets") or a topic word ("employers") name one
     assert advisor.catalog.named_anywhere({NNE}, "what kinds of neural nets are there?") is None
+    # dev12 d12n-24: four headings say "architecture"; the one it names whole is the part, whatever ranks first
+    asked = "What kinds of network architectures would I be building, and how do you decide which one fits?"
+    best = f"{NNE}#common-challenges/architecture-selection"
+    assert advisor.catalog.named_anywhere({NNE}, asked, best=best) == f"{NNE}#overview/network-architectures"
+    assert advisor.catalog.named_anywhere({NNE}, "which architecture should I pick?", best=best) == best
 
 
 def test_burnout_is_searched_as_work_life_balance_first(advisor):

@@ -437,3 +437,13 @@ def test_whether_a_duty_is_theirs_asks_of_that_duty_not_the_whole_week():
     assert understand("list all the stuff they're responsible for as a security analyst", [], TWO).broad
     q = understand("are security analysts responsible for backups and recovering after outages?", [], TWO)
     assert "daily work" not in q.topics and not q.broad
+
+
+@pytest.mark.parametrize("question, challenges", [
+    ("how do you decide which architecture fits a given problem?", False),  # dev12 d12n-24
+    ("is getting enough computing horsepower a problem in this line of work?", True),
+    ("what problems do they run into?", True),
+    ("how important is problem-solving?", False),
+])
+def test_a_problem_to_solve_is_no_challenge_of_the_job(question, challenges):
+    assert ("challenges" in understand(question, [], ONE).topics) is challenges
