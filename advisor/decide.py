@@ -15,7 +15,7 @@ from advisor.guides import Catalog
 from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
-from advisor.vocabulary import ADVICE, LIVE_LISTINGS, WHICH_ROLE, WRITING_TASK, foreign_place
+from advisor.vocabulary import ADVICE, LIVE_LISTINGS, WHICH_ROLE, WRITING_TASK, asking, foreign_place
 
 WRITE_CODE = "I can't write code for you: I'm a career advisor, and I answer questions about careers from my guides."
 
@@ -75,7 +75,7 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return f"asks how many {counted}, which no guide counts"
     if priced := scope.unpriced(query.asked, catalog.gives_prices):
         return f"asks a price ({priced}), which no guide gives"
-    if LIVE_LISTINGS.search(query.asked):
+    if LIVE_LISTINGS.search(asking(query.asked)):
         return "asks for live job listings, which no guide holds"
     if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
         return f"asks about {role!r}, which no guide covers"

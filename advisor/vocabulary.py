@@ -134,6 +134,7 @@ LEGAL = re.compile(r"\b(?:legal(?:ly)?|illegal(?:ly)?|lawful|unlawful|lawsuits?|
 # what to do with one's money, which no career guide advises on
 FINANCE = re.compile(r"\b(?:index funds?|mutual funds?|etfs?|student loans?|401\(?k\)?|roth|iras?|mortgages?|"
                      r"retirement (?:savings|accounts?|plans?)|savings accounts?|crypto\w*|bitcoin|taxes|tax returns?|"
+                     r"irs|hmrc|deduct(?:s|ed|ing|ible|ions?)?|tax (?:brackets?|deductions?|filing|write[- ]offs?)|"
                      r"pay (?:down|off) (?:my |the )?(?:debts?|loans?|credit cards?))\b", re.I)
 # advice a career guide does not give, by what it is called in a refusal: the law, one's money, visas,
 # one employer's interviews ("What's the interview process like at Google DeepMind?"), what to buy
@@ -154,6 +155,13 @@ LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employer
                            r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"  # when
                            r"|\b(?:current|open|live|latest)\s+(?:job\s+)?(?:postings|listings|vacancies|job ads)\b"
                            r"|\bjob\s+(?:postings|listings|ads|adverts)\b", re.I)  # "job boards": searching them asks nothing
+
+def asking(text: str) -> str:
+    """The sentences of ``text`` that ask ("Job postings all use different names. What titles should I
+    search for?" asks for titles, not postings), or all of it when none ends in a question mark."""
+    asked = re.findall(r"[^.?!]*\?", text)
+    return " ".join(asked) if asked else text
+
 
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"

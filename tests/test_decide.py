@@ -139,6 +139,10 @@ def test_a_request_to_write_code_is_refused_with_the_reason(question, task):
     ("Show me the job listings for this role", True),
     # searching job boards is the user's own doing; the question is about titles the guides list
     ("I'm searching job boards. What other titles do NN engineer jobs get posted under?", False),
+    # dev12 d12s-08: the postings are what confuse the asker; the question asks for titles
+    ("Job postings for this kind of work all use different names and it's confusing. What titles should I be "
+     "searching for?", False),
+    ("Job postings for NN engineers: where can I find them?", True),
 ])
 def test_live_job_listings_are_refused_with_the_reason(question, live):
     q = understand(question, [], ONE)
@@ -182,6 +186,8 @@ def test_advice_no_career_guide_gives_is_refused_with_the_reason(question, kind)
     ("should I max out my 401k once I land a neural network engineer job?", True),
     ("Do neural network engineers get stock options?", False),  # a perk the guide names
     ("Is AI investment growing?", False),
+    ("My freelance pentesting income got flagged by the IRS. Which expenses can I deduct?", True),  # dev12 d12s-24
+    ("Are neural network engineer salaries taxed differently?", False),
 ])
 def test_a_question_of_personal_finance_is_refused_with_the_reason(question, finance):
     """dev10 d10n-27: a signing bonus made it a pay question, answered with the pay bands."""
