@@ -147,9 +147,20 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
     engineers face?" after the analysts' is about engineers)."""
     if named and compares_figures:
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
+    named = [*named, *_compared_with(question, named, catalog)] if named else named
     roles = (named or _every_role(question, catalog) or catalog.naming_alone(question)
              or catalog.field_in(question, min_words=FIELD_WORDS) or _conversation_roles(history, catalog))
     return roles or ([catalog.only] if catalog.only else [])
+
+
+def _compared_with(question: str, named: list[Guide], catalog: Catalog) -> list[Guide]:
+    """The roles a comparison sets beside the ones it names, as "the two careers" or by their field in
+    words of its own: "Comparing the two careers, what degree do you need for neural network
+    engineering vs information security?" is about both."""
+    if not COMPARING.search(question):  # said outright: "which roles can they move up to?" compares nothing
+        return []
+    fields = [g for g in catalog.guides if any(len(m.group(0).split()) >= FIELD_WORDS for m in g.field.finditer(question))]
+    return [g for g in (_every_role(question, catalog) or fields) if g not in named]
 
 
 def answered(question: str, history: list[Turn], catalog: Catalog) -> tuple[str, list[Turn]] | None:

@@ -447,3 +447,15 @@ def test_whether_a_duty_is_theirs_asks_of_that_duty_not_the_whole_week():
 ])
 def test_a_problem_to_solve_is_no_challenge_of_the_job(question, challenges):
     assert ("challenges" in understand(question, [], ONE).topics) is challenges
+
+
+@pytest.mark.parametrize("question, roles", [
+    ("Comparing the two careers, what degree do you need for neural network engineering vs information security?",
+     ["nne", "isa"]),  # dev12 d12s-09: the analysts' side had been left out
+    ("how does neural network engineering compare with information security on pay?", ["nne", "isa"]),
+    ("What do neural network engineers need to know about information security?", ["nne"]),  # no comparison
+    ("is job security better for neural network engineers?", ["nne"]),  # one word names no field
+    ("which roles can neural network engineers move up to in information security?", ["nne"]),  # compares nothing
+])
+def test_a_comparison_names_its_other_role_by_the_field(question, roles):
+    assert [g.doc_id for g in understand(question, [], TWO).roles] == roles
