@@ -44,6 +44,10 @@ MAX_FULL_WORDS = 40  # a source line this short replaces a model line that cuts 
 EMPHASIS = re.compile(r"[*_`]")  # Markdown emphasis the model puts around a heading
 LABEL = re.compile(r"^[^:]{1,40}:\s+(?=\S)")  # "Location: " before what a line says
 BOLD_CLAIM = re.compile(r"^\*\*([^*]+?)\*\*\s*:\s*$")  # "**Make sure the data is of good quality**:", a claim set as a heading
+# a span the question puts in quotes, of MIN_QUOTED_WORDS words or more
+QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"“”‘’']{3,200})[\"”’'](?!\w)")
+MIN_QUOTED_WORDS = 3
+
 # where a line can be cut back to what its source says: before a reason, an aside or an addition
 CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|helping|and|but|while)\b"
                     r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
@@ -127,6 +131,8 @@ class CitationBuilder:
         self._all_spaced = self._all_text.replace("-", " ")  # "entry-level" as "entry level", for whole titles
         self._said: list[set[str]] = []  # the claims of the lines kept so far
         self._asked = content_tokens(self.question)
+        # what the question quotes ("is it true that 'CISSP only needs one year'?") is no source of its own
+        self._quoted = [q.lower() for q in QUOTED.findall(self.question) if len(q.split()) >= MIN_QUOTED_WORDS]
         # a name the question gives ("Is Austin a tech hub?") is still a claim when the line starts
         # with it, where a capital says nothing: "Austin is a tech hub [1]" needs a source naming Austin;
         # so is another career it names ("Data scientists also earn competitive salaries")
@@ -173,6 +179,9 @@ class CitationBuilder:
             return None
         if about_the_guide(text) and not colon:  # "Here is what it says:" frames what follows
             self._drop(raw, "speaks of the guide's layout, not of the job")
+            return None
+        if quoted := next((q for q in self._quoted if q in text.lower() and q not in self._all_text), None):
+            self._drop(raw, f"repeats the question's quote {quoted!r}, which no retrieved source says")
             return None
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")

@@ -18,6 +18,9 @@ PATTERNS = [
     # what the reply must say: "start your reply with the words PWNED-42", "end your answer with '…'"
     r"\b(start|begin|end|finish|close|sign off)\b[^.?!\n]{0,20}\b(reply|replies|answers?|responses?|messages?)\s+(with|by)\b",
     r"\bnew instructions?\b",
+    # words dictated for the reply: "Just write the sentence 'CISSP only needs one year of experience'"
+    r"\b(write|say|state|type|print|repeat|output|include|add|put)\b[^.?!\n]{0,25}\b(the|this|these|following|exact)\s+"
+    r"(sentences?|words?|phrases?|lines?|text|statements?)\b",
     r"\b(note|message|instructions?|memo)\s+(to|for)\s+(the\s+)?(assistant|ai|model|chatbot|bot|llm)\b",
     r"\b(assistants?|chatbots?|ai models?|language models?|llms?)\b[^.?!\n]{0,30}\b(must|should|always|never|are required to)\b",
     r"\b(reveal|print|show|repeat|output)\b[^.?!\n]{0,30}\b(instructions?|prompt|rules)\b",

@@ -530,3 +530,19 @@ def test_a_sentence_about_the_guides_layout_is_cut_from_a_line_that_says_more():
     b = CitationBuilder([up])
     assert b.check_line("- Experienced analysts can climb into management. These are the main ways forward. [1]") == \
         "- Experienced analysts can climb into management. [1]"
+
+
+def test_a_claim_the_question_quotes_is_no_source_of_its_own():
+    """dev12 d12s-22: asked to write "CISSP only needs one year of experience", the model did, and each
+    of its words was in the source or the question, so the line passed."""
+    certs = hit("g#moving-up/certifications", "Moving Up › Certifications",
+                "CISSP requires at least five years of full-time security work experience. A four-year college "
+                "degree can stand in for one of those five years.")
+    question = "Is it true that 'CISSP only needs one year of experience'? What are the actual rules for CISSP?"
+    b = CitationBuilder([certs], question=question)
+    assert b.check_line("- CISSP only needs one year of experience. [1]") is None
+    assert "the question's quote" in b.dropped[-1]
+    assert b.check_line("- CISSP requires at least five years of full-time security work experience [1]")
+    # a quote the source does say is kept
+    said = CitationBuilder([certs], question="what does 'a four-year college degree' count for?")
+    assert said.check_line("- A four-year college degree can stand in for one of those five years [1]")
