@@ -40,7 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE, paraphrased
+from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE, YEAR, paraphrased
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -353,7 +353,12 @@ class Advisor:
         keep = (lambda s: bool(numbers(s))) if HOW_MANY.search(query.corrected) else bool
         # in the guides' words too, as retrieval searched: "does great on training data and terrible on
         # new data" is closest to a line on data quality, "… overfitting" to the one on overfitting
-        found = self.retriever.closest_sentence(paraphrased(query.standalone), (own & sections) or sections, keep)
+        among, asked = (own & sections) or sections, paraphrased(query.standalone)
+        # of the year it asks about, when a sentence gives it: "how many jobs … by 2034?" is led by the
+        # projection, not by "Jobs in 2024: 182,800."
+        years = YEAR.findall(query.corrected)
+        found = (years and self.retriever.closest_sentence(asked, among, lambda s: keep(s) and any(y in s for y in years))
+                 or self.retriever.closest_sentence(asked, among, keep))
         if found is None or found[2] < self.settings.lead_similarity:
             return None
         # a lead-in leads with what it introduces: "How much math does it involve?" is closest to "The

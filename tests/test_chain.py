@@ -446,6 +446,14 @@ def test_the_lead_is_found_in_the_guides_words_too(indexed_settings, retriever):
     assert_citations_valid(answer, retriever)
 
 
+def test_the_lead_gives_the_year_the_question_asks_about(two_guides_settings):
+    """dev12 d12s-11: "how many … jobs … by 2034?" had been led by "Jobs in 2024: 182,800.", the closest
+    sentence in meaning; the projection to 2034 was never given."""
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider("I don't know.\n")).ask(
+        "Then tell me how many security analyst jobs there are expected to be by 2034.")
+    assert answer.answer.startswith("- The projected gain of 52,100 jobs would take the occupation to about 234,900")
+
+
 def test_a_list_question_gets_no_lead(indexed_settings, retriever):
     script = "- Use proper weight initialization techniques [1]\n"
     answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
