@@ -283,6 +283,9 @@ def test_a_follow_up_comparing_the_earlier_role_with_one_it_names_is_about_both(
                Turn(role="assistant", content="$150,000 or more [1].")]
     q = understand("how does that compare with a top-end security analyst?", history, TWO)
     assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles and q.pay
+    # dev12 d12s-23: "stack up against" compares as outright as "compare with"
+    q = understand("how does that stack up against the top-paid security analysts?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles and q.pay
     assert [g.doc_id for g in understand("what about security analysts?", history, TWO).roles] == ["isa"]
 
 
