@@ -189,8 +189,9 @@ def yes_no(text: str) -> bool:
 
 
 # where a second question starts: after a question mark, or at "also"/"and" before a question word
-# ("Which industries hire …, and what would I be doing in finance?", "is edge AI a thing? Also how large …")
-SECOND_QUESTION = re.compile(r"\?\s+(?=\w)|[,;]?\s+(?:and\s+also|also|plus|and)\b,?\s+(?=(?:what|how|which|where|who|when|"
+# ("Which industries hire …, and what would I be doing in finance?", "is edge AI a thing? Also how large …",
+# "…, and roughly how many openings …")
+SECOND_QUESTION = re.compile(r"\?\s+(?=\w)|[,;]?\s+(?:and\s+also|also|plus|and)\b,?\s+(?=(?:\w+ly\s+)?(?:what|how|which|where|who|when|"
                              r"why|is|are|do|does|can|could|should|will|would)\b)", re.I)
 MIN_PART_WORDS = 3  # "… and why?" is no question of its own
 # a later question about what an earlier one asked of: "… and what does it require?"

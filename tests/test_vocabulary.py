@@ -91,6 +91,10 @@ def test_a_stressful_job_asks_about_the_hard_parts_as_a_whole():
     ("how much do they earn, and what would I be doing in finance?",
      ["how much do they earn", "what would I be doing in finance"]),
     ("what do juniors and seniors make?", []), ("which is better and why?", []), ("Do I need a PhD?", []),
+    # dev12 d12s-06: an adverb before the second question word
+    ("how fast is the security analyst field growing, and roughly how many openings come up each year?",
+     ["how fast is the security analyst field growing", "roughly how many openings come up each year"]),
+    ("is it hard and only getting harder?", []),
 ])
 def test_a_message_asking_two_things_is_read_as_two_questions(text, parts):
     assert v.parts_of(text) == parts
