@@ -150,11 +150,16 @@ ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
 # who is hiring at this moment: live job listings, which a guide about a career never holds ("Which
 # companies are hiring right now?", "current job postings"); not the market ("is demand growing now?")
 # nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
+_POSTINGS = r"\bjob\s+(?:postings|listings|ads|adverts)\b"
+_FETCH = r"\b(?:show|find|see|send|link|list|give|get|browse|where)\b"
 LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employers|firms|startups|organi[sz]ations)\b"
                            r"(?=.*\b(?:hir(?:e|es|ing)|recruit\w*|openings?|vacanc\w+|looking for)\b)"  # hiring, and
                            r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"  # when
                            r"|\b(?:current|open|live|latest)\s+(?:job\s+)?(?:postings|listings|vacancies|job ads)\b"
-                           r"|\bjob\s+(?:postings|listings|ads|adverts)\b", re.I)  # "job boards": searching them asks nothing
+                           # the postings asked for, not what they say ("job ads near me say 'ISSO' — is that …?");
+                           # "job boards": searching them asks nothing
+                           rf"|{_FETCH}[^.?!]{{0,25}}{_POSTINGS}|{_POSTINGS}[^.?!]{{0,25}}{_FETCH}", re.I)
+
 
 def asking(text: str) -> str:
     """The sentences of ``text`` that ask ("Job postings all use different names. What titles should I

@@ -143,6 +143,9 @@ def test_a_request_to_write_code_is_refused_with_the_reason(question, task):
     ("Job postings for this kind of work all use different names and it's confusing. What titles should I be "
      "searching for?", False),
     ("Job postings for NN engineers: where can I find them?", True),
+    # dev11 d11s-03: what the ads say is the question, not the ads
+    ("job ads near me say stuff like 'ISSO' or 'cyber security specialist' — is that the same thing as a "
+     "security analyst?", False),
 ])
 def test_live_job_listings_are_refused_with_the_reason(question, live):
     q = understand(question, [], ONE)
