@@ -33,7 +33,7 @@ MIN_LENGTH = 4
 SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": "are", "hav": "have",
              "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
              "shud": "should", "shld": "should", "wud": "would", "cud": "could",
-             "yr": "year", "yrs": "years", "pls": "please", "plz": "please", "govt": "government",
+             "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks", "pls": "please", "plz": "please", "govt": "government",
              "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university",
              "grad": "graduate", "grads": "graduates", "ppl": "people", "compsci": "computer science", "cs": "computer science"}  # "im a new grad" (it became "grid")
 # British endings → American ones, longest first
