@@ -65,7 +65,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
         hits = placed(named_hit, hits, 0)  # the part the question names leads (for a follow-up, not the earlier turn's)
     topic = (tops[0].section_id if tops and query.broad else
              (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list or about_role(query)
-              else None) or listed)
+              else None) or catalog.several_named({h.doc_id for h in hits[:1]}, query.asks_of_roles) or listed)
     outline = catalog.outline_hit(topic) if topic else None
     checked = checked_words(search, query, catalog)
     unnamed = catalog.unnamed(checked)

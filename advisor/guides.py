@@ -222,6 +222,20 @@ class Catalog:
         whole = [section for section, heading in named.items() if heading <= said]
         return (next(iter(named)) if len(named) == 1 else whole[0] if len(whole) == 1 else best if best in named else None)
 
+    def several_named(self, doc_ids: set[str], question: str) -> str | None:
+        """The top-level section two or more of whose parts a question lists, each as an item of its own
+        ("Management, specialising, senior titles — give me the options": Moving Up; "— degree, certs,
+        experience?": Getting Qualified): it asks for that topic whole."""
+        items = [stems(item) - VAGUE_STEMS - self.role_stems for item in LIST_ITEM.split(question)
+                 if 0 < len(item.split()) <= MAX_ITEM_WORDS]
+        found = []
+        for top in {parent_id(h.section_id) for h in self.sections if h.doc_id in doc_ids and PATH_SEPARATOR in h.heading}:
+            headings = [stems(h.own_heading) for h in self.subsections(top)]
+            named = {i for item in items for i, heading in enumerate(headings) if item & heading}
+            if len(named) >= MIN_NAMED_PARTS and sum(any(item & h for h in headings) for item in items) >= MIN_NAMED_PARTS:
+                found.append(top)
+        return found[0] if len(found) == 1 else None
+
     def pay_list(self, doc_id: str, topics: list[str]) -> str | None:
         """The one pay section of a guide that lists pay by what ``topics`` name ("Earnings by
         Industry" for employers), or None."""
@@ -363,6 +377,10 @@ class Catalog:
         return next((h.section_id for h in self.sections if h.doc_id == doc_id and PATH_SEPARATOR not in h.heading), None)
 
 
+# a question's list of short items ("Management, specialising, senior titles — give me the options")
+LIST_ITEM = re.compile(r",|;|—|–|/|\?|\.|!|\b(?:and|or)\b")
+MAX_ITEM_WORDS = 3
+MIN_NAMED_PARTS = 2  # items naming parts of one topic, to ask for the topic whole
 VAGUE_STEMS = frozenset(stems(" ".join(sorted(VAGUE | GENERIC))))
 
 

@@ -656,3 +656,21 @@ def test_the_guides_word_for_an_everyday_phrase_brings_its_own_best_section(inde
                          "network engineers normally do about that?")
     assert "neural-network-engineer#best-practices/performance-evaluation-and-optimization" in [
         h.section_id for h in found.hits[:2]]
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("After a few years as a security analyst, where can I go next? Management, specialising, senior titles — give me "
+     "the options.", f"{ISA}#moving-up"),  # dev11 d11s-14: one part, then its section's heading alone
+    ("I'm a help desk tech with 2 yrs experience. Realistically what do I need to become a cybersecurity analyst — "
+     "degree, certs, experience?", f"{ISA}#getting-qualified"),  # dev12 d12s-03: the degree lines only
+])
+def test_a_list_of_a_topics_parts_asks_for_the_topic_whole(advisor, question, topic):
+    _, evidence = docs(advisor, question)
+    assert evidence.topic == topic and len(evidence.sections) >= 3
+
+
+def test_words_of_several_headings_in_one_phrase_name_no_list_of_parts(advisor):
+    """"What extra compensation do … get beyond salary?" shares words with several pay headings, in no list."""
+    assert advisor.catalog.several_named({NNE}, "What extra compensation do they get beyond their salary?") is None
+    assert advisor.catalog.several_named({NNE}, "which parts of AI are growing fastest, deep learning or reinforcement learning?") == \
+        f"{NNE}#industry-trends"
