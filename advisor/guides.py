@@ -150,10 +150,13 @@ class Catalog:
         """Each guide's sections' text, joined once: what ``naming_alone`` searches."""
         return {g.doc_id: "\n".join(h.text for h in self.sections if h.doc_id == g.doc_id) for g in self.guides}
 
+    def fields_in(self, text: str, min_words: int = 1) -> list[Guide]:
+        """The guides whose field the text names ("the neural net one"), in at least ``min_words`` words."""
+        return [g for g in self.guides if any(len(m.group(0).split()) >= min_words for m in g.field.finditer(text))]
+
     def field_in(self, text: str, min_words: int = 1) -> list[Guide]:
-        """The one guide whose field the text names ("the neural net one"), in at least ``min_words``
-        words, or none when none or several do."""
-        found = [g for g in self.guides if any(len(m.group(0).split()) >= min_words for m in g.field.finditer(text))]
+        """The one guide whose field the text names, or none when none or several do."""
+        found = self.fields_in(text, min_words)
         return found if len(found) == 1 else []
 
     def role_names(self) -> str:
@@ -215,10 +218,10 @@ class Catalog:
         I learn?": "Machine Learning …" and "Continuous Learning …" both say "learn") — unless one of
         those names every word of its heading ("Network Architectures", not "Architecture Selection") or is the
         ``best`` match ("what other job titles …?": "Titles You Will See", not "Senior Titles")."""
-        asked = stems(question) - VAGUE_STEMS - self.role_stems - understood_stems(question)  # "skills employers want"
+        said = stems(question)  # "what kinds of network architectures …?" names "Network Architectures" whole
+        asked = said - VAGUE_STEMS - self.role_stems - understood_stems(question)  # "skills employers want"
         named = {h.section_id: stems(h.own_heading) - VAGUE_STEMS for h in self.sections if h.doc_id in doc_ids
                  and PATH_SEPARATOR in h.heading and (among is None or h.section_id in among) and stems(h.own_heading) & asked}
-        said = stems(question)  # "what kinds of network architectures …?" names "Network Architectures" whole
         whole = [section for section, heading in named.items() if heading <= said]
         return (next(iter(named)) if len(named) == 1 else whole[0] if len(whole) == 1 else best if best in named else None)
 

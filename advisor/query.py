@@ -159,8 +159,7 @@ def _compared_with(question: str, named: list[Guide], catalog: Catalog) -> list[
     engineering vs information security?" is about both."""
     if not COMPARING.search(question):  # said outright: "which roles can they move up to?" compares nothing
         return []
-    fields = [g for g in catalog.guides if any(len(m.group(0).split()) >= FIELD_WORDS for m in g.field.finditer(question))]
-    return [g for g in (_every_role(question, catalog) or fields) if g not in named]
+    return [g for g in (_every_role(question, catalog) or catalog.fields_in(question, FIELD_WORDS)) if g not in named]
 
 
 def answered(question: str, history: list[Turn], catalog: Catalog) -> tuple[str, list[Turn]] | None:
