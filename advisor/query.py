@@ -8,13 +8,14 @@ compares and whether it wants a list. The vocabulary behind it lives in ``adviso
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import COMPARE, COMPARING, VERSUS, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,21 @@ def _compared_with(question: str, named: list[Guide], catalog: Catalog) -> list[
     engineering vs information security?" is about both."""
     if not COMPARING.search(question):  # said outright: "which roles can they move up to?" compares nothing
         return []
-    return [g for g in (_every_role(question, catalog) or catalog.fields_in(question, FIELD_WORDS)) if g not in named]
+    def others(found: list[Guide]) -> list[Guide]:
+        return [g for g in found if g not in named]
+    return (others(_every_role(question, catalog)) or others(catalog.fields_in(question, FIELD_WORDS))
+            or others(_field_beside_versus(question, catalog)))
+
+
+def _field_beside_versus(question: str, catalog: Catalog) -> list[Guide]:
+    """The guides whose field a comparison names in one word right beside its "vs", where that word
+    can be nothing else; "job security vs pay" sets no field beside the role."""
+    def beside(g: Guide) -> bool:
+        return any(not re.search(r"\bjob\s+$", question[:m.start()], re.I)
+                   and (re.match(rf"\s+{VERSUS}\s", question[m.end():], re.I)
+                        or re.search(rf"\b{VERSUS}\s+(?:(?:in|at|on|with|for)\s+)?$", question[:m.start()], re.I))
+                   for m in g.field.finditer(question))
+    return [g for g in catalog.guides if beside(g)]
 
 
 def answered(question: str, history: list[Turn], catalog: Catalog) -> tuple[str, list[Turn]] | None:

@@ -171,6 +171,7 @@ def asking(text: str) -> str:
 # --- what shape of answer the question wants
 COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|worse|more|less|than|both|"
                      r"between|each|either|neither)\b", re.I)
+VERSUS = r"(?:vs\.?|versus)"  # one thing set beside another, word for word
 COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|stacks? up|measures? up)\b", re.I)  # said outright, not "more"
 # what is done about one thing, not the work as a whole: "what do engineers do about that?", "… do when a breach hits?"
 DOING_ABOUT = r"(?!\s+(?:about|with|when|if|once|after|before|differently)\b)"

@@ -462,3 +462,13 @@ def test_a_problem_to_solve_is_no_challenge_of_the_job(question, challenges):
 ])
 def test_a_comparison_names_its_other_role_by_the_field(question, roles):
     assert [g.doc_id for g in understand(question, [], TWO).roles] == roles
+
+
+@pytest.mark.parametrize("question, roles", [
+    ("what's the top of the ladder in security vs in neural network engineering?", ["nne", "isa"]),  # dev12 d12s-17
+    ("neural network engineering versus security: which pays more?", ["nne", "isa"]),
+    ("for neural network engineers, job security vs pay: which matters more?", ["nne"]),
+    ("do neural network engineers need security skills?", ["nne"]),
+])
+def test_a_comparison_names_its_other_role_by_one_word_beside_vs(question, roles):
+    assert [g.doc_id for g in understand(question, [], TWO).roles] == roles
