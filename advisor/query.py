@@ -150,8 +150,16 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     named = [*named, *_compared_with(question, named, catalog)] if named else named
     roles = (named or _every_role(question, catalog) or catalog.naming_alone(question)
-             or catalog.field_in(question, min_words=FIELD_WORDS) or _conversation_roles(history, catalog))
+             or catalog.field_in(question, min_words=FIELD_WORDS) or _called_one(question, history, catalog)
+             or _conversation_roles(history, catalog))
     return roles or ([catalog.only] if catalog.only else [])
+
+
+def _called_one(question: str, history: list[Turn], catalog: Catalog) -> list[Guide]:
+    """The role a follow-up calls "the X one" by its field in one word ("ok and the cybersecurity
+    one?" after an engineer's pay), unless X is an item the last answer gave ("the finance one")."""
+    labels = " ".join(m.group("label") for m in followup.LABELLED.finditer(question))
+    return catalog.field_in(labels) if labels and not followup.names_an_item(question, history) else []
 
 
 def _compared_with(question: str, named: list[Guide], catalog: Catalog) -> list[Guide]:

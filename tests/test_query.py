@@ -472,3 +472,15 @@ def test_a_comparison_names_its_other_role_by_the_field(question, roles):
 ])
 def test_a_comparison_names_its_other_role_by_one_word_beside_vs(question, roles):
     assert [g.doc_id for g in understand(question, [], TWO).roles] == roles
+
+
+def test_a_follow_up_calls_the_other_role_the_field_one():
+    """dev13 d13s-17: "ok and the cybersecurity one?" after an engineer's starting pay had been answered
+    for the engineers again (with a line the model wrote about "cybersecurity engineers")."""
+    history = [Turn(role="user", content="What does an entry-level neural network engineer earn?"),
+               Turn(role="assistant", content="Entry-level engineers earn $70,000 to $100,000 a year.")]
+    q = understand("ok and the cybersecurity one?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["isa"] and q.pay and q.levels
+    listed = [Turn(role="user", content="Which industries hire neural network engineers?"),
+              Turn(role="assistant", content="Technology, healthcare, finance and security.")]
+    assert [g.doc_id for g in understand("what about the security one?", listed, TWO).roles] == ["nne"]  # an item
