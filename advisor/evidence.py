@@ -58,8 +58,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if asked := list(dict.fromkeys([*query.parts, *guides_words(query.corrected)])):
         hits = with_parts(hits, retriever.search_each([([part], docs) for part in asked], 1))
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
-    listed = (asked_section(query, tops, hits, catalog) or followed_up_section(query, hits, catalog)
-              or paid_by(query, hits, catalog))
+    listed = (heading_named(query, catalog, docs) or asked_section(query, tops, hits, catalog)
+              or followed_up_section(query, hits, catalog) or paid_by(query, hits, catalog))
     if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed),
                                                                       catalog.section(listed))):
         hits = placed(named_hit, hits, 0)  # the part the question names leads (for a follow-up, not the earlier turn's)
@@ -148,6 +148,14 @@ def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catal
     # opening line says "employers"; a broad question gets the topic's outline with its named part instead
     return None if query.broad else catalog.named_subsection(top, without_roles(query.search, query.roles),
                                                               by_opening=False)
+
+
+def heading_named(query: Query, catalog: Catalog, docs: frozenset[str] | None) -> str | None:
+    """The part of a guide whose heading the question names whole ("the growth outlook"), whatever
+    topic its other words suggest; not for pay, whose bands answer it, nor a comparison."""
+    if query.pay or query.compares:
+        return None
+    return catalog.heading_named(set(docs or {g.doc_id for g in catalog.guides}), without_roles(query.search, query.roles))
 
 
 def followed_up_section(query: Query, hits: list[Hit], catalog: Catalog, best: int = 5) -> str | None:

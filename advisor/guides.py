@@ -17,7 +17,7 @@ from advisor import scope
 from advisor.bm25 import tokenize
 from advisor.links import links_in
 from advisor.spelling import Speller
-from advisor.textmatch import GENERIC, bullets, numbers, sentences, stem, stems
+from advisor.textmatch import GENERIC, bullets, numbers, says_phrase, sentences, stem, stems
 from advisor.types import Hit
 from advisor.vocabulary import TOPICS, VAGUE, about_the_guide, asks_pay, levels_in, spelled_for, topics_in, understood, without_topic_words
 from ingest.sections import PATH_SEPARATOR
@@ -225,6 +225,18 @@ class Catalog:
         whole = [section for section, heading in named.items() if heading <= said]
         return (next(iter(named)) if len(named) == 1 else whole[0] if len(whole) == 1 else best if best in named else None)
 
+    def heading_named(self, doc_ids: set[str], question: str) -> str | None:
+        """The one subsection of the guides ``doc_ids`` whose own heading of two words or more the
+        question names whole, wherever it sits: "what's the growth outlook for …?" asks for
+        "Overview › Growth Outlook", not the market topic's "Job Growth and Security". The longest
+        such heading when one holds another ("Job Growth" within "Job Growth and Security")."""
+        named = {h.section_id: own for h in self.sections if h.doc_id in doc_ids and PATH_SEPARATOR in h.heading
+                 and len(own := stems(h.own_heading) - VAGUE_STEMS - self.role_stems) >= MIN_HEADING_WORDS
+                 and says_phrase(question, h.own_heading)}
+        longest = max(map(len, named.values()), default=0)
+        found = [section for section, own in named.items() if len(own) == longest]
+        return found[0] if len(found) == 1 else None
+
     def several_named(self, doc_ids: set[str], question: str) -> str | None:
         """The top-level section two or more of whose parts a question lists, each as an item of its own
         ("Management, specialising, senior titles — give me the options": Moving Up; "— degree, certs,
@@ -384,6 +396,7 @@ class Catalog:
 LIST_ITEM = re.compile(r",|;|—|–|/|\?|\.|!|\b(?:and|or)\b")
 MAX_ITEM_WORDS = 3
 MIN_NAMED_PARTS = 2  # items naming parts of one topic, to ask for the topic whole
+MIN_HEADING_WORDS = 2  # a heading named whole names its part ("Growth Outlook"); one word ("Benefits") is a topic's
 VAGUE_STEMS = frozenset(stems(" ".join(sorted(VAGUE | GENERIC))))
 
 

@@ -95,3 +95,16 @@ def stems(text: str) -> set[str]:
     """The word stems of ``text`` (Snowball): "specialize" and "Specializations" meet at "special".
     Each distinct word is stemmed once (the catalog stems every guide's whole text)."""
     return set(_stemmer().stemWords(list(set(re.findall(r"[a-z]+", text.lower())))))
+
+
+JOINING = frozenset({"and", "of", "the", "for", "in", "to", "on", "with"})  # what a heading's words may be joined by
+
+
+def says_phrase(text: str, phrase: str) -> bool:
+    """Whether ``text`` says ``phrase`` word for word in any form, small words aside: "the growth
+    outlook" says "Growth Outlook"; "training a model" does not say "Training Models" apart."""
+    def run(words: str) -> list[str]:
+        return _stemmer().stemWords([w for w in re.findall(r"[a-z]+", words.lower()) if w not in JOINING])
+    said, wanted = run(text), run(phrase)
+    return bool(wanted) and any(said[i:i + len(wanted)] == wanted for i in range(len(said) - len(wanted) + 1))
+

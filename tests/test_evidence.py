@@ -460,6 +460,18 @@ def test_a_list_question_naming_one_heading_of_the_guide_is_about_that_part(inde
     assert advisor.catalog.named_anywhere({NNE}, "which architecture should I pick?", best=best) == best
 
 
+def test_a_heading_the_question_names_word_for_word_is_the_part_it_asks_about(indexed_settings):
+    """dev13 d13n-26: "what's the growth outlook for …?" had been answered from the market topic's
+    "Job Growth and Security"; the guide's "Overview › Growth Outlook" says what was asked."""
+    advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
+    outlook = advisor.gather(advisor.understand("what's the growth outlook for neural network engineering?"))
+    assert outlook.hits[0].section_id == outlook.topic == f"{NNE}#overview/growth-outlook"
+    # the heading's words apart, or one word of it, name no part: "training a model" is no "Training Models"
+    assert advisor.catalog.heading_named({NNE}, "what do they do to get data ready before training a model?") is None
+    assert advisor.catalog.heading_named({NNE}, "is the outlook good?") is None
+    assert advisor.catalog.heading_named({NNE}, "tell me about reinforcement learning") == f"{NNE}#industry-trends/reinforcement-learning"
+
+
 def test_burnout_is_searched_as_work_life_balance_first(advisor):
     _, evidence = docs(advisor, "is burnout a big issue for infosec analysts")
     assert evidence.hits[0].section_id == f"{ISA}#hard-parts-of-the-job/work-life-balance"
