@@ -421,7 +421,8 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "they them their there any some all list name tell give key major top being become becoming get so "
                   "ones one much s go someone somebody anyone anybody stuff and among at on from by into these days now right currently nowadays today lately "
                   "recently say says said anything something guide guides year years months as be my doing spend spends spending "
-                  "everything basically essentially overall general generally whole out person it many then".split())  # s: "what's"; "out there"
+                  "everything basically essentially overall general generally whole out person it many then anyway anyways kinda sorta "
+                  "whether besides".split())  # s: "what's"; "out there"
 
 
 def topics_in(text: str) -> list[str]:
