@@ -328,7 +328,7 @@ def test_the_words_no_guide_uses_are_what_a_question_asks_of_that_they_cannot_an
     assert catalog.unnamed("need a security clearance?") == ("clearance",)
     assert catalog.unnamed("Do I need a doctorate? Is remote work common? requirments") == ()  # a topic word, the guides', a typo's stem
     # dev13: chat words no guide needs ("kinda", "besides", "anyway", "whether") are nothing the question asks of
-    assert catalog.unnamed("anyway, kinda curious whether there's anything besides the salary?") == ()
+    assert catalog.unnamed("anyway, kinda want to know whether there's anything besides the salary?") == ()
 
 
 def test_everyday_words_count_once_in_the_evidence_check_as_the_word_the_guides_use(indexed_settings):
