@@ -249,6 +249,9 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "does great on training data and terrible on new data": what the guides call overfitting
                (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:new|unseen|test|real[- ]world) (?:data|examples?|inputs?)\b",
                            re.I), ("overfitting",)),
+               # "how do they handle that on small devices like phones or sensors?": what the guides call the edge
+               (re.compile(r"\b(?:(?:smart)?phones?|mobile devices?|sensors?|iot|wearables?|embedded (?:devices?|systems?|chips?)|"
+                           r"(?:small|tiny|little) (?:devices?|gadgets?|chips?)|on[- ]device)\b", re.I), ("edge devices",)),
                # "how do they pick the best learning rate, batch size and all that?": a model's settings
                (re.compile(r"\b(?:learning rates?|batch sizes?|(?:number|no\.?) of (?:layers|epochs)|dropout rates?)\b",
                            re.I), ("hyperparameters",))]

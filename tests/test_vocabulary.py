@@ -155,6 +155,15 @@ def test_a_models_settings_search_as_the_guides_word_for_them(text, settings):
     assert ("hyperparameters" in v.paraphrased(text)) is settings
 
 
+@pytest.mark.parametrize("text, edge", [
+    ("how do they handle that on small devices like phones or sensors?", True),  # dev13 d13n-24: refused
+    ("can you run models on a smartphone or wearables?", True),
+    ("is the job mobile, can I move around?", False),
+])
+def test_devices_search_as_the_guides_edge_devices(text, edge):
+    assert ("edge devices" in v.paraphrased(text)) is edge
+
+
 @pytest.mark.parametrize("sentence, layout", [
     ("This section covers who hires them and what the working conditions are like.", True),
     ("These are the difficulties new analysts should expect.", True), ("The key requirements are grouped below.", True),
