@@ -15,7 +15,7 @@ from advisor.guides import Catalog
 from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
-from advisor.vocabulary import ADVICE, LIVE_LISTINGS, WHICH_ROLE, WRITING_TASK, asking, foreign_place
+from advisor.vocabulary import ADVICE, LIVE_LISTINGS, WHICH_ROLE, WRITING_TASK, asking, employer_named, foreign_place, USPS
 
 WRITE_CODE = "I can't write code for you: I'm a career advisor, and I answer questions about careers from my guides."
 
@@ -38,6 +38,8 @@ def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None
         return Decision("refuse", "asks for code to be written", WRITE_CODE)
     if advice := advice_asked(query, catalog):  # of any job: no wage table or occupation profile answers it
         return Decision("refuse", advice)
+    if employer := employer_pay(query, catalog):
+        return Decision("refuse", f"asks what one employer ({employer}) pays, which no guide gives")
     if abroad := query.abroad or (official and official.abroad):
         return Decision("refuse", f"pay outside the U.S. ({abroad})", salary.OUTSIDE_US.format(place=abroad))
     reason = out_of_scope(query, evidence, catalog, settings)
@@ -89,6 +91,15 @@ def advice_asked(query: Query, catalog: Catalog) -> str | None:
         if (said := pattern.search(query.asked)) and not catalog.uses(said.group(0)):
             return f"asks {kind} ({said.group(0)!r}), which no guide covers"
     return None
+
+
+def employer_pay(query: Query, catalog: Catalog) -> str | None:
+    """The employer whose own pay the question asks ("What does Google DeepMind pay …?"), when no
+    guide names it and it is neither a guide's role nor a place ("Does California pay more?": OEWS)."""
+    employer = employer_named(query.asked)
+    if not employer or catalog.uses(employer) or catalog.roles_in(employer):
+        return None
+    return None if employer.lower() in USPS or foreign_place(employer) else employer
 
 
 def outlined(query: Query, evidence: Evidence) -> bool:

@@ -136,6 +136,20 @@ FINANCE = re.compile(r"\b(?:index funds?|mutual funds?|etfs?|student loans?|401\
                      r"retirement (?:savings|accounts?|plans?)|savings accounts?|crypto\w*|bitcoin|taxes|tax returns?|"
                      r"irs|hmrc|deduct(?:s|ed|ing|ible|ions?)?|tax (?:brackets?|deductions?|filing|write[- ]offs?)|"
                      r"pay (?:down|off) (?:my |the )?(?:debts?|loans?|credit cards?))\b", re.I)
+# one named employer's own pay ("What does Google DeepMind pay its research engineers?", "salaries at
+# CrowdStrike"), which no career guide gives: the guides give pay by level, and OEWS by place. Case
+# matters: the employer is the capitalised name ("does it pay well?" names none)
+_NAME = r"(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*"
+EMPLOYER_PAY = re.compile(rf"\b(?:[Dd]oes|[Dd]o|[Dd]id|[Ww]ould|[Ww]ill)\s+(?P<by>{_NAME})\s+(?:pay|offer)\b"
+                          rf"|\b(?:[Ss]alar(?:y|ies)|[Pp]ay|[Cc]ompensation|[Pp]ay bands?|[Oo]ffers?)\s+(?:at|from)\s+(?P<at>{_NAME})")
+
+
+def employer_named(text: str) -> str | None:
+    """The employer whose own pay ``text`` asks about, as written, or None."""
+    found = EMPLOYER_PAY.search(text)
+    return (found.group("by") or found.group("at")) if found else None
+
+
 # advice a career guide does not give, by what it is called in a refusal: the law, one's money, visas,
 # one employer's interviews ("What's the interview process like at Google DeepMind?"), what to buy
 ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,

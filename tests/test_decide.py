@@ -197,3 +197,23 @@ def test_a_question_of_personal_finance_is_refused_with_the_reason(question, fin
     q = understand(question, [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
     assert (d.action == "refuse" and d.reason.startswith("asks a question of personal finance")) is finance
+
+
+@pytest.mark.parametrize("question, employer", [
+    ("What does Google DeepMind pay its research engineers internally? Like the exact band for an L5?",
+     "Google DeepMind"),  # dev13 d13n-14: answered with the guide's senior band and OEWS
+    ("Does Meta pay neural network engineers more than startups?", "Meta"),
+    ("what are salaries at OpenAI like?", "OpenAI"),
+    ("Which company pays neural network engineers the most?", None),  # the guide says what pay depends on
+    ("Does a Neural Network Engineer get paid well?", None),  # the role, not an employer
+    ("does it pay well?", None),
+    ("Does California pay neural network engineers more than Texas?", None),  # a place: OEWS has its figures
+    ("Does Germany pay more?", None),  # a place abroad: refused as such
+])
+def test_one_named_employers_pay_is_refused_with_the_reason(question, employer):
+    q = understand(question, [], ONE)
+    d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
+    if employer:
+        assert d.action == "refuse" and f"one employer ({employer})" in d.reason
+    else:
+        assert "employer" not in (d.reason or "")
