@@ -166,13 +166,17 @@ ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
 # nor the kinds of employer a guide names ("what kinds of companies hire analysts?")
 _POSTINGS = r"\bjob\s+(?:postings|listings|ads|adverts)\b"
 _FETCH = r"\b(?:show|find|see|send|link|list|give|get|browse|where)\b"
+_PULL = r"\b(?:show|find|send|link|list|give|get|browse|search|pull up|look up)\b"  # fetching, not "where are the jobs?"
+_OPEN_NOW = r"\b(?:right now|currently|today|this (?:week|month)|posted|hiring)\b"
 LIVE_LISTINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:companies|employers|firms|startups|organi[sz]ations)\b"
                            r"(?=.*\b(?:hir(?:e|es|ing)|recruit\w*|openings?|vacanc\w+|looking for)\b)"  # hiring, and
                            r".*\b(?:right now|currently|at the moment|today|this (?:week|month)|now)\b"  # when
                            r"|\b(?:current|open|live|latest)\s+(?:job\s+)?(?:postings|listings|vacancies|job ads)\b"
                            # the postings asked for, not what they say ("job ads near me say 'ISSO' — is that …?");
                            # "job boards": searching them asks nothing
-                           rf"|{_FETCH}[^.?!]{{0,25}}{_POSTINGS}|{_POSTINGS}[^.?!]{{0,25}}{_FETCH}", re.I)
+                           rf"|{_FETCH}[^.?!]{{0,25}}{_POSTINGS}|{_POSTINGS}[^.?!]{{0,25}}{_FETCH}"
+                           # "find me open … jobs in Austin posted this week", "pull up … job openings … this week"
+                           rf"|{_PULL}(?=[^.?!]*{_OPEN_NOW})[^.?!]{{0,60}}\b(?:jobs|openings|positions|vacancies)\b", re.I)
 
 
 def asking(text: str) -> str:

@@ -146,6 +146,13 @@ def test_a_request_to_write_code_is_refused_with_the_reason(question, task):
     # dev11 d11s-03: what the ads say is the question, not the ads
     ("job ads near me say stuff like 'ISSO' or 'cyber security specialist' — is that the same thing as a "
      "security analyst?", False),
+    # dev13 d13n-03, dev11 d11s-27, dev9 d9n-28: openings fetched for a place and a week had reached the model
+    ("Can you pull up neural network engineer job openings in Austin, Texas that were posted this week?", True),
+    ("show me security analyst jobs hiring right now in denver", True),
+    ("find me open neural network engineer jobs in Austin posted this week", True),
+    ("where are the jobs right now?", False),  # the hotspots
+    ("give me the kinds of positions available to juniors", False),
+    ("can you list the jobs they can move up to?", False),
 ])
 def test_live_job_listings_are_refused_with_the_reason(question, live):
     q = understand(question, [], ONE)
