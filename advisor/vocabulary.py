@@ -267,6 +267,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "does great on training data and terrible on new data": what the guides call overfitting
                (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:new|unseen|test|real[- ]world) (?:data|examples?|inputs?)\b",
                            re.I), ("overfitting",)),
+               # "what perks do you get besides the salary?": the guides' benefits, not only the career's advantages
+               (re.compile(r"\b(?:perks?|extras?|fringe benefits?)\b", re.I), ("benefits",)),
                # "how do they handle that on small devices like phones or sensors?": what the guides call the edge
                (re.compile(r"\b(?:(?:smart)?phones?|mobile devices?|sensors?|iot|wearables?|embedded (?:devices?|systems?|chips?)|"
                            r"(?:small|tiny|little) (?:devices?|gadgets?|chips?)|on[- ]device)\b", re.I), ("edge devices",)),

@@ -474,6 +474,15 @@ def test_a_heading_the_question_names_word_for_word_is_the_part_it_asks_about(in
     assert advisor.catalog.heading_named({NNE}, "tell me about reinforcement learning") == f"{NNE}#industry-trends/reinforcement-learning"
 
 
+def test_perks_are_the_guides_benefits_as_well_as_the_careers_advantages(indexed_settings):
+    """dev13 d13n-15: "what kinda perks do u get besides the salary?" had listed the career's advantages
+    and left out "Benefits", where remote work is."""
+    advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
+    perks = advisor.gather(advisor.understand("yo what kinda perks do u get besides the salary in this gig? like stock n stuff"))
+    assert perks.topic == f"{NNE}#career-development/benefits"
+    assert f"{NNE}#salary-ranges/additional-compensation" in [h.section_id for h in perks.hits[:3]]
+
+
 def test_burnout_is_searched_as_work_life_balance_first(advisor):
     _, evidence = docs(advisor, "is burnout a big issue for infosec analysts")
     assert evidence.hits[0].section_id == f"{ISA}#hard-parts-of-the-job/work-life-balance"
