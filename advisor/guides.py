@@ -393,7 +393,7 @@ class Catalog:
 
 
 # a question's list of short items ("Management, specialising, senior titles — give me the options")
-LIST_ITEM = re.compile(r",|;|—|–|/|\?|\.|!|\b(?:and|or)\b")
+LIST_ITEM = re.compile(r",|;|—|–|\s-\s|/|\?|\.|!|\b(?:and|or)\b")  # " - " is a dash typed
 MAX_ITEM_WORDS = 3
 MIN_NAMED_PARTS = 2  # items naming parts of one topic, to ask for the topic whole
 MIN_HEADING_WORDS = 2  # a heading named whole names its part ("Growth Outlook"); one word ("Benefits") is a topic's

@@ -283,8 +283,12 @@ def paraphrased(text: str) -> str:
 
 
 def guides_words(text: str) -> list[str]:
-    """The guides' words for the everyday ones ``text`` uses (PARAPHRASES), one string per paraphrase."""
-    return [" ".join(words) for pattern, words in PARAPHRASES if pattern.search(text)]
+    """The guides' words for the everyday ones ``text`` uses (PARAPHRASES), one string per paraphrase;
+    not for what it says of the asker's self ("I'm a nurse … pretty burned out. What would I need to
+    get hired?" asks nothing of work-life balance), though a problem of theirs counts ("my model does
+    great on training data and terrible on new data.")."""
+    asked = SELF.sub(" ", text)
+    return [" ".join(words) for pattern, words in PARAPHRASES if pattern.search(asked)]
 
 
 def without_everyday(text: str, used: Callable[[str], bool] = lambda words: True) -> str:
@@ -320,11 +324,17 @@ def without_filler(text: str) -> str:
     return " ".join(FILLER.sub(" ", REQUEST.sub("", OPENER.sub("", text))).split())
 
 
+_SENTENCE_START = r"(?:^|(?<=[.!?])\s+)(?:so\s+|well\s+|hi\s+)?"
+_I = r"i|i'm|im|i've|i'd|i am|i have"
 # a statement about the asker or their team, not a question ("I'm a teacher thinking of switching.", "I'm pretty
 # introverted.", "Training takes forever and our GPUs are maxed out."); not a request ("Tell us about pay.")
-ABOUT_ME = re.compile(r"(?:^|(?<=[.!?])\s+)(?:so\s+|well\s+|hi\s+)?"
-                      r"(?:(?:i|i'm|im|i've|i'd|i am|i have|my|me)\b|(?!(?:tell|give|list|show|explain|describe|compare|help|"
+ABOUT_ME = re.compile(rf"{_SENTENCE_START}"
+                      rf"(?:(?:{_I}|my|me)\b|(?!(?:tell|give|list|show|explain|describe|compare|help|"
                       r"please|let)\b)[^.?!]*?\b(?:we|we're|we've|our)\b)[^.?!]*[.!]+(?=\s|$)", re.I)
+
+
+# a sentence about the asker themself: "I'm a nurse, pretty burned out.", "I've been teaching myself Python."
+SELF = re.compile(rf"{_SENTENCE_START}(?:{_I})\b[^.?!]*[.!]+(?=\s|$)", re.I)
 
 
 def without_asker(text: str) -> str:
@@ -445,6 +455,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "ones one much s go someone somebody anyone anybody stuff and among at on from by into these days now right currently nowadays today lately "
                   "recently say says said anything something guide guides year years months as be my doing spend spends spending "
                   "everything basically essentially overall general generally whole out person it many then anyway anyways kinda sorta "
+                  "realistically honestly whatever "
                   "whether besides".split())  # s: "what's"; "out there"
 
 

@@ -686,6 +686,11 @@ def test_the_guides_word_for_an_everyday_phrase_brings_its_own_best_section(inde
      "the options.", f"{ISA}#moving-up"),  # dev11 d11s-14: one part, then its section's heading alone
     ("I'm a help desk tech with 2 yrs experience. Realistically what do I need to become a cybersecurity analyst — "
      "degree, certs, experience?", f"{ISA}#getting-qualified"),  # dev12 d12s-03: the degree lines only
+    # dev13 d13s-05: "burned out", said of the asker, had brought the hard parts' work-life balance as the topic;
+    # " - " sets off the list as a dash does
+    ("I'm a nurse, 8 years in the ICU and pretty burned out. I've been teaching myself some Python and I'm curious "
+     "about cybersecurity. Realistically, what would I need to get hired as a security analyst - degree, experience, "
+     "whatever?", f"{ISA}#getting-qualified"),
 ])
 def test_a_list_of_a_topics_parts_asks_for_the_topic_whole(advisor, question, topic):
     _, evidence = docs(advisor, question)

@@ -155,6 +155,15 @@ def test_a_models_settings_search_as_the_guides_word_for_them(text, settings):
     assert ("hyperparameters" in v.paraphrased(text)) is settings
 
 
+@pytest.mark.parametrize("text, balance", [
+    ("I'm a nurse and pretty burned out. What would I need to get hired as a security analyst?", False),  # dev13 d13s-05
+    ("I'm pretty burned out. Is burnout common for security analysts?", True),  # asked of the job
+    ("is burnout a big issue for infosec analysts", True),
+])
+def test_what_the_asker_says_of_themself_brings_no_guides_words(text, balance):
+    assert ("work-life balance" in v.guides_words(text)) is balance
+
+
 @pytest.mark.parametrize("text, edge", [
     ("how do they handle that on small devices like phones or sensors?", True),  # dev13 d13n-24: refused
     ("can you run models on a smartphone or wearables?", True),
