@@ -198,7 +198,8 @@ class Advisor:
         coverage = scope.keyword_coverage(evidence.checked, evidence.hits, ignore=scope.VAGUE_TOKENS)
         # a guide sentence close to the question (the lead the model never reached) is evidence too
         similarity = max(evidence.best_similarity, generated.lead.similarity if generated.lead else 0.0)
-        verdict = after_model(outcome, similarity, coverage, has_official, self.settings, outlined(query, evidence))
+        verdict = after_model(outcome, similarity, coverage, has_official, self.settings, outlined(query, evidence),
+                              words_known=not evidence.unnamed)
         log.info("after the model: %s (%d lines verified, declined %s, similarity %.2f, coverage %.2f)",
                  verdict, outcome.cited_lines, outcome.declined, similarity, coverage)
         if verdict == "refuse":

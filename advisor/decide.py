@@ -149,7 +149,7 @@ class ModelOutcome:
 
 
 def after_model(outcome: ModelOutcome, best_similarity: float, coverage: float, has_official: bool,
-                settings: Settings, outlined: bool = False) -> AfterModel:
+                settings: Settings, outlined: bool = False, words_known: bool = False) -> AfterModel:
     """What the model said stands ("keep"); the guides' own sentences answer instead ("extractive");
     or the question is refused after all ("refuse").
 
@@ -161,13 +161,17 @@ def after_model(outcome: ModelOutcome, best_similarity: float, coverage: float, 
     evidence: "Do they need a security clearance?" is 0.75 from "Job security, thanks to high
     demand".) A model that failed or said nothing at all says nothing about the evidence, and
     official figures are always worth giving with the guides' passages beside them, as is the outline of
-    a topic the question asks for as a whole (``outlined``)."""
+    a topic the question asks for as a whole (``outlined``). A question none of whose words is
+    unknown to the guides (``words_known``) needs its sources to hold only ``declined_coverage_known``
+    of them: "my gradients keep blowing up or vanishing … what does the guide recommend?" is put in
+    words of its own, but nothing it asks of is missing from the guides."""
     if outcome.cited_lines or not outcome.uses_llm:
         return "keep"
     if outcome.failed or outcome.said_nothing or has_official or outlined:
         return "extractive"
     if outcome.declined:
-        answered = best_similarity >= settings.declined_similarity and coverage >= settings.declined_coverage
+        needed = settings.declined_coverage_known if words_known else settings.declined_coverage
+        answered = best_similarity >= settings.declined_similarity and coverage >= needed
     else:
         answered = best_similarity >= settings.confident_similarity
     return "extractive" if answered else "refuse"

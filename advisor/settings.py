@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     confident_similarity: float = Field(0.55, description="above this, an unverifiable model answer falls back to extractive; below, it is refused")
     declined_similarity: float = Field(0.35, description="a question the model declines is answered from the guides' sentences when its best match is this similar…")
     declined_coverage: float = Field(0.75, description="…and its top sections hold this share of its words; else refused")
+    declined_coverage_known: float = Field(0.25, description="…or this share, when the guides use every word it asks of")
     prompt_sources: int = Field(4, ge=1, description="sections the model reads")
     source_chars: int = Field(700, ge=100, description="characters of the best section in the prompt")
     later_source_chars: int = Field(350, ge=100, description="characters of each further section in the prompt "

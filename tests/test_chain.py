@@ -200,6 +200,15 @@ def test_paraphrased_model_refusal_on_weak_evidence_is_a_refusal(make):
     assert answer.refused and answer.citations == []
 
 
+def test_a_declined_question_in_words_of_its_own_is_answered_when_the_guides_know_every_word(make):
+    """dev12 d12n-13: the model declined, and 0.25 of the question's words were in its sources; every word
+    it asks of is the guides', so their sentences answer it."""
+    answer = make(ScriptedProvider("The guides do not cover this.\n")).ask(
+        "my model's gradients keep either blowing up or vanishing during training... is that a known headache in "
+        "this line of work and what does the guide recommend?")
+    assert not answer.refused and "exploding gradient" in answer.answer
+
+
 # --- official wage data (BLS OEWS) beside the guide's bands
 def test_salary_answer_cites_the_guide_band_and_the_official_figures(make, retriever):
     answer = make().ask("How does the guide's mid-level band compare with official data?")

@@ -91,6 +91,16 @@ def test_a_declined_question_about_a_whole_topic_the_guides_outline_is_answered_
     assert after_model(declined, 0.3, 0.2, False, SETTINGS, outlined=True) == "extractive"
 
 
+def test_a_declined_question_whose_every_word_the_guides_use_needs_less_of_them_in_its_sources():
+    """dev12 d12n-13: "my gradients keep blowing up or vanishing … is that a known headache … what does the
+    guide recommend?" had been refused (0.25 of its words in its sources); "a security clearance" still is."""
+    declined = ModelOutcome(0, True, declined=True)
+    assert after_model(declined, 0.41, 0.25, False, SETTINGS) == "refuse"
+    assert after_model(declined, 0.41, 0.25, False, SETTINGS, words_known=True) == "extractive"
+    assert after_model(declined, 0.41, 0.2, False, SETTINGS, words_known=True) == "refuse"
+    assert after_model(declined, 0.3, 1.0, False, SETTINGS, words_known=True) == "refuse"  # a weak match still
+
+
 def test_a_count_no_guide_gives_is_refused_with_the_reason():
     q = understand("How many hours a week do neural network engineers usually work?", [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
