@@ -87,7 +87,8 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     follows = followup.is_follow_up(corrected, history)
     named = catalog.roles_in(corrected)
     asking = _without_work_time(corrected, named)
-    own_topics = _own_topics(asking)
+    # "is the advanced one needed?" after the degrees: "advanced" says which degree, it asks nothing of advancement
+    own_topics = _own_topics(followup.LABELLED.sub(" ", asking) if follows else asking)
     # a follow-up about pay stays about pay unless it names a topic of its own: "which one is growing
     # faster?" after a pay comparison asks about the market
     pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)

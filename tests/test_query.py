@@ -484,3 +484,12 @@ def test_a_follow_up_calls_the_other_role_the_field_one():
     listed = [Turn(role="user", content="Which industries hire neural network engineers?"),
               Turn(role="assistant", content="Technology, healthcare, finance and security.")]
     assert [g.doc_id for g in understand("what about the security one?", listed, TWO).roles] == ["nne"]  # an item
+
+
+def test_the_x_one_of_a_follow_up_says_which_thing_not_a_topic():
+    """dev13 d13n-28: "is the advanced one actually needed?" after the degrees had been read as a question
+    on career advancement."""
+    history = [Turn(role="user", content="What degree do you typically need for this career?"),
+               Turn(role="assistant", content="Usually a bachelor's in Computer Science, and many go on to an M.S. or Ph.D.")]
+    assert understand("is the advanced one actually needed or just nice to have?", history, ONE).topics == ("education",)
+    assert understand("how do people get advanced to senior roles?", history, ONE).topics == ("progression",)
