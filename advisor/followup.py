@@ -35,6 +35,7 @@ POINTED = re.compile(rf"(?:\b(?:the|that|this)\s+(?:very\s+)?(?P<word>{'|'.join(
 # an item of the last answer, by a word of its own: "the finance one"
 LABELLED = re.compile(r"\bthe\s+(?!(?:same|other|next|previous|only|right|best|first|last|final|new|old|main)\b)"
                       r"(?P<label>[a-z][\w-]{2,})\s+one\b", re.I)
+PLUS = re.compile(r",?\s+(?:plus|as well as|along with)\s+", re.I)  # what joins two items of a list with commas of their own
 CITATION_MARK = re.compile(r"\s*\[\d+\]")
 LISTED = re.compile(r"^(?:.*?\b(?:include|includes|including|are|such as)\b|[^:]*:)\s*", re.I)
 
@@ -72,9 +73,11 @@ def _items(answer: str) -> list[str]:
              if line.strip().startswith(("-", "*", "•"))]
     if len(lines) >= 2:
         return lines
-    listing = next((s for s in sentences(answer) if s.count(",") >= 2), "")
-    pieces = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in LISTED.sub("", listing.rstrip(".!?")).split(",")]
-    return [p for p in pieces if p]
+    listing = next((s for s in sentences(answer) if s.count(",") >= 2 or PLUS.search(s)), "")
+    listing = LISTED.sub("", listing.rstrip(".!?"))
+    # "A and B, plus the ability to clean, transform and normalize data": two items, each as said
+    pieces = PLUS.split(listing) if PLUS.search(listing) else listing.split(",")
+    return [p for p in (re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in pieces) if p]
 
 
 def recent(history: list[Turn]) -> list[Turn]:

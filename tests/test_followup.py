@@ -59,6 +59,11 @@ BULLETED = [Turn(role="user", content="what are the challenges?"),
             Turn(role="assistant", content="The main ones:\n- Data quality: data must be clean [1]\n"
                                            "- Hardware limitations [2]\n- Bias and fairness [1]")]
 
+PLUS_JOINED = [Turn(role="user", content="What data skills do NN engineers need?"),
+               Turn(role="assistant", content="Experience with data preprocessing and feature engineering, plus the "
+                                              "ability to clean, transform and normalize data.")]
+
+
 
 @pytest.mark.parametrize("question, history, asked", [
     ("tell me more about the last one", LISTED_PATHS, "tell me more about Natural Language Processing (NLP)"),
@@ -69,6 +74,9 @@ BULLETED = [Turn(role="user", content="what are the challenges?"),
     ("and the last one?", BULLETED, "and Bias and fairness?"),
     ("the tenth one?", BULLETED, "the tenth one?"),  # no such item: as asked
     ("what does that involve?", BULLETED, "what does that involve?"),
+    # dev11 d11n-23: two items joined by "plus", the second with commas of its own
+    ("What does the 2nd one mean in practice?", PLUS_JOINED, "What does the ability to clean, transform and normalize "
+                                                              "data mean in practice?"),
 ])
 def test_an_item_of_the_last_answer_is_named_by_its_place(question, history, asked):
     """dev10 d10n-21: "tell me more about the last one" after a list of career paths had been refused."""
