@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, VERSUS, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import COMPARE, COMPARING, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -116,9 +116,11 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
 
 
 def _own_topics(text: str) -> list[str]:
-    """The topics ``text`` asks about, without the advantages when it only asks whether another is worth it."""
+    """The topics ``text`` asks about, without the advantages when it only asks whether another is worth
+    it, nor the day's work when it asks how to keep on top of its tasks."""
     topics = topics_in(text)
-    return [t for t in topics if t != "advantages"] if verdict_in_passing(text, topics) else topics
+    topics = [t for t in topics if t != "advantages"] if verdict_in_passing(text, topics) else topics
+    return [t for t in topics if t != "daily work"] if juggling_tasks(text, topics) else topics
 
 
 def _without_work_time(text: str, roles: list[Guide]) -> str:

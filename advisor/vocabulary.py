@@ -253,6 +253,8 @@ MAX_EVERY_ROLE = 3  # more guides than this, and "either of these jobs" says too
 REMOTE_WORK = (r"(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|telework\w*|"
                r"hybrid\s+work\w*|remote(?:ly)?(?:[- ]friendly)?|"
                r"(?:(?:stuck|tied|chained)\s+)?(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person")
+JUGGLING = re.compile(r"\b(?:(?:keep|keeping|stay|staying) on top of|juggl\w*|multi-?task\w*|keep(?:ing)? track of|"
+                      r"prioriti[sz]\w*)\b", re.I)
 PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotely")),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
                 ("work-life balance",)),
@@ -269,6 +271,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                            re.I), ("overfitting",)),
                # "what perks do you get besides the salary?": the guides' benefits, not only the career's advantages
                (re.compile(r"\b(?:perks?|extras?|fringe benefits?)\b", re.I), ("benefits",)),
+               # "how do they keep on top of lots of parallel tasks?": how the work is organised, not what it is
+               (JUGGLING, ("time management",)),
                # "how do they handle that on small devices like phones or sensors?": what the guides call the edge
                (re.compile(r"\b(?:(?:smart)?phones?|mobile devices?|sensors?|iot|wearables?|embedded (?:devices?|systems?|chips?)|"
                            r"(?:small|tiny|little) (?:devices?|gadgets?|chips?)|on[- ]device)\b", re.I), ("edge devices",)),
@@ -498,6 +502,12 @@ VERDICT = re.compile(r"\bworth it\b", re.I)
 def verdict_in_passing(text: str, topics: list[str]) -> bool:
     """The question's advantages topic is only its verdict words, and it names another topic."""
     return "advantages" in topics and len(topics) > 1 and not TOPICS["advantages"][0].search(VERDICT.sub(" ", text))
+
+
+def juggling_tasks(text: str, topics: list[str]) -> bool:
+    """The question's daily work is the tasks it asks how to keep on top of ("how do they juggle
+    preprocessing, training and evaluation?"): that asks about organising them, not what they are."""
+    return "daily work" in topics and bool(JUGGLING.search(text))
 
 
 def work_time_in_passing(text: str) -> bool:

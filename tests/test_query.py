@@ -493,3 +493,15 @@ def test_the_x_one_of_a_follow_up_says_which_thing_not_a_topic():
                Turn(role="assistant", content="Usually a bachelor's in Computer Science, and many go on to an M.S. or Ph.D.")]
     assert understand("is the advanced one actually needed or just nice to have?", history, ONE).topics == ("education",)
     assert understand("how do people get advanced to senior roles?", history, ONE).topics == ("progression",)
+
+
+@pytest.mark.parametrize("question, daily", [
+    ("how do neural network engineers keep on top of lots of parallel tasks like preprocessing, training and "
+     "evaluation?", False),  # dev11 d11n-30: had been given the list of duties
+    ("how do security analysts juggle their daily tasks?", False),
+    ("what tasks does a neural network engineer do?", True),
+])
+def test_keeping_on_top_of_tasks_asks_how_not_what_they_are(question, daily):
+    q = understand(question, [], TWO)
+    assert ("daily work" in q.topics) is daily
+    assert ("time management" in q.search) is not daily
