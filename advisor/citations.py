@@ -62,6 +62,9 @@ HEDGE = re.compile(r"\b(?:preferred|often|usually|typically|generally|may|might|
 
 # a comparison a line makes ("Mid-level salaries are higher than senior-level salaries"): its source must
 # compare in the same word
+# a line about every role at once: "Both degrees are required …", "… in the respective fields"
+EVERY_SIDE = re.compile(r"\b(?:both|neither|respective(?:ly)?|either (?:role|career|job|field|path)s?|"
+                        r"each (?:role|career|job|field|path)|the two (?:roles|careers|jobs|fields|paths))\b", re.I)
 COMPARED = re.compile(r"\b(more|less|fewer|better|worse|(?!rather\b|other\b)\w+er)\s+than\b", re.I)
 
 
@@ -239,6 +242,12 @@ class CitationBuilder:
             self._drop(raw, f"gives its source's figure to {elsewhere}, which another source is about")
             self.unsupported = text
             return None
+        if self.strict and (both := self._of_every_side(text, chosen)):
+            # "Both degrees are required for entry-level positions in the respective fields" cited to the
+            # analysts' degrees alone: one role's source backs no claim about every role
+            self._drop(raw, f"speaks of every role ({both!r}) from one role's source")
+            self.unsupported = text
+            return None
         if self.strict and self._says_more(claim, chosen):
             cut = self._cut_back(text, chosen)
             if cut is None:
@@ -338,6 +347,15 @@ class CitationBuilder:
         source = f"{hit.heading} {hit.text}".lower()
         return [w for w in (m.group(1).lower() for m in COMPARED.finditer(text))
                 if not re.search(rf"\b{re.escape(w)}\b", source)]
+
+    def _of_every_side(self, text: str, index: int) -> str | None:
+        """The words by which a line speaks of every role ("both", "the respective fields"), when the
+        sources are several roles' and source ``index``, one role's, does not use them itself."""
+        said = EVERY_SIDE.search(text)
+        if not said or len({h.doc_id for h in self.hits}) < 2:
+            return None
+        hit = self.hits[index]
+        return None if said.group(0).lower() in f"{hit.heading} {hit.text}".lower() else said.group(0)
 
     def _unnamed(self, text: str, index: int) -> list[str]:
         """The names a line gives (places, products, credentials) that source ``index`` does not:

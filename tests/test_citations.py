@@ -546,3 +546,23 @@ def test_a_claim_the_question_quotes_is_no_source_of_its_own():
     # a quote the source does say is kept
     said = CitationBuilder([certs], question="what does 'a four-year college degree' count for?")
     assert said.check_line("- A four-year college degree can stand in for one of those five years [1]")
+
+
+def test_a_line_about_every_role_needs_more_than_one_roles_source():
+    """Session 39's browser try-out: "Both degrees are required for entry-level positions in the respective
+    fields" passed verification, cited to the analysts' degrees alone."""
+    degrees = hit("isa#getting-qualified/degrees", "Getting Qualified › Degrees",
+                  "A bachelor's degree is the typical entry-level education for the occupation. Most positions "
+                  "call for a degree in a computer-related field, such as computer science.")
+    education = hit("nne#requirements/education", "Requirements › Education",
+                    "- Bachelor's degree in Computer Science, Electrical Engineering or Mathematics\n"
+                    "- Often preferred for research and leadership roles: an advanced degree (M.S. or Ph.D.)")
+    b = CitationBuilder([education, degrees], question="Comparing both careers, what degree do you need for neural "
+                                                       "network engineering vs information security?")
+    assert b.check_line("- Both degrees are required for entry-level positions in the respective fields. [2]") is None
+    assert "every role" in b.dropped[-1]
+    assert b.check_line("- A bachelor's degree is the typical entry-level education for the occupation. [2]")
+    # one role's sources alone: "both" is that role's own ("both written and verbal")
+    soft = hit("nne#requirements/soft-skills", "Requirements › Soft Skills", "- Excellent communication, both written and verbal")
+    assert CitationBuilder([soft, education]).check_line("- Excellent communication, both written and verbal [1]")
+    assert CitationBuilder([soft, degrees]).check_line("- Excellent communication, both written and verbal [1]")
