@@ -459,7 +459,8 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "ones one much s go someone somebody anyone anybody stuff and among at on from by into these days now right currently nowadays today lately "
                   "recently say says said anything something guide guides year years months as be my doing spend spends spending "
                   "everything basically essentially overall general generally whole out person it many then anyway anyways kinda sorta "
-                  "realistically honestly whatever mention mentions mentioned first second third "
+                  "realistically honestly whatever mention mentions mentioned first second third wreck wrecks wrecking "
+                  "ruin ruins ruining "
                   "whether besides".split())  # s: "what's"; "out there"
 
 
