@@ -126,7 +126,8 @@ class Advisor:
             return None
         role = query.roles[0].role if query.roles else (evidence.hits[0].role if evidence.hits else None)
         try:
-            return salary.plan(self.open_wages(), query.asked, query.standalone, role, profile)
+            others = tuple(g.role for g in self.catalog.guides if g.role != role)
+            return salary.plan(self.open_wages(), query.asked, query.standalone, role, profile, others)
         except WageDataError as err:
             log.warning("official wage data unavailable, answering from the guides only: %s", err)
             return None

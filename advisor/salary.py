@@ -177,12 +177,14 @@ class OfficialPay:
 
 
 def plan(data: WageData, question: str, standalone: str, role: str | None,
-         profile: Profile | None) -> OfficialPay | None:
+         profile: Profile | None, other_roles: tuple[str, ...] = ()) -> OfficialPay | None:
     """What to look up for a pay question: the occupation it names (else ``role``, the guides'),
     in the place it names (else the profile's location, else the nation). The question comes
-    first, then the turn it follows up (``standalone``), then the profile."""
+    first, then the turn it follows up (``standalone``), then the profile. A guide's role other than
+    ``role`` (``other_roles``) named by the turn before is not this turn's: "ok and the cybersecurity
+    one?" after an engineer's pay looks up the analysts."""
     named = occupation_phrase(data, question) or occupation_phrase(data, standalone)
-    if named and role and _generic(named, role):
+    if named and role and (_generic(named, role) or any(_same_title(named, other) for other in other_roles)):
         named = None  # "mid-level engineers" in a guide about Neural Network Engineers: the guide's role
     occupation = named or role
     if not occupation:
@@ -193,6 +195,11 @@ def plan(data: WageData, question: str, standalone: str, role: str | None,
     if level is None and profile and profile.years_experience is not None:
         level = band_for(profile.years_experience)
     return OfficialPay(data.lookup(occupation, place), named, level, asked is not None)
+
+
+def _same_title(named: str, role: str) -> bool:
+    """The occupation as asked is the role, singular or plural ("neural network engineers")."""
+    return named.lower().rstrip("s") == role.lower().rstrip("s")
 
 
 def _generic(named: str, role: str) -> bool:

@@ -704,3 +704,13 @@ def test_words_of_several_headings_in_one_phrase_name_no_list_of_parts(advisor):
     assert advisor.catalog.several_named({NNE}, "What extra compensation do they get beyond their salary?") is None
     assert advisor.catalog.several_named({NNE}, "which parts of AI are growing fastest, deep learning or reinforcement learning?") == \
         f"{NNE}#industry-trends"
+
+
+def test_a_follow_up_that_switches_role_gets_that_roles_official_figures(two_guides_settings):
+    """Session 40's browser try-out: "ok and the cybersecurity one?" after an engineer's starting pay had the
+    analysts' bands beside the engineers' OEWS figures."""
+    history = [Turn(role="user", content="What does an entry-level neural network engineer earn?"),
+               Turn(role="assistant", content="Entry-level engineers earn $70,000 to $100,000 a year.")]
+    answer = Advisor(two_guides_settings, provider=ExtractiveProvider()).ask("ok and the cybersecurity one?", history)
+    assert {c.wages["occupation_code"] for c in answer.citations if c.wages} == {"15-1212"}
+    assert "$69,660" in answer.answer and "neural network engineer" not in answer.answer.lower()

@@ -69,6 +69,16 @@ def test_the_plan_falls_back_to_the_profile_and_the_guide_role(data):
     assert follow_up.named == "data scientists" and follow_up.lookup.area.name == "Seattle-Tacoma-Bellevue, WA"
 
 
+def test_a_follow_up_that_switches_role_looks_up_its_own_role(data):
+    """Session 40's browser try-out: "ok and the cybersecurity one?" after an engineer's starting pay gave
+    the analysts' bands from their guide but the engineers' OEWS figures, named in the turn before."""
+    plan = salary.plan(data, "ok and the cybersecurity one?",
+                       "What does an entry-level neural network engineer earn? ok and the cybersecurity one?",
+                       "Information Security Analyst", None, ("Neural Network Engineer",))
+    assert plan.named is None and [r.occupation.code for r in plan.lookup.reports] == ["15-1212"]
+    assert plan.level == "entry-level"
+
+
 @pytest.mark.parametrize("question, codes", [
     ("What do mid-level engineers make?", ["15-1221", "15-2051"]),  # the guide's engineers, not 17-2000
     ("What do senior engineers earn in Ohio?", ["15-1221", "15-2051"]),
