@@ -35,7 +35,10 @@ SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": 
              "shud": "should", "shld": "should", "wud": "would", "cud": "could",
              "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks", "pls": "please", "plz": "please", "govt": "government",
              "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university",
-             "grad": "graduate", "grads": "graduates", "ppl": "people", "compsci": "computer science", "cs": "computer science"}  # "im a new grad" (it became "grid")
+             "grad": "graduate", "grads": "graduates", "ppl": "people", "comp": "compensation", "compsci": "computer science", "cs": "computer science"}  # "im a new grad" (it became "grid")
+# shorthand of two words, read before the words one by one ("comp sci" is no "comp", pay)
+SHORT_PHRASES = {"comp sci": "computer science", "comp-sci": "computer science"}
+SHORT_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, SHORT_PHRASES)) + r")\b", re.I)
 # British endings → American ones, longest first
 US_ENDINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
               ("yse", "yze"), ("ours", "ors"), ("our", "or"), ("tres", "ters"), ("tre", "ter"))
@@ -120,7 +123,11 @@ class Speller:
                 fixes[m.group(0)] = right
             return right or m.group(0)
 
-        return WORD.sub(fix, text), fixes
+        def spell_out(m: re.Match) -> str:
+            fixes[m.group(0)] = SHORT_PHRASES[m.group(0).lower()]
+            return fixes[m.group(0)]
+
+        return WORD.sub(fix, SHORT_PHRASE.sub(spell_out, text)), fixes
 
 
 def _dropped_from(typo: str, word: str) -> bool:

@@ -533,8 +533,13 @@ def spelled_for(word: str) -> bool:
     return understood(word) or word in HEDGES
 
 
+# pay set aside: "what perks do you get besides the salary?" asks about the rest
+PAY_ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|beyond|on top of|except(?: for)?)\s+"
+                       r"(?:(?:the|a|my|your|their|base|basic)\s+){0,2}(?:salar(?:y|ies)|pay|wages?)\b", re.I)
+
+
 def asks_pay(text: str) -> bool:
-    return bool(PAY.search(text))
+    return bool(PAY.search(PAY_ASIDE.sub(" ", text)))
 
 
 def levels_in(text: str) -> list[str]:

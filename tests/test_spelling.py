@@ -51,6 +51,12 @@ def test_chat_shorthand_is_written_out(short, long):
     assert SPELLER.correct_word(short) == long
 
 
+def test_comp_is_compensation_and_comp_sci_computer_science():
+    """dev4 d4n-16: "what perks or extra comp" had become "extra come"; "a comp sci degree" is no pay."""
+    assert SPELLER.correct("what perks or extra comp do they get?")[0] == "what perks or extra compensation do they get?"
+    assert SPELLER.correct("I've got a comp sci degree")[0] == "I've got a computer science degree"
+
+
 def test_a_typo_may_become_a_word_the_question_reader_knows_though_no_guide_uses_it():
     known = frozenset({"promoted", "promote", "prompted", "become"})
     speller = Speller([GUIDE], known=known, understood=understood)

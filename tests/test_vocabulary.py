@@ -13,6 +13,10 @@ from advisor import vocabulary as v
     ("im a new grad, what would i realistically start on as a security analyst?", True),
     ("what would a new grad start at?", True), ("What topics should I start on as a beginner?", False),
     ("What should I start on first when learning?", False),
+    # pay set aside asks about the rest: no wage table for "what perks … besides the salary?" (session 40's try-out)
+    ("yo what perks do u get besides the salary as a neural net engineer?", False),
+    ("apart from base salary, do these jobs come with bonuses or stock?", False),
+    ("Besides base salary, what other compensation do these engineers usually get?", True),
 ])
 def test_one_pay_check(text, pay):
     assert v.asks_pay(text) is pay
