@@ -555,7 +555,7 @@ def test_a_line_about_every_role_needs_more_than_one_roles_source():
                   "A bachelor's degree is the typical entry-level education for the occupation. Most positions "
                   "call for a degree in a computer-related field, such as computer science.")
     education = hit("nne#requirements/education", "Requirements › Education",
-                    "- Bachelor's degree in Computer Science, Electrical Engineering or Mathematics\n"
+                    "- A bachelor's in Mathematics, Computer Science or Electrical Engineering\n"
                     "- Often preferred for research and leadership roles: an advanced degree (M.S. or Ph.D.)")
     b = CitationBuilder([education, degrees], question="Comparing both careers, what degree do you need for neural "
                                                        "network engineering vs information security?")
