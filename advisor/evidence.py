@@ -50,7 +50,8 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if query.compares_roles:
         return compared(query, retriever, catalog, k)
     docs = frozenset(g.doc_id for g in query.roles) if len(catalog.guides) > 1 and query.roles else None
-    tops = catalog.topic_sections(set(docs or {g.doc_id for g in catalog.guides}), list(query.topics), query.search)
+    searched = set(docs or {g.doc_id for g in catalog.guides})  # the guides this answer may draw on
+    tops = catalog.topic_sections(searched, list(query.topics), query.search)
     search = with_headings(query.search, tops)
     hits = retriever.search_many(followup.retrieval_queries(search, history), k, docs)
     # each question a message asks, and the guides' words for its everyday ones ("does great on training
@@ -58,7 +59,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if asked := list(dict.fromkeys([*query.parts, *guides_words(query.corrected)])):
         hits = with_parts(hits, retriever.search_each([([part], docs) for part in asked], 1))
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
-    listed = (heading_named(query, catalog, docs) or asked_section(query, tops, hits, catalog)
+    listed = (heading_named(query, catalog, searched) or asked_section(query, tops, hits, catalog)
               or followed_up_section(query, hits, catalog) or paid_by(query, hits, catalog))
     if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed),
                                                                       catalog.section(listed))):
@@ -150,12 +151,12 @@ def asked_section(query: Query, tops: list[Hit], hits: list[Hit], catalog: Catal
                                                               by_opening=False)
 
 
-def heading_named(query: Query, catalog: Catalog, docs: frozenset[str] | None) -> str | None:
+def heading_named(query: Query, catalog: Catalog, doc_ids: set[str]) -> str | None:
     """The part of a guide whose heading the question names whole ("the growth outlook"), whatever
     topic its other words suggest; not for pay, whose bands answer it, nor a comparison."""
     if query.pay or query.compares:
         return None
-    return catalog.heading_named(set(docs or {g.doc_id for g in catalog.guides}), without_roles(query.search, query.roles))
+    return catalog.heading_named(doc_ids, without_roles(query.search, query.roles))
 
 
 def followed_up_section(query: Query, hits: list[Hit], catalog: Catalog, best: int = 5) -> str | None:
