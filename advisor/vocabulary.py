@@ -370,7 +370,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                        r"'s\s+(?:work\s?)?(?:day|week)\b)",
          "responsibilities duties typical week day work tasks"),
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
-                      r"schooling|university|college|stud(?:y|ies))", "education degrees qualified"),
+                      r"schooling|(?<!out of )(?:university|college)|stud(?:y|ies))", "education degrees"),
         # the person the job suits: "what kind of person does well as a security analyst?"
         ("soft skills", r"\bsoft skills?|people skills|non[- ]?technical skills?|interpersonal|personality|personal qualities|character traits|"
                         r"(?:kind|type|sort) of (?:person|people)|cut out for", "soft skills"),

@@ -36,6 +36,20 @@ def test_a_part_gives_way_to_the_whole_it_sits_in_when_the_question_names_both()
     assert [h.section_id for h in guides.topic_sections({"nne"}, ["education", "requirements"])] == ["nne#requirements"]
 
 
+def test_education_is_a_guides_degrees_not_a_heading_that_says_qualified():
+    """dev13 d13s-16: comparing the education the roles need took the analysts' whole "Getting Qualified",
+    whose "qualified" is a requirements word, and answered from its entry requirements, not its Degrees."""
+    docs = {"isa": {"role": ISA[1], "title": "t"}}
+    sections = [section("isa", ISA[1], "Getting Qualified", "Degrees and certifications."),
+                section("isa", ISA[1], "Getting Qualified › Degrees", "A bachelor's degree; some prefer an MBA."),
+                section("isa", ISA[1], "Getting Qualified › Entry Requirements at a Glance", "Education: bachelor's.")]
+    guides = Catalog(docs, sections)
+    assert [h.section_id for h in guides.topic_sections({"isa"}, ["education"])] == ["isa#getting-qualified/degrees"]
+    assert [h.section_id for h in guides.topic_sections({"isa"}, ["requirements"])] == ["isa#getting-qualified"]
+    assert [h.section_id for h in guides.topic_sections({"isa"}, ["education", "requirements"])] == [
+        "isa#getting-qualified"]
+
+
 def test_what_is_under_the_topics_is_under_each_of_them():
     """"what certification should I go for to move up, and what does it require?" is about moving up as
     much as about requirements: the lead sentence may come from either."""

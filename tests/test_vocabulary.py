@@ -42,6 +42,9 @@ def test_topics_most_specific_first():
     assert v.topics_in("would a neural network engineer's week look different?") == ["daily work"]
     assert v.topics_in("what do analysts spend most of their time doing?") == ["daily work"]
     assert v.topics_in("how do I spend my free time learning?") == []
+    # when one starts, not what one studied (dev3 d3s-08 had been given the analysts' Degrees)
+    assert v.topics_in("Can I land an analyst job straight out of college with zero experience?") == []
+    assert v.topics_in("Do I need to go to college for this?") == ["education"]
     assert v.topics_in("how long are the weeks typically?") == []  # hours, not the work of the week
     assert v.topics_in("how many years of that do employers usually want?") == ["requirements"]  # what employers want
     assert v.topics_in("What qualities and skills do employers look for?") == ["requirements"]
