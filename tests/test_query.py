@@ -181,6 +181,9 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("what's it like being a neural network engineer day to day?", False, ("daily work",), True),  # "it" asks nothing
     ("what should i specialise in?", False, ("progression",), True),  # where a career goes: its niches too
     ("Which specialties are there?", True, ("progression",), True),
+    # dev14 d14n-11: "the big picture" asks for the whole topic, not the one part whose heading says "market"
+    ("Give me the big picture on the job market. Is demand really growing?", True, ("market",), True),
+    ("can I get an overview of the challenges?", True, ("challenges",), True),
 ])
 def test_lists_and_topics(question, wants_list, topics, broad):
     q = understand(question, [], ONE)
