@@ -18,7 +18,7 @@ from advisor.guides import Catalog, parent_id
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
-from advisor.vocabulary import COMPARE, COMPARING, PAY_ASIDES, guides_words, only_topic_words, topics_in, without_asker, without_everyday
+from advisor.vocabulary import COMPARE, COMPARING, PAY_ASIDES, beside_pay, guides_words, only_topic_words, topics_in, without_asker, without_everyday
 from ingest.sections import PATH_SEPARATOR
 
 
@@ -59,7 +59,7 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if asked := list(dict.fromkeys([*query.parts, *guides_words(query.corrected)])):
         hits = with_parts(hits, retriever.search_each([([part], docs) for part in asked], 1))
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
-    listed = (heading_named(query, catalog, searched) or asked_section(query, tops, hits, catalog)
+    listed = (heading_named(query, catalog, searched) or extras(query, catalog, searched) or asked_section(query, tops, hits, catalog)
               or followed_up_section(query, hits, catalog) or paid_by(query, hits, catalog))
     if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed),
                                                                       catalog.section(listed))):
@@ -157,6 +157,12 @@ def heading_named(query: Query, catalog: Catalog, doc_ids: set[str]) -> str | No
     if query.pay or query.compares:
         return None
     return catalog.heading_named(doc_ids, without_roles(query.search, query.roles))
+
+
+def extras(query: Query, catalog: Catalog, doc_ids: set[str]) -> str | None:
+    """What comes on top of pay, for a question that sets pay aside to ask about it ("besides base
+    salary, what perks or extras …?"): the guide's own section on it, not its career's advantages."""
+    return catalog.beside_pay(doc_ids) if beside_pay(query.corrected) and not query.compares else None
 
 
 def followed_up_section(query: Query, hits: list[Hit], catalog: Catalog, best: int = 5) -> str | None:

@@ -19,7 +19,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, says_phrase, sentences, stem, stems
 from advisor.types import Hit
-from advisor.vocabulary import TOPICS, VAGUE, about_the_guide, asks_pay, levels_in, spelled_for, topics_in, understood, without_topic_words
+from advisor.vocabulary import PAY_ASIDE, TOPICS, VAGUE, about_the_guide, asks_pay, levels_in, spelled_for, topics_in, understood, without_topic_words
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -236,6 +236,13 @@ class Catalog:
         longest = max(map(len, named.values()), default=0)
         found = [section for section, own in named.items() if len(own) == longest]
         return found[0] if len(found) == 1 else None
+
+    def beside_pay(self, doc_ids: set[str]) -> str | None:
+        """The section of the guides ``doc_ids`` that opens on what comes on top of pay ("On top of
+        salary, many companies give … extra compensation and benefits"): what a question setting pay
+        aside asks for."""
+        return next((h.section_id for h in self.sections if h.doc_id in doc_ids
+                     and PAY_ASIDE.search(next(iter(sentences(h.text)), ""))), None)
 
     def several_named(self, doc_ids: set[str], question: str) -> str | None:
         """The top-level section two or more of whose parts a question lists, each as an item of its own

@@ -538,6 +538,17 @@ PAY_ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|beyond|on
                        r"(?:(?:the|a|my|your|their|base|basic)\s+){0,2}(?:salar(?:y|ies)|pay|wages?)\b", re.I)
 
 
+# what comes with the pay: "what perks … besides the salary?", "any extras on top of base pay?"
+EXTRAS = re.compile(r"\b(?:perks?|extras?|benefits?|bonus(?:es)?|stock|equity|"
+                    r"(?:other|extra|additional)\s+(?:comp\w*|pay|money|stuff|things))\b", re.I)
+
+
+def beside_pay(text: str) -> bool:
+    """Asks what comes on top of pay, pay set aside ("besides base salary, what perks …?"); not "beyond
+    the salary, is the job stable?"."""
+    return bool(PAY_ASIDE.search(text) and EXTRAS.search(PAY_ASIDE.sub(" ", text)))
+
+
 def asks_pay(text: str) -> bool:
     return bool(PAY.search(PAY_ASIDE.sub(" ", text)))
 

@@ -485,6 +485,17 @@ def test_perks_are_the_guides_benefits_as_well_as_the_careers_advantages(indexed
     assert f"{NNE}#salary-ranges/additional-compensation" in [h.section_id for h in perks.hits[:3]]
 
 
+def test_extras_besides_the_salary_are_the_guides_section_on_what_comes_on_top_of_pay(indexed_settings):
+    """dev14 d14n-14: "Besides base salary, what perks or extras …?" had been answered from the career's
+    benefits (salaries, job security), not the stock options and bonuses its guide gives "on top of salary"."""
+    advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
+    extras = advisor.gather(advisor.understand("Besides base salary, what perks or extras do NN engineers usually get?"))
+    assert extras.hits[0].section_id == extras.topic == f"{NNE}#salary-ranges/additional-compensation"
+    # pay set aside to ask something else is no question on extras
+    stable = advisor.gather(advisor.understand("beyond the salary, is the job stable?"))
+    assert f"{NNE}#salary-ranges/additional-compensation" not in (stable.topic, stable.hits[0].section_id)
+
+
 def test_burnout_is_searched_as_work_life_balance_first(advisor):
     _, evidence = docs(advisor, "is burnout a big issue for infosec analysts")
     assert evidence.hits[0].section_id == f"{ISA}#hard-parts-of-the-job/work-life-balance"

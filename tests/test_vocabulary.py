@@ -216,3 +216,14 @@ def test_what_is_done_about_one_thing_asks_for_no_list(text, listed):
     """Browser try-out: "… what do engineers do about that?" had been read as a list question and given
     the whole outline of the engineers' duties."""
     assert bool(v.LIST.search(text)) is listed
+
+
+@pytest.mark.parametrize("text, extras", [
+    ("Besides base salary, what perks or extras do NN engineers usually get?", True),
+    ("any bonuses on top of the base pay?", True),
+    ("apart from salary, what other compensation is there?", True),
+    ("beyond the salary, is the job stable?", False),  # pay set aside, something else asked
+    ("what perks come with the job?", False),  # no pay set aside: the career's advantages
+])
+def test_extras_beside_pay(text, extras):
+    assert v.beside_pay(text) is extras
