@@ -28,7 +28,7 @@ LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|beginners?|
                               # bottom 10%?" ("the top 10 percent" finds "Top Earners" by its own words)
                               r"(?:bottom|lowest)\s(?:10|ten)(?=\s?(?:%|percent|per cent))",
                "mid-level": r"mid|midlevel|mid-career|intermediate|middle",
-               "senior-level": r"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|very top|"
+               "senior-level": r"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|very top|at the top(?!\s+(?:\d|or\b))|"
                                r"top of the (?:range|scale|ladder)|highest[- ](?:paid|earners?)"}
 LEVELS = {slug: re.compile(rf"\b(?:{terms})\b", re.I) for slug, terms in LEVEL_TERMS.items()}
 # a level as a word before a job name: "entry", "mid-level", "early career", "seniors"
@@ -141,13 +141,16 @@ FINANCE = re.compile(r"\b(?:index funds?|mutual funds?|etfs?|student loans?|401\
 # matters: the employer is the capitalised name ("does it pay well?" names none)
 _NAME = r"(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*"
 EMPLOYER_PAY = re.compile(rf"\b(?:[Dd]oes|[Dd]o|[Dd]id|[Ww]ould|[Ww]ill)\s+(?P<by>{_NAME})\s+(?:pay|offer)\b"
-                          rf"|\b(?:[Ss]alar(?:y|ies)|[Pp]ay|[Cc]ompensation|[Pp]ay bands?|[Oo]ffers?)\s+(?:at|from)\s+(?P<at>{_NAME})")
+                          rf"|\b(?:[Ss]alar(?:y|ies)|[Pp]ay|[Cc]ompensation|[Pp]ay bands?|[Oo]ffers?)\s+(?:at|from)\s+(?P<at>{_NAME})"
+                          # "How much does a cloud architect earn at Amazon Web Services?"
+                          rf"|\b(?:earn(?:s|ing)?|make|makes|making|(?:get|gets|getting)\s+paid|paid)\s+"
+                          rf"(?:at|by|working\s+(?:at|for))\s+(?P<earned>{_NAME})")
 
 
 def employer_named(text: str) -> str | None:
     """The employer whose own pay ``text`` asks about, as written, or None."""
     found = EMPLOYER_PAY.search(text)
-    return (found.group("by") or found.group("at")) if found else None
+    return next(name for name in found.groups() if name) if found else None
 
 
 # advice a career guide does not give, by what it is called in a refusal: the law, one's money, visas,
@@ -194,7 +197,7 @@ COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|stacks? up|measur
 # what is done about one thing, not the work as a whole: "what do engineers do about that?", "… do when a breach hits?"
 DOING_ABOUT = r"(?!\s+(?:about|with|when|if|once|after|before|differently)\b)"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
-                  r"|\b(?:list|name|enumerate|main|key|top|common|everything|big picture|overview|run-?down|lay of the land|"
+                  r"|\b(?:list|name|enumerate|main|key|(?<!at the )(?<!very )top|common|everything|big picture|overview|run-?down|lay of the land|"
                   r"biggest|major|various|kinds?|types?|ways|way(?!\s+(?:more|less|too|better|worse|higher|lower|above|below)\b))\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   rf"matter|help|is|have|to|does|did|were)\b{DOING_ABOUT}|\s*[?.!]|\s*$)", re.I)

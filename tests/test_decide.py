@@ -221,6 +221,10 @@ def test_a_question_of_personal_finance_is_refused_with_the_reason(question, fin
      "Google DeepMind"),  # dev13 d13n-14: answered with the guide's senior band and OEWS
     ("Does Meta pay neural network engineers more than startups?", "Meta"),
     ("what are salaries at OpenAI like?", "OpenAI"),
+    # dev14 d14s-11: answered with the wages of the occupation O*NET found for "cloud solution architect amazon web service"
+    ("How much does a cloud solutions architect earn at Amazon Web Services?", "Amazon Web Services"),
+    ("what would I make working for Microsoft?", "Microsoft"),
+    ("how much do engineers earn at the top of the range?", None),
     ("Which company pays neural network engineers the most?", None),  # the guide says what pay depends on
     ("Does a Neural Network Engineer get paid well?", None),  # the role, not an employer
     ("does it pay well?", None),

@@ -405,6 +405,16 @@ def test_the_bottom_tenth_of_pay_is_where_pay_starts(question, level):
     assert understand(question, [], ONE).levels == ((level,) if level else ())
 
 
+def test_the_role_at_the_top_is_its_top_pay_not_a_list():
+    """dev14 d14s-19: "and for the security analyst role at the top?" after the engineers' top-end pay had
+    been read as a list question about the role ("top" as in "top skills") and answered from its opening."""
+    history = [Turn(role="user", content="What are the top-end earnings for neural network engineers?"),
+               Turn(role="assistant", content="Senior engineers usually earn $150,000+ a year.")]
+    q = understand("and for the security analyst role at the top?", history, TWO)
+    assert (q.levels, q.wants_list, q.pay) == (("senior-level",), False, True)
+    assert understand("what are the top skills employers want?", [], ONE).wants_list
+
+
 @pytest.mark.parametrize("question, topics", [
     ("Give it to me straight, what sucks about being a security analyst?", ("challenges",)),
     ("what are the negatives of this job?", ("challenges",)),
