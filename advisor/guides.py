@@ -19,7 +19,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, says_phrase, sentences, stem, stems
 from advisor.types import Hit
-from advisor.vocabulary import PAY_ASIDE, TOPICS, VAGUE, about_the_guide, asks_pay, levels_in, spelled_for, topics_in, understood, without_topic_words
+from advisor.vocabulary import PAY_ASIDE, TOPICS, VAGUE, about_the_guide, asks_pay, job_titles, levels_in, spelled_for, topics_in, understood, without_topic_words
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -149,6 +149,29 @@ class Catalog:
     def _texts(self) -> dict[str, str]:
         """Each guide's sections' text, joined once: what ``naming_alone`` searches."""
         return {g.doc_id: "\n".join(h.text for h in self.sections if h.doc_id == g.doc_id) for g in self.guides}
+
+    @cached_property
+    def _own_words(self) -> dict[str, Guide]:
+        """Words that name one role because no other guide uses them: the field a job title its guide
+        names starts with ("AI Architect", "Cyber Security Specialist") and its own field in one word
+        ("cybersecurity", "infosec"). Not the last word of a longer field ("security", of "information
+        security"): said alone it is as often something else ("job security")."""
+        said = {g.doc_id: set(re.findall(r"[a-z]+", self._texts[g.doc_id].lower())) for g in self.guides}
+        heads = {words[-2].lower() for g in self.guides for words in g._names() if len(words) > 2}
+        owned: dict[str, Guide] = {}
+        for g in self.guides:
+            named = {title.split()[0].lower() for title in job_titles(self._texts[g.doc_id])}
+            named |= {words[0].lower() for words in g._names() if len(words) == 2}
+            others = set().union(*(words for doc, words in said.items() if doc != g.doc_id))
+            owned |= {w: g for w in named - heads if len(w) > 1 and not {w, w + "s", w.removesuffix("s")} & others}
+        return owned
+
+    def own_words_in(self, text: str) -> list[Guide]:
+        """The roles a question names by words only their guides use ("why is demand for cybersecurity
+        rising?", "AI vs cybersecurity: which has better prospects?"), in the order it names them."""
+        found = [(m.start(), self._own_words[m.group(1).lower()]) for m in re.finditer(r"\b([A-Za-z]+?)s?\b", text)
+                 if m.group(1).lower() in self._own_words]
+        return list(dict.fromkeys(g for _, g in sorted(found, key=lambda pair: pair[0])))
 
     def fields_in(self, text: str, min_words: int = 1) -> list[Guide]:
         """The guides whose field the text names ("the neural net one"), in at least ``min_words`` words."""

@@ -145,7 +145,8 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
     """The roles a question is about: those it names, else all of them when it asks about them together
     ("which of the two jobs has more stress?", whatever role the turn before was about), else the one
     whose guide alone names a term it uses ("is CEH worth it?" after a question on engineers), else the
-    one whose field it names ("the downsides of working on neural networks"), else the conversation's,
+    one whose field it names ("the downsides of working on neural networks"), else those named by words
+    only their guides use ("AI vs cybersecurity: which has better prospects?"), else the conversation's,
     else the only guide's. Figures compare side by side: "how does that compare with a
     top-end analyst?" after an engineer's pay is about both; a list does not ("… with the challenges
     engineers face?" after the analysts' is about engineers)."""
@@ -153,7 +154,8 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     named = [*named, *_compared_with(question, named, catalog)] if named else named
     roles = (named or _every_role(question, catalog) or catalog.naming_alone(question)
-             or catalog.field_in(question, min_words=FIELD_WORDS) or _called_one(question, history, catalog)
+             or catalog.field_in(question, min_words=FIELD_WORDS) or catalog.own_words_in(question)
+             or _called_one(question, history, catalog)
              or _conversation_roles(history, catalog))
     return roles or ([catalog.only] if catalog.only else [])
 

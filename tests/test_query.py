@@ -73,6 +73,22 @@ def test_a_term_only_one_guide_names_says_which_role_a_question_naming_none_is_a
     assert [g.doc_id for g in understand("is it worth it?", history, only_isa).roles] == ["nne"]
 
 
+def test_a_field_only_one_guide_speaks_of_names_its_role():
+    """dev14 d14s-26 ("why is the demand for cyber security people rising?"), dev5 d5s-18 ("AI vs cybersecurity")
+    had been asked which role was meant: a job title's field ("Cyber Security Specialist", "AI Architect") or
+    a one-word field of the front matter ("cybersecurity analyst") that no other guide uses names the role."""
+    docs = {d: {"role": r, "title": r, "aliases": a} for d, r, a in (NNE, ISA)}
+    sections = [*SECTIONS, section("isa", ISA[1], "Titles", "Postings say Cyber Security Specialist."),
+                section("nne", NNE[1], "Moving Up", "Engineers become an AI Architect. Job security is high.")]
+    guides = Catalog(docs, sections)
+    roles = {q: [g.doc_id for g in understand(q, [], guides).roles] for q in (
+        "why is the demand for cyber security people rising so much?", "AI vs cybersecurity - which has better prospects?",
+        "is security a good field?")}  # both guides say "security"
+    assert roles == {"why is the demand for cyber security people rising so much?": ["isa"],
+                     "AI vs cybersecurity - which has better prospects?": ["nne", "isa"], "is security a good field?": []}
+    assert understand("AI vs cybersecurity - which has better prospects?", [], guides).compares_roles
+
+
 def test_with_several_guides_a_question_naming_no_role_is_unclear_unless_the_conversation_says():
     assert understand("How much does this job pay?", [], TWO).unclear_role
     history = [Turn(role="user", content="What do security analysts do?"),
