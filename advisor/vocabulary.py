@@ -279,6 +279,10 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "how do they handle that on small devices like phones or sensors?": what the guides call the edge
                (re.compile(r"\b(?:(?:smart)?phones?|mobile devices?|sensors?|iot|wearables?|embedded (?:devices?|systems?|chips?)|"
                            r"(?:small|tiny|little) (?:devices?|gadgets?|chips?)|on[- ]device)\b", re.I), ("edge devices",)),
+               # "how many people work in it now?": the jobs the occupation holds, as the guides count them
+               (re.compile(r"\bhow many (?:people|workers|professionals|analysts|engineers|of them|folks)\b(?! (?:earn|make|get paid))|"
+                           r"\b(?:number of (?:people|workers|professionals)|head ?count|size of the (?:work ?force|field))\b", re.I),
+                ("jobs held",)),
                # "how do they pick the best learning rate, batch size and all that?": a model's settings
                (re.compile(r"\b(?:learning rates?|batch sizes?|(?:number|no\.?) of (?:layers|epochs)|dropout rates?)\b",
                            re.I), ("hyperparameters",))]

@@ -180,6 +180,16 @@ def test_devices_search_as_the_guides_edge_devices(text, edge):
     assert ("edge devices" in v.paraphrased(text)) is edge
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("how many people work in it now?", True),  # dev14 d14s-29: refused, "Size of the Field" not found
+    ("what's the headcount of the field?", True),
+    ("how many analysts earn over $150k?", False),  # pay, not the jobs held
+    ("how many hours do people work?", False),
+])
+def test_how_many_people_work_in_it_searches_as_the_jobs_held(text, counted):
+    assert ("jobs held" in v.paraphrased(text)) is counted
+
+
 @pytest.mark.parametrize("sentence, layout", [
     ("This section covers who hires them and what the working conditions are like.", True),
     ("These are the difficulties new analysts should expect.", True), ("The key requirements are grouped below.", True),
