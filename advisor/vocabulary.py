@@ -338,10 +338,11 @@ def without_filler(text: str) -> str:
 _SENTENCE_START = r"(?:^|(?<=[.!?])\s+)(?:so\s+|well\s+|hi\s+)?"
 _I = r"i|i'm|im|i've|i'd|i am|i have"
 # a statement about the asker or their team, not a question ("I'm a teacher thinking of switching.", "I'm pretty
-# introverted.", "Training takes forever and our GPUs are maxed out."); not a request ("Tell us about pay.")
+# introverted.", "Training takes forever and our GPUs are maxed out.", "It's for my practice test."); not a
+# request ("Tell us about pay.")
 ABOUT_ME = re.compile(rf"{_SENTENCE_START}"
                       rf"(?:(?:{_I}|my|me)\b|(?!(?:tell|give|list|show|explain|describe|compare|help|"
-                      r"please|let)\b)[^.?!]*?\b(?:we|we're|we've|our)\b)[^.?!]*[.!]+(?=\s|$)", re.I)
+                      r"please|let)\b)[^.?!]*?\b(?:we|we're|we've|our|my)\b)[^.?!]*[.!]+(?=\s|$)", re.I)
 
 
 # a sentence about the asker themself: "I'm a nurse, pretty burned out.", "I've been teaching myself Python."

@@ -118,6 +118,9 @@ def test_a_message_asking_two_things_is_read_as_two_questions(text, parts):
     ("Management, specialising, senior titles, give me the options. Which pays best?",  # a request, not the asker
      "Management, specialising, senior titles, give me the options. Which pays best?"),
     ("Tell us about the pay. And the hours?", "Tell us about the pay. And the hours?"),
+    # dev14 d14s-27: the practice test's "Security+" had matched the guides, so the exam question was answered
+    ("What port does SSH use? It's for my Security+ practice test.", "What port does SSH use?"),
+    ("Give me the full rundown on my options.", "Give me the full rundown on my options."),  # a request
 ])
 def test_what_a_question_says_of_the_asker_is_set_aside(text, asked):
     assert v.without_asker(text) == asked
