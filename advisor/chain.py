@@ -40,7 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE, YEAR, paraphrased
+from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE, YEAR, about_the_guide, paraphrased
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -467,8 +467,10 @@ class Advisor:
         parts = evidence.side_parts & set(side)
         found = counted and self._side_figures(search, set(side), guide.doc_id, counted)
         if not found:  # no figures asked for, or its guide gives none
-            closest = (parts and self.retriever.closest_sentence(search, parts)) or self.retriever.closest_sentence(
-                search, set(side))
+            # a lead-in ("… with many audiences:") or a sentence on the guide's own layout ("Here is what
+            # each of those involves.") compares nothing
+            said = partial(self.retriever.closest_sentence, search, keep=lambda s: not (s.endswith(":") or about_the_guide(s)))
+            closest = (parts and said(parts)) or said(set(side))
             found = [closest] if closest else []
         return labelled(guide.role, [(sentence, side.get(sid) or self.catalog.section(sid)) for sid, sentence, _ in found])
 

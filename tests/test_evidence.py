@@ -8,6 +8,7 @@ from advisor.chain import Advisor
 from advisor.providers.extractive import ExtractiveProvider
 from tests.fakes import ScriptedProvider
 from advisor.types import Hit, Turn
+from advisor.vocabulary import about_the_guide
 
 NNE, ISA = "neural-network-engineer", "information-security-analyst"
 
@@ -555,6 +556,22 @@ def test_a_comparison_the_model_fails_gives_each_sides_closest_line(two_guides_s
     # the analysts' line comes from their guide's part on where one works, not the on-call hours
     assert answer.citations[0].section_id == f"{ISA}#where-analysts-work/the-workspace"
     assert "either" not in advisor.gather(advisor.understand("is either of these jobs well paid?")).checked.split()
+
+
+@pytest.mark.parametrize("question, said", [
+    # dev14 d14s-20: the engineers' side was "Choosing a career … comes with several benefits:", a lead-in
+    ("Which job gives me more freedom in how I work: neural network engineering or security analysis?",
+     ["remotely", "own tasks"]),
+    # dev14 d14s-30: "Below is what you should know about building a career …", the guide's own layout
+    ("If I like explaining stuff to non-techies, which career fits: NN engineering or security analysis? "
+     "What do the guides say about communication in each?", ["ommunicat", ""]),
+])
+def test_a_comparisons_side_line_says_something_of_the_job(two_guides_settings, question, said):
+    advisor = Advisor(two_guides_settings, provider=ScriptedProvider("- Freedom: [2]\n"))
+    query = advisor.understand(question)
+    lines = [line for line, _ in advisor._side_lines(query, advisor.gather(query))]
+    assert len(lines) == 2 and all(words in line for words, line in zip(said, lines))  # the engineers' side first
+    assert not any(line.endswith(":") or about_the_guide(line.split(": ", 1)[1]) for line in lines)
 
 
 def test_a_pay_follow_up_on_what_the_earlier_turn_listed_gets_the_pay_list_for_it(advisor):
