@@ -19,11 +19,19 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+def within(section_id: str, expected: list[str]) -> bool:
+    """``section_id`` is an expected section or a part of one: a case expecting "Core Responsibilities"
+    whole is answered from its subsections, which hold its text (a top-level section's own text is only
+    its opening)."""
+    return any(section_id == e or section_id.startswith(e + "/") for e in expected)
+
+
 def recall_at(ranked_ids: list[str], expected: list[str], k: int) -> float | None:
-    """1.0 when an expected section is in the top ``k`` (None for cases with no expected section)."""
+    """1.0 when an expected section (or a part of one) is in the top ``k`` (None for cases with no
+    expected section)."""
     if not expected:
         return None
-    return 1.0 if any(e in ranked_ids[:k] for e in expected) else 0.0
+    return 1.0 if any(within(sid, expected) for sid in ranked_ids[:k]) else 0.0
 
 
 def citation_validity(answer: Answer, retrieved_ids: list[str],
@@ -43,7 +51,7 @@ def citation_validity(answer: Answer, retrieved_ids: list[str],
 def cites_expected(answer: Answer, case: Case) -> bool | None:
     if not case.expected_sections or answer.refused:
         return None
-    return any(c.section_id in case.expected_sections for c in answer.citations)
+    return any(within(c.section_id, case.expected_sections) for c in answer.citations)
 
 
 def key_fact_recall(answer: Answer, case: Case) -> float | None:

@@ -14,7 +14,7 @@ from advisor.types import Answer, Citation
 from advisor.oews.package import open_wages
 from evals import checks, gate
 from evals.checks import citation_matches
-from evals.golden import Kind, load_cases, subset
+from evals.golden import Case, Kind, load_cases, subset
 from evals.judge import corrupt
 from evals.report import write_report
 from evals.run import RunConfig, evaluate
@@ -60,6 +60,16 @@ def test_citation_validity_checks_markers_and_retrieval():
     assert checks.citation_validity(_answer("a [1] b [2]", ["x", "y"]), ["x", "y", "z"])
     assert not checks.citation_validity(_answer("a [1] b [3]", ["x", "y"]), ["x", "y"])
     assert not checks.citation_validity(_answer("a [1]", ["not-retrieved"]), ["x"])
+
+
+def test_a_part_of_an_expected_section_is_that_section():
+    """dev14 d14n-01 expects "Core Responsibilities" whole; its answer cites each of its parts. A neighbour
+    whose id merely starts the same way is not a part."""
+    case = Case(id="c", kind="in_scope", question="q", expected_sections=["g#core"], key_facts=["a"])
+    assert checks.cites_expected(_answer("a [1]", ["g#core/deployment"]), case)
+    assert not checks.cites_expected(_answer("a [1]", ["g#core-skills"]), case)
+    assert checks.recall_at(["g#other", "g#core/deployment"], ["g#core"], 2) == 1.0
+    assert checks.recall_at(["g#other", "g#core/deployment"], ["g#core"], 1) == 0.0
 
 
 def test_official_wage_citations_must_quote_the_database(indexed_settings):
