@@ -54,6 +54,7 @@ MAX_FAILED_IN_A_ROW = 6
 MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to ground
 MAX_COMPLETED_FROM = 2  # an answer citing more sections is broad: none of them is completed
 MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
+BEST_DRAWN = 3  # a second section an answer to two questions drew on, ranked this high, is completed too
 RUNNER_UP_WINDOW = 0.08  # a second section this close to the best answers a one-thing question too
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
@@ -394,7 +395,15 @@ class Advisor:
             # hotspots gets what the guide says of pay and place, not the rest of the hotspots
             drawn = ranked[0] if not query.pay or speaks_of_pay(ranked[0]) else next(
                 (h for h in evidence.hits if h.kind == "section" and speaks_of_pay(h)), None)
-            return self._completion(drawn.section_id, query, evidence) if drawn else []
+            found = self._completion(drawn.section_id, query, evidence) if drawn else []
+            # for a message asking two things, the next section it drew on too, when retrieval ranks it among
+            # the best: "is there on-call work? will I be working weekends?" gets the long weeks of "Hours and
+            # On-Call Duty" as well as the rest of "Emergencies Outside Office Hours"
+            if (drawn is ranked[0] and len(ranked) > 1 and len(query.parts) > 1 and not (query.wants_list or evidence.topic)
+                    and ranked[1].kind == "section" and ranked[1].doc_id == drawn.doc_id
+                    and ranked[1].section_id in order[:BEST_DRAWN]):
+                found += [item for item in self.catalog.details(ranked[1].section_id) if item not in found]
+            return found
         said = {h.doc_id for h in cited}
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:

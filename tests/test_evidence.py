@@ -642,6 +642,19 @@ def test_an_answer_drawn_from_two_sections_is_completed_from_the_better_ranked(i
     assert "Apply effective regularization techniques" not in answer  # the lesser match is not completed
 
 
+def test_an_answer_to_two_questions_is_completed_from_both_sections_it_drew_on(two_guides_settings):
+    """dev14 d14s-09: "Is there on call work in infosec? will i be working weekends?" drew on the on-call
+    hours too, but only the emergencies were completed: the long weeks ("1 in 4") were left out."""
+    model = ScriptedProvider("- Analysts may be called in at night or on weekends when an emergency hits their organization. [1]\n"
+                             "- Some analysts also carry on-call duty beyond regular business hours. [3]\n")
+    advisor = Advisor(two_guides_settings, provider=model)
+    question = "Is there on call work in infosec? will i be working weekends?"
+    ranked = [h.section_id for h in advisor.gather(advisor.understand(question)).hits]
+    assert ranked[0] == f"{ISA}#hard-parts-of-the-job/emergencies-outside-office-hours"
+    assert ranked[2] == f"{ISA}#where-analysts-work/hours-and-on-call-duty"
+    assert "1 in 4 analysts worked more than 40 hours" in advisor.ask(question).answer
+
+
 def test_a_follow_up_naming_a_topic_is_led_from_that_topic_not_the_earlier_turns_match(indexed_settings):
     """"why is that one of the hard parts?" after tuning: the challenge, not the tuning duty; and
     "tho"/"considered" are no words the guides must hold, so the model declining is no refusal."""
