@@ -410,8 +410,13 @@ class Advisor:
             side = [h for h in evidence.hits if h.doc_id == guide.doc_id]
             if query.broad and side and self.catalog.subsections(side[0].section_id):
                 found = self.catalog.items(side[0].section_id)  # "the main hard parts of each": each side's whole list
-            elif guide.doc_id not in said and side:
+            elif guide.doc_id not in said and side and not self.catalog.subsections(side[0].section_id):
                 found = (self.catalog.items(side[0].section_id) or self.catalog.details(side[0].section_id))[:MAX_SIDE_ITEMS]
+            elif guide.doc_id not in said and side:
+                # its best section is a whole topic, which a question on one thing does not ask for ("which job
+                # gives me more freedom?" is no "Career Development" outline): its part on the topic, else its line
+                items += self._side_answer(guide, query, evidence)
+                continue
             else:
                 found = []
             items += labelled(guide.role, found)

@@ -574,6 +574,18 @@ def test_a_comparisons_side_line_says_something_of_the_job(two_guides_settings, 
     assert not any(line.endswith(":") or about_the_guide(line.split(": ", 1)[1]) for line in lines)
 
 
+def test_a_side_the_model_said_nothing_true_of_gets_its_line_not_a_whole_topic(two_guides_settings):
+    """dev14 d14s-20: the model's line for the engineers was dropped, and their side was completed with the
+    "Career Development" outline (career paths, advancement, learning) where their remote work answers."""
+    model = ScriptedProvider("- Security Analysis: Analysts often have the freedom to set their own tasks, priorities, "
+                             "and goals. [2]\n- Neural Network Engineer: High Demand and Job Security: Demand for "
+                             "Neural Network Engineers comes from the rapid adoption of AI and machine learning "
+                             "technologies. [1]\n")
+    answer = Advisor(two_guides_settings, provider=model).ask(
+        "Which job gives me more freedom in how I work: neural network engineering or security analysis?").answer
+    assert "work remotely" in answer and "Career Paths and Specializations" not in answer
+
+
 def test_a_pay_follow_up_on_what_the_earlier_turn_listed_gets_the_pay_list_for_it(advisor):
     history = [Turn(role="user", content="What kind of companies hire infosec analysts?"),
                Turn(role="assistant", content="Computer companies, consulting firms and financial firms [1].")]
