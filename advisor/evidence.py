@@ -59,14 +59,15 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     if asked := list(dict.fromkeys([*query.parts, *guides_words(query.corrected)])):
         hits = with_parts(hits, retriever.search_each([([part], docs) for part in asked], 1))
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
-    listed = (heading_named(query, catalog, searched) or extras(query, catalog, searched) or asked_section(query, tops, hits, catalog)
+    extra = extras(query, catalog, searched)  # what comes on top of pay: the topic, whatever else the words suggest
+    listed = (heading_named(query, catalog, searched) or extra or asked_section(query, tops, hits, catalog)
               or followed_up_section(query, hits, catalog) or paid_by(query, hits, catalog))
     if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed),
                                                                       catalog.section(listed))):
         hits = placed(named_hit, hits, 0)  # the part the question names leads (for a follow-up, not the earlier turn's)
-    topic = (tops[0].section_id if tops and query.broad else
-             (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list or about_role(query)
-              else None) or catalog.several_named({h.doc_id for h in hits[:1]}, query.asks_of_roles) or listed)
+    topic = extra or (tops[0].section_id if tops and query.broad else
+                      (list_topic(query, hits, catalog, {h.doc_id for h in hits[:1]}) if query.wants_list or about_role(query)
+                       else None) or catalog.several_named({h.doc_id for h in hits[:1]}, query.asks_of_roles) or listed)
     outline = catalog.outline_hit(topic) if topic else None
     checked = checked_words(search, query, catalog)
     unnamed = catalog.unnamed(checked)

@@ -473,7 +473,9 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
 
 
 def topics_in(text: str) -> list[str]:
-    """The career topics a question asks about, in TOPICS order (the more specific first)."""
+    """The career topics a question asks about, in TOPICS order (the more specific first); pay set aside
+    ("besides the base pay, what extras …?") is none of them."""
+    text = PAY_ASIDE.sub(" ", text)
     return [name for name, (pattern, _) in TOPICS.items() if pattern.search(text)]
 
 

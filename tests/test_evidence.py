@@ -482,8 +482,9 @@ def test_perks_are_the_guides_benefits_as_well_as_the_careers_advantages(indexed
     and left out "Benefits", where remote work is."""
     advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
     perks = advisor.gather(advisor.understand("yo what kinda perks do u get besides the salary in this gig? like stock n stuff"))
-    assert perks.topic == f"{NNE}#career-development/benefits"
-    assert f"{NNE}#salary-ranges/additional-compensation" in [h.section_id for h in perks.hits[:3]]
+    # what comes on top of the salary is the topic (stock, bonuses); the benefits, remote work among them, close behind
+    assert perks.topic == f"{NNE}#salary-ranges/additional-compensation"
+    assert f"{NNE}#career-development/benefits" in [h.section_id for h in perks.hits[:3]]
 
 
 def test_extras_besides_the_salary_are_the_guides_section_on_what_comes_on_top_of_pay(indexed_settings):
@@ -492,6 +493,9 @@ def test_extras_besides_the_salary_are_the_guides_section_on_what_comes_on_top_o
     advisor = Advisor(indexed_settings, provider=ExtractiveProvider())
     extras = advisor.gather(advisor.understand("Besides base salary, what perks or extras do NN engineers usually get?"))
     assert extras.hits[0].section_id == extras.topic == f"{NNE}#salary-ranges/additional-compensation"
+    # whatever else its words suggest: "companies" is no list of employers, "salary" no pay topic (dev12 d12n-15)
+    thrown = advisor.gather(advisor.understand("Besides base salary, what extras do companies usually throw in?"))
+    assert thrown.topic == f"{NNE}#salary-ranges/additional-compensation"
     # pay set aside to ask something else is no question on extras
     stable = advisor.gather(advisor.understand("beyond the salary, is the job stable?"))
     assert f"{NNE}#salary-ranges/additional-compensation" not in (stable.topic, stable.hits[0].section_id)

@@ -240,3 +240,9 @@ def test_what_is_done_about_one_thing_asks_for_no_list(text, listed):
 ])
 def test_extras_beside_pay(text, extras):
     assert v.beside_pay(text) is extras
+
+
+def test_pay_set_aside_is_no_topic():
+    """dev10 d10n-09, dev12 d12n-15: "Besides base salary, what extras …?" had the whole pay section as its topic."""
+    assert "pay" not in v.topics_in("Besides base salary, what extras do companies usually throw in?")
+    assert v.topics_in("what's the base salary?") == ["pay"]
