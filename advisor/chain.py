@@ -408,23 +408,22 @@ class Advisor:
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:
             side = [h for h in evidence.hits if h.doc_id == guide.doc_id]
-            if query.broad and side and self.catalog.subsections(side[0].section_id):
+            whole = bool(side) and bool(self.catalog.subsections(side[0].section_id))  # its best section is a topic
+            if query.broad and whole:
                 found = self.catalog.items(side[0].section_id)  # "the main hard parts of each": each side's whole list
-            elif guide.doc_id not in said and side and not self.catalog.subsections(side[0].section_id):
+            elif guide.doc_id not in said and side and not whole:
                 found = (self.catalog.items(side[0].section_id) or self.catalog.details(side[0].section_id))[:MAX_SIDE_ITEMS]
-            elif guide.doc_id not in said and side:
-                # its best section is a whole topic, which a question on one thing does not ask for ("which job
-                # gives me more freedom?" is no "Career Development" outline): its part on the topic, else its line
-                items += self._side_answer(guide, query, evidence)
-                continue
             else:
                 found = []
             items += labelled(guide.role, found)
-            if guide.doc_id in said and not query.broad:
+            if not query.broad and (guide.doc_id in said or whole):
                 # a side the model spoke of still gets what its guide says of the topic asked about, the
                 # section on it whole ("compare the education …": each side's degree lines, the
                 # bachelor's beside the master's the model gave), else its line on what is asked ("what
-                # languages does each need?" gets "Python, C++ and Java" where the model only called Python versatile)
+                # languages does each need?" gets "Python, C++ and Java" where the model only called Python
+                # versatile); so does one it said nothing of whose best section is a whole topic, which a
+                # question on one thing does not ask for ("which job gives me more freedom?" is no "Career
+                # Development" outline)
                 items += self._side_answer(guide, query, evidence)
         return items
 

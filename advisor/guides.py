@@ -169,9 +169,8 @@ class Catalog:
     def own_words_in(self, text: str) -> list[Guide]:
         """The roles a question names by words only their guides use ("why is demand for cybersecurity
         rising?", "AI vs cybersecurity: which has better prospects?"), in the order it names them."""
-        found = [(m.start(), self._own_words[m.group(1).lower()]) for m in re.finditer(r"\b([A-Za-z]+?)s?\b", text)
-                 if m.group(1).lower() in self._own_words]
-        return list(dict.fromkeys(g for _, g in sorted(found, key=lambda pair: pair[0])))
+        words = (m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+?)s?\b", text))  # in the order said
+        return list(dict.fromkeys(self._own_words[w] for w in words if w in self._own_words))
 
     def fields_in(self, text: str, min_words: int = 1) -> list[Guide]:
         """The guides whose field the text names ("the neural net one"), in at least ``min_words`` words."""
