@@ -15,8 +15,10 @@ from advisor.guides import Catalog
 from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
-from advisor.vocabulary import ADVICE, LIVE_LISTINGS, WHICH_ROLE, WRITING_TASK, asking, employer_named, foreign_place, USPS
+from advisor.vocabulary import ADVICE, LIVE_LISTINGS, beside_pay, WHICH_ROLE, WRITING_TASK, asking, employer_named, foreign_place, USPS
 
+NO_EXTRAS = ("I don't know what comes on top of the pay: my {role} guide doesn't name any perks, bonuses or "
+             "other extras.")
 WRITE_CODE = "I can't write code for you: I'm a career advisor, and I answer questions about careers from my guides."
 
 Action = Literal["answer", "refuse", "clarify", "official_only", "occupation"]
@@ -40,6 +42,9 @@ def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None
         return Decision("refuse", advice)
     if employer := employer_pay(query, catalog):
         return Decision("refuse", f"asks what one employer ({employer}) pays, which no guide gives")
+    if unlisted := no_extras(query, catalog):
+        return Decision("refuse", f"asks what comes on top of pay, which the {unlisted} guide doesn't name",
+                        NO_EXTRAS.format(role=unlisted))
     if abroad := query.abroad or (official and official.abroad):
         return Decision("refuse", f"pay outside the U.S. ({abroad})", salary.OUTSIDE_US.format(place=abroad))
     reason = out_of_scope(query, evidence, catalog, settings)
@@ -82,6 +87,16 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
     if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
         return f"asks about {role!r}, which no guide covers"
     return None
+
+
+def no_extras(query: Query, catalog: Catalog) -> str | None:
+    """The role whose guide names nothing that comes on top of pay, when the question sets pay aside to
+    ask for that ("Besides the base pay, what extras do security analysts get?"): its pay section
+    would answer a question nobody asked. None when the question compares, or its role is unclear."""
+    guides = query.roles if len(query.roles) == 1 else catalog.guides
+    if query.compares or len(guides) != 1 or not beside_pay(query.corrected):
+        return None
+    return None if catalog.beside_pay({guides[0].doc_id}) else guides[0].role
 
 
 def advice_asked(query: Query, catalog: Catalog) -> str | None:

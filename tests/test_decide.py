@@ -7,7 +7,9 @@ from advisor.decide import ModelOutcome, after_model, decide
 from advisor.evidence import Evidence
 from advisor.query import understand
 from advisor.settings import Settings
-from tests.test_query import ONE, TWO, SECTIONS
+from advisor.types import Turn
+from advisor.guides import Catalog
+from tests.test_query import ISA, NNE, ONE, TWO, SECTIONS, section
 
 SETTINGS = Settings()
 
@@ -238,3 +240,27 @@ def test_one_named_employers_pay_is_refused_with_the_reason(question, employer):
         assert d.action == "refuse" and f"one employer ({employer})" in d.reason
     else:
         assert "employer" not in (d.reason or "")
+
+
+EXTRAS = section("nne", NNE[1], "Salary Ranges › Additional Compensation",
+                 "On top of salary, many companies give extra compensation, such as stock options.")
+WITH_EXTRAS = Catalog({d: {"role": r, "title": r, "aliases": a} for d, r, a in (NNE, ISA)}, [*SECTIONS, EXTRAS])
+
+
+@pytest.mark.parametrize("question, history, unlisted", [
+    ("Besides the base pay, what extras do security analysts get?", [], "Information Security Analyst"),
+    ("any perks on top of the salary?", [("what do security analysts earn?", "The median is $124,910.")],
+     "Information Security Analyst"),
+    ("Besides base salary, what perks do NN engineers get?", [], None),  # their guide names them
+    ("What do security analysts earn, bonuses included?", [], None),  # pay is not set aside
+    ("Besides base pay, which role gets more extras, NN engineers or security analysts?", [], None),  # compares
+])
+def test_extras_beside_pay_a_guide_does_not_name_are_refused_with_the_reason(question, history, unlisted):
+    turns = [Turn(role=r, content=t) for q, a in history for r, t in (("user", q), ("assistant", a))]
+    d = decide(understand(question, turns, WITH_EXTRAS), evidence("nne", "isa"), None, WITH_EXTRAS, SETTINGS)
+    if unlisted:
+        assert d.action == "refuse" and "on top of pay" in d.reason
+        assert d.message == f"I don't know what comes on top of the pay: my {unlisted} guide doesn't name any perks, " \
+                            "bonuses or other extras."
+    else:
+        assert "on top of pay" not in (d.reason or "")
