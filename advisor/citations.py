@@ -8,9 +8,10 @@ contains is dropped the same way. Markers are renumbered in order of first use.
 
 A line must also not say more than its source: when it adds more content words than a paraphrase
 needs (``new_word_allowance``) — an adjective, a reason, a claim the section never makes, as in
-"TensorFlow is a popular open-source library" cited to a line that only names TensorFlow — it is
-cut back to its first clause the source does back, or dropped. A line that repeats an earlier one
-is dropped too.
+"TensorFlow is a popular open-source library" cited to a line that only names TensorFlow — or adds a
+single word that judges (``vocabulary.JUDGEMENTS``: "Cybersecurity is becoming more popular" from a
+section saying attacks are more frequent), it is cut back to its first clause the source does back, or
+dropped. A line that repeats an earlier one is dropped too.
 
 Links are not passed on (``advisor.links``): a source's sentences that carry a URL, domain or
 e-mail address are not citable, and a line with a link its cited section does not hold is dropped,
@@ -27,7 +28,7 @@ from advisor.guides import parent_id
 from advisor.links import links_in, without_links
 from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words, sentences
 from advisor.types import Citation, Hit
-from advisor.vocabulary import about_the_guide, asks_pay, job_titles, paraphrased, without_everyday
+from advisor.vocabulary import JUDGEMENTS, about_the_guide, asks_pay, job_titles, paraphrased, without_everyday
 
 log = logging.getLogger(__name__)
 
@@ -378,7 +379,10 @@ class CitationBuilder:
         return sorted(borrowed & headings)
 
     def _says_more(self, claim: set[str], index: int) -> bool:
-        return len(claim - self._tokens[index] - self._asked) > new_word_allowance(claim)
+        """More new words than a paraphrase needs, or any word that judges ("popular") its source
+        does not use itself: one such word is the whole of an invented claim."""
+        new = claim - self._tokens[index] - self._asked
+        return len(new) > new_word_allowance(claim) or bool(new & JUDGEMENTS)
 
     def _cut_back(self, text: str, index: int) -> str | None:
         """The longest first part of ``text``, cut at a clause, that source ``index`` backs."""

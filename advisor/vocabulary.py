@@ -508,6 +508,15 @@ WORK_TIME = re.compile(r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|daily|(?:every|
 # a verdict asked of whatever the question names: "is a master's worth it?" asks about the degree, not
 # about the career's advantages, which "is it worth it?" alone asks
 VERDICT = re.compile(r"\bworth it\b", re.I)
+# words that judge ("popular", "sophisticated", "lucrative"): a claim of their own, which the section a
+# line cites must make itself ("Cyberattacks have become more frequent" backs no "… and sophisticated")
+JUDGEMENTS = frozenset({
+    "popular", "sophisticated", "critical", "crucial", "vital", "important", "significant", "significantly",
+    "lucrative", "prestigious", "rewarding", "exciting", "booming", "hot", "huge", "massive", "excellent", "great",
+    "dramatic", "dramatically", "rapid", "rapidly", "fastest", "easy", "easier", "difficult", "stressful", "boring",
+    "glamorous", "risky", "elite", "famous", "renowned", "prominent", "generous", "notoriously", "incredibly",
+    "extremely", "highly",
+})
 
 
 def verdict_in_passing(text: str, topics: list[str]) -> bool:

@@ -49,6 +49,28 @@ def test_a_line_that_claims_more_than_its_section_is_cut_back_or_dropped(builder
     assert builder.dropped[-1].startswith("says more than its source")
 
 
+DEMAND = hit("g#prospects/demand", "Job Prospects › What Drives Demand",
+             "Cyberattacks have become more frequent, and organizations spend more on cybersecurity.")
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("- Cybersecurity is becoming more popular [1]", None),  # one invented verdict, two new words
+    ("- Cyberattacks have become more frequent and sophisticated [1]", None),
+    # cut back to what the section says, which then reads as the section's own line
+    ("- Cyberattacks have become more frequent, which makes the work stressful [1]", f"- {DEMAND.text} [1]"),
+    ("- Cyberattacks have become more frequent [1]", f"- {DEMAND.text} [1]"),
+])
+def test_a_judgement_its_section_does_not_make_is_cut_back_or_dropped(line, kept):
+    assert CitationBuilder([DEMAND]).check_line(line) == kept
+
+
+def test_a_judgement_the_question_or_the_section_makes_is_no_new_claim():
+    asked = CitationBuilder([DEMAND], question="Why is cybersecurity so popular?")
+    assert asked.check_line("- Cybersecurity is popular because cyberattacks have become more frequent [1]")
+    said = hit("g#x", "X", "Cyberattacks have become more frequent and more sophisticated.")
+    assert CitationBuilder([said]).check_line("- Cyberattacks have become more frequent and sophisticated [1]")
+
+
 def test_the_stricter_check_can_be_switched_off():
     loose = CitationBuilder([PROG], strict=False)
     line = "- Machine learning libraries such as TensorFlow and PyTorch are popular, open and widely taught [1]"
