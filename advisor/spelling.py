@@ -35,7 +35,8 @@ SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": 
              "shud": "should", "shld": "should", "wud": "would", "cud": "could",
              "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks", "pls": "please", "plz": "please", "govt": "government",
              "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university",
-             "grad": "graduate", "grads": "graduates", "ppl": "people", "comp": "compensation", "compsci": "computer science", "cs": "computer science"}  # "im a new grad" (it became "grid")
+             "grad": "graduate", "grads": "graduates", "ppl": "people", "comp": "compensation", "compsci": "computer science", "cs": "computer science",
+             "docs": "documentation", "stats": "statistics", "info": "information"}  # "im a new grad" (it became "grid")
 # shorthand of two words, read before the words one by one ("comp sci" is no "comp", pay)
 SHORT_PHRASES = {"comp sci": "computer science", "comp-sci": "computer science"}
 SHORT_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, SHORT_PHRASES)) + r")\b", re.I)

@@ -283,6 +283,10 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\bhow many (?:people|workers|professionals|analysts|engineers|of them|folks)\b(?! (?:earn|make|get paid))|"
                            r"\b(?:number of (?:people|workers|professionals)|head ?count|size of the (?:work ?force|field))\b", re.I),
                 ("jobs held",)),
+               # "does it reach into things like farming?", "what about games and movies?": the sectors as the guides name them
+               (re.compile(r"\b(?:farm(?:s|ing|ers?)?|crops?)\b", re.I), ("agriculture",)),
+               (re.compile(r"\b(?:(?:video )?games?|gaming|movies?|films?|music|streaming)\b", re.I), ("entertainment",)),
+               (re.compile(r"\b(?:hospitals?|medicine|doctors?|patients?)\b", re.I), ("healthcare",)),
                # "how do they pick the best learning rate, batch size and all that?": a model's settings
                (re.compile(r"\b(?:learning rates?|batch sizes?|(?:number|no\.?) of (?:layers|epochs)|dropout rates?)\b",
                            re.I), ("hyperparameters",))]

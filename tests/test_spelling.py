@@ -46,7 +46,8 @@ def test_a_sentence_keeps_its_shape_and_reports_the_fixes():
 @pytest.mark.parametrize("short, long", [("wrk", "work"), ("r", "are"), ("u", "you"), ("certs", "certifications"),
                                          ("grad", "graduate"), ("compsci", "computer science"),
                                          ("ppl", "people"), ("shud", "should"), ("wud", "would"),  # "a new grad" was "a new grid"
-                                         ("hrs", "hours"), ("wk", "week")])  # dev11 d11s-13: "how many hrs" had been refused
+                                         ("hrs", "hours"), ("wk", "week"),  # dev11 d11s-13: "how many hrs" had been refused
+                                         ("docs", "documentation")])  # dev15 d15n-21: "not great at docs" was "does"
 def test_chat_shorthand_is_written_out(short, long):
     assert SPELLER.correct_word(short) == long
 

@@ -156,6 +156,15 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     assert "penetration tests" in v.paraphrased(text)
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("does it reach into things like farming and schools?", "agriculture"),  # dev15 d15n-28
+    ("could I build AI for video games or movies?", "entertainment"),
+    ("do hospitals hire neural network engineers?", "healthcare"),
+])
+def test_a_sector_in_everyday_words_searches_as_the_guides_name_it(text, sector):
+    assert sector in v.guides_words(text)
+
+
 @pytest.mark.parametrize("text, settings", [
     ("how do NN engineers pick the best learning rate, batch size and all that?", True),  # dev12 d12n-05
     ("how do they choose the number of layers?", True),
