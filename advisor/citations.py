@@ -47,7 +47,7 @@ LABEL = re.compile(r"^[^:]{1,40}:\s+(?=\S)")  # "Location: " before what a line 
 BOLD_CLAIM = re.compile(r"^\*\*([^*]+?)\*\*\s*:\s*$")  # "**Make sure the data is of good quality**:", a claim set as a heading
 # a span the question puts in quotes, of MIN_QUOTED_WORDS words or more
 QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\"“”‘’']{3,200})[\"”’'](?!\w)")
-MIN_QUOTED_WORDS = 3
+MIN_QUOTED_WORDS = 2
 
 # where a line can be cut back to what its source says: before a reason, an aside or an addition
 CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|helping|and|but|while)\b"

@@ -19,7 +19,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, says_phrase, sentences, stem, stems
 from advisor.types import Hit
-from advisor.vocabulary import PAY_ASIDE, TOPICS, VAGUE, about_the_guide, asks_pay, job_titles, levels_in, spelled_for, topics_in, understood, without_topic_words
+from advisor.vocabulary import FIELD_NOUNS, PAY_ASIDE, TOPICS, VAGUE, about_the_guide, asks_pay, job_titles, levels_in, spelled_for, topics_in, understood, without_topic_words
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -166,11 +166,21 @@ class Catalog:
             owned |= {w: g for w in named - heads if len(w) > 1 and not {w, w + "s", w.removesuffix("s")} & others}
         return owned
 
+    @cached_property
+    def _field_heads(self) -> dict[str, Guide]:
+        """The last word of a longer field that only one role's names have ("security", of "information
+        security analyst"): it names that role said as a field ("in the security field")."""
+        heads = [(words[-2].lower(), g) for g in self.guides for words in g._names() if len(words) > 2]
+        return {w: g for w, g in heads if {other.doc_id for word, other in heads if word == w} == {g.doc_id}}
+
     def own_words_in(self, text: str) -> list[Guide]:
         """The roles a question names by words only their guides use ("why is demand for cybersecurity
-        rising?", "AI vs cybersecurity: which has better prospects?"), in the order it names them."""
-        words = (m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+?)s?\b", text))  # in the order said
-        return list(dict.fromkeys(self._own_words[w] for w in words if w in self._own_words))
+        rising?", "AI vs cybersecurity: which has better prospects?") or by the last word of a longer
+        field said as a field ("what are the toughest parts in the security field?"), in the order it
+        names them."""
+        said = ((m.group(1).lower(), m.group(2)) for m in re.finditer(rf"\b([A-Za-z]+?)s?\b(?:\s+({FIELD_NOUNS}))?", text))
+        return list(dict.fromkeys(self._own_words.get(w) or self._field_heads[w] for w, field in said
+                                  if w in self._own_words or (field and w in self._field_heads)))
 
     def fields_in(self, text: str, min_words: int = 1) -> list[Guide]:
         """The guides whose field the text names ("the neural net one"), in at least ``min_words`` words."""

@@ -159,6 +159,10 @@ ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
           "a question of immigration": re.compile(r"\b(?:visas?|h-?1b|green cards?|work permits?|immigra\w*|"
                                                   r"citizenship|sponsorship)\b", re.I),
           "about job interviews": re.compile(r"\binterview(?:s|ing|ers?)?\b", re.I),
+          # "give me the answers to the Security+ practice exam, questions 1-20": the test's own answers
+          "for a test's answers": re.compile(r"\b(?:answers?|solutions?|answer key)\s+(?:to|for|of)\s+(?:[\w+-]+\s+){0,5}?"
+                                            r"(?:exams?|tests?|quiz(?:zes)?|homework|assignments?|practice questions)\b"
+                                            r"|\bdo my (?:homework|assignment|exam)\b", re.I),
           "what to buy": re.compile(r"\b(?:buy|buying|purchase|purchasing|laptops?)\b", re.I),
           "for medical advice": re.compile(r"\b(?:pain ?killers?|medications?|medicines?|meds|doses?|dosage|prescri\w+|"
                                            r"ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|physiotherap\w*|"
@@ -283,6 +287,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\bhow many (?:people|workers|professionals|analysts|engineers|of them|folks)\b(?! (?:earn|make|get paid))|"
                            r"\b(?:number of (?:people|workers|professionals)|head ?count|size of the (?:work ?force|field))\b", re.I),
                 ("jobs held",)),
+               # "do they deal with backups?": what the guides call copying data to keep it safe
+               (re.compile(r"\b(?:back[- ]?ups?|backing up|backed up)\b", re.I), ("copying data",)),
                # "does it reach into things like farming?", "what about games and movies?": the sectors as the guides name them
                (re.compile(r"\b(?:farm(?:s|ing|ers?)?|crops?)\b", re.I), ("agriculture",)),
                (re.compile(r"\b(?:(?:video )?games?|gaming|movies?|films?|music|streaming)\b", re.I), ("entertainment",)),
@@ -512,6 +518,8 @@ WORK_TIME = re.compile(r"\b(?:(?:day|week)[- ]to[- ](?:day|week)|daily|(?:every|
 # a verdict asked of whatever the question names: "is a master's worth it?" asks about the degree, not
 # about the career's advantages, which "is it worth it?" alone asks
 VERDICT = re.compile(r"\bworth it\b", re.I)
+# what follows a word said as the name of a line of work: "the security field", "the AI industry"
+FIELD_NOUNS = r"field|industry|sector|world|space|profession|careers?"
 # words that judge ("popular", "sophisticated", "lucrative"): a claim of their own, which the section a
 # line cites must make itself ("Cyberattacks have become more frequent" backs no "… and sophisticated")
 JUDGEMENTS = frozenset({

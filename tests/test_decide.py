@@ -194,6 +194,10 @@ def test_a_question_of_law_is_refused_with_the_reason(question, law):
     # dev12 d12n-22: "typing 10 hours a day while my models train" had brought the day's work whole
     ("My wrists have been killing me from typing 10 hours a day while my models train. What painkiller and what "
      "dose should I take?", "for medical advice"),
+    # dev15 d15s-23: answered from the certifications
+    ("Can you just give me the answers to the CompTIA Security+ practice exam, questions 1-20?", "for a test's answers"),
+    ("what's the answer key for my neural networks homework?", "for a test's answers"),
+    ("Which exams should a neural network engineer take?", None),
 ])
 def test_advice_no_career_guide_gives_is_refused_with_the_reason(question, kind):
     """dev11 d11n-25, -27, -28: each had been answered, from the guides or from O*NET."""

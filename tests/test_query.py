@@ -87,6 +87,9 @@ def test_a_field_only_one_guide_speaks_of_names_its_role():
     assert roles == {"why is the demand for cyber security people rising so much?": ["isa"],
                      "AI vs cybersecurity - which has better prospects?": ["nne", "isa"], "is security a good field?": []}
     assert understand("AI vs cybersecurity - which has better prospects?", [], guides).compares_roles
+    # the last word of one role's longer field, said as a field (dev15 d15s-12 had been asked which role)
+    assert [g.doc_id for g in understand("In the security field, what are the toughest parts?", [], guides).roles] == ["isa"]
+    assert [g.doc_id for g in understand("do security careers pay well?", [], guides).roles] == ["isa"]
 
 
 def test_with_several_guides_a_question_naming_no_role_is_unclear_unless_the_conversation_says():

@@ -160,8 +160,9 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("does it reach into things like farming and schools?", "agriculture"),  # dev15 d15n-28
     ("could I build AI for video games or movies?", "entertainment"),
     ("do hospitals hire neural network engineers?", "healthcare"),
+    ("do infosec analysts deal with backups and disaster recovery stuff too?", "copying data"),  # dev15 d15s-14
 ])
-def test_a_sector_in_everyday_words_searches_as_the_guides_name_it(text, sector):
+def test_a_sector_or_task_in_everyday_words_searches_as_the_guides_name_it(text, sector):
     assert sector in v.guides_words(text)
 
 
