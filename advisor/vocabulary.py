@@ -287,6 +287,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\bhow many (?:people|workers|professionals|analysts|engineers|of them|folks)\b(?! (?:earn|make|get paid))|"
                            r"\b(?:number of (?:people|workers|professionals)|head ?count|size of the (?:work ?force|field))\b", re.I),
                 ("jobs held",)),
+               # "which is better for flexible work?": where and when the work is done, as the guides say it
+               (re.compile(r"\bflexib(?:le|ility)\b", re.I), ("work remotely", "schedule")),
                # "do they deal with backups?": what the guides call copying data to keep it safe
                (re.compile(r"\b(?:back[- ]?ups?|backing up|backed up)\b", re.I), ("copying data",)),
                # "does it reach into things like farming?", "what about games and movies?": the sectors as the guides name them
@@ -417,7 +419,10 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                    r"job security|secure|(?:safe|safer|safest) bet|"  # "which is the safer bet?"
                    # "how fast is the field growing?", not "how fast is reinforcement learning growing?"
                    r"how (?:fast|quickly) (?:is|are|will|does|do)\s+(?:\w+\s+){0,6}?(?:fields?|jobs?|roles?|careers?|"
-                   r"occupations?|professions?|demand|employment|market)\s+(?:\w+\s+)?grow\w*|"
+                   r"occupations?|professions?|demand|employment|market)\s+(?:\w+\s+){0,2}?grow\w*|"
+                   # "how many jobs are expected to grow …?", "employment is projected to rise"
+                   r"(?:jobs?|roles?|employment|demand|openings)\s+(?:(?:is|are|will be)\s+)?(?:expected|projected|predicted|"
+                   r"forecast|set|going|likely)\s+to\s+(?:grow|rise|increase)|"
                    r"growth rate|"  # what grows is a job ("which one is growing faster?"), not "parts of AI"
                    r"(?:one|ones|roles?|jobs?|careers?|fields?|occupations?|demand|employment)\s+(?:is\s+|are\s+)?"
                    r"(?:growing|grow|grows)\s+(?:fast\w*|quick\w*|the most)|"

@@ -78,6 +78,10 @@ def test_topics_most_specific_first():
     assert v.topics_in("job security wise, which is the safer bet?") == ["market"]
     assert v.topics_in("how fast is the information security analyst field growing?") == ["market"]
     assert v.topics_in("How fast is reinforcement learning growing?") == []  # a part of AI, not a job
+    # dev15 d15s-05: had no topic, and the growth rate was not among the five best sections
+    assert v.topics_in("how fast are jobs expected to grow over the next 10 years?") == ["market"]
+    assert v.topics_in("are security jobs projected to rise?") == ["market"]
+    assert v.topics_in("how fast is reinforcement learning expected to grow?") == []
     assert v.topics_in("how does that compare with where a security analyst can end up?") == ["progression"]
     assert v.topics_in("what leadership roles can a neural network engineer move into?") == ["progression"]
     assert v.topics_in("what do senior roles pay?") == ["pay"]
@@ -161,6 +165,7 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("could I build AI for video games or movies?", "entertainment"),
     ("do hospitals hire neural network engineers?", "healthcare"),
     ("do infosec analysts deal with backups and disaster recovery stuff too?", "copying data"),  # dev15 d15s-14
+    ("Which of the two jobs is better for flexible work?", "work remotely schedule"),  # dev15 d15s-17
 ])
 def test_a_sector_or_task_in_everyday_words_searches_as_the_guides_name_it(text, sector):
     assert sector in v.guides_words(text)
