@@ -54,6 +54,8 @@ CLAUSE = re.compile(r",\s+(?:which|because|as|since|so|making|allowing|enabling|
                     r"|\s+(?:because|due to|since|which|so that|thanks to)\s+|;\s+|\s+[-–—]\s+|:\s+(?=[a-z])")
 
 
+# a line that answers a yes/no question: the question's words are no backing for it
+VERDICT_START = re.compile(r"^(?:yes|no|nope|yep|absolutely|definitely|certainly)\b", re.I)
 # an answer must not harden what its source hedges: "A PhD is required" from "often preferred: a Ph.D."
 OBLIGATION = re.compile(r"\b(?:required|requires?|mandatory|must|essential|necessary|compulsory|obligatory)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|no|never|nor|without)\b|n't\b", re.I)
@@ -247,6 +249,12 @@ class CitationBuilder:
             # "Both degrees are required for entry-level positions in the respective fields" cited to the
             # analysts' degrees alone: one role's source backs no claim about every role
             self._drop(raw, f"speaks of every role ({both!r}) from one role's source")
+            self.unsupported = text
+            return None
+        if self.strict and VERDICT_START.match(text) and len(claim - self._tokens[chosen]) > new_word_allowance(claim):
+            # "Yes, you can get a security analyst job straight out of college with zero experience" cited to
+            # "… hard to land straight out of school": a yes or no must stand on its source's words, not the question's
+            self._drop(raw, f"answers yes or no in words its source does not use: {sorted(claim - self._tokens[chosen])}")
             self.unsupported = text
             return None
         if self.strict and self._says_more(claim, chosen):

@@ -71,6 +71,20 @@ def test_a_judgement_the_question_or_the_section_makes_is_no_new_claim():
     assert CitationBuilder([said]).check_line("- Cyberattacks have become more frequent and sophisticated [1]")
 
 
+def test_a_yes_or_no_in_the_questions_words_needs_its_source_to_say_it():
+    """dev15 d15s-27: "Yes, you can get … straight out of college with zero experience" passed, every word
+    of it the question's, cited to a section saying the first job is hard to land straight out of school."""
+    hard = hit("g#hard/breaking-in", "Hard Parts › Breaking In Without Experience",
+               "Employers usually prefer candidates who have already worked in a related occupation, which makes "
+               "the first security job hard to land straight out of school.")
+    b = CitationBuilder([hard], question="can i get a security analyst job straight out of college with zero experience?")
+    assert b.check_line("- Yes, you can get a security analyst job straight out of college with zero experience. [1]") is None
+    assert b.dropped[-1].startswith("answers yes or no")
+    assert b.check_line("- Employers usually prefer candidates who have already worked in a related occupation [1]")
+    remote = hit("g#benefits", "Benefits", "Many companies offer flexible ways of working, including the option to work remotely.")
+    assert CitationBuilder([remote], question="can I work from home?").check_line("- Yes, you can work remotely. [1]")
+
+
 def test_the_stricter_check_can_be_switched_off():
     loose = CitationBuilder([PROG], strict=False)
     line = "- Machine learning libraries such as TensorFlow and PyTorch are popular, open and widely taught [1]"
