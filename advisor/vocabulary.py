@@ -209,7 +209,8 @@ LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|it
 # answered with it, not yes or no; its words ask nothing of a guide
 REQUEST = re.compile(r"^\W*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:break\s+(?:it\s+)?down|explain|"
                      r"tell\s+me(?:\s+about)?|walk\s+me\s+through|go\s+(?:over|through)|outline|describe|list|"
-                     r"summari[sz]e|give\s+me|show\s+me|lay\s+out|spell\s+out|run\s+(?:me\s+)?through)\b", re.I)
+                     r"summari[sz]e|give\s+me|show\s+me|lay\s+out|spell\s+out|run\s+(?:me\s+)?through|compare|contrast|"
+                     r"help\s+me\s+(?:understand|compare))\b", re.I)
 # a question answered yes or no ("Do I need a PhD?", "Is remote work common?")
 YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|can|could|should|will|would|must|am|have|has)\b", re.I)
 

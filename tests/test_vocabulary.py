@@ -134,6 +134,8 @@ def test_what_a_question_says_of_the_asker_is_set_aside(text, asked):
     ("Do I need a PhD?", True), ("can I work remotely?", True), ("Could it pay more in Seattle?", True),
     ("can u break down the pay from junior to senior?", False), ("could you explain what they do?", False),
     ("Can you walk me through a typical week?", False), ("would you please list the main challenges?", False),
+    # dev15 d15s-09: each side's education had been one line, as for "is either …?"
+    ("Could you compare the education needed for a neural network engineer versus a security analyst?", False),
 ])
 def test_a_request_put_as_a_question_is_no_yes_or_no_question(text, answered_yes_or_no):
     assert v.yes_no(text) is answered_yes_or_no
