@@ -251,10 +251,11 @@ class CitationBuilder:
             self._drop(raw, f"speaks of every role ({both!r}) from one role's source")
             self.unsupported = text
             return None
-        if self.strict and VERDICT_START.match(text) and len(claim - self._tokens[chosen]) > new_word_allowance(claim):
+        if self.strict and (verdict := VERDICT_START.match(text)) and len(
+                unbacked := claim - self._tokens[chosen] - content_tokens(verdict.group(0))) > new_word_allowance(claim):
             # "Yes, you can get a security analyst job straight out of college with zero experience" cited to
             # "… hard to land straight out of school": a yes or no must stand on its source's words, not the question's
-            self._drop(raw, f"answers yes or no in words its source does not use: {sorted(claim - self._tokens[chosen])}")
+            self._drop(raw, f"answers yes or no in words its source does not use: {sorted(unbacked)}")
             self.unsupported = text
             return None
         if self.strict and self._says_more(claim, chosen):

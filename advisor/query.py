@@ -92,10 +92,12 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # a follow-up about pay stays about pay unless it names a topic of its own: "which one is growing
     # faster?" after a pay comparison asks about the market
     pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)
-    figures = follows and bool(COMPARING.search(corrected)) and (pay or bool(COUNTED_TOPICS.intersection(own_topics)))
-    roles = _roles(corrected, named, history, catalog, compares_figures=figures)
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if follows else ""
+    # "how does that compare with neural network engineers?" after the analysts' outlook: both roles' figures
+    counted = COUNTED_TOPICS.intersection(own_topics or topics_in(earlier))
+    figures = follows and bool(COMPARING.search(corrected)) and (pay or bool(counted))
+    roles = _roles(corrected, named, history, catalog, compares_figures=figures)
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     earlier_topics = _own_topics(_without_work_time(earlier, catalog.roles_in(earlier)))

@@ -73,6 +73,18 @@ def test_a_term_only_one_guide_names_says_which_role_a_question_naming_none_is_a
     assert [g.doc_id for g in understand("is it worth it?", history, only_isa).roles] == ["nne"]
 
 
+def test_comparing_with_another_role_after_a_question_on_the_market_compares_both():
+    """dev15 d15s-13: "how does that compare with neural network engineers?" after the analysts' outlook had
+    been answered for the engineers alone, with no figure of the analysts' to set beside theirs."""
+    history = [Turn(role="user", content="what's the job outlook for information security analysts?"),
+               Turn(role="assistant", content="BLS projects 29% growth from 2024 to 2034.")]
+    q = understand("how does that compare with neural network engineers?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["isa", "nne"] and q.compares_roles
+    listed = [Turn(role="user", content="what are the hard parts for security analysts?"),
+              Turn(role="assistant", content="Breaches happen at night.")]
+    assert [g.doc_id for g in understand("how does that compare with neural network engineers?", listed, TWO).roles] == ["nne"]
+
+
 def test_a_field_only_one_guide_speaks_of_names_its_role():
     """dev14 d14s-26 ("why is the demand for cyber security people rising?"), dev5 d5s-18 ("AI vs cybersecurity")
     had been asked which role was meant: a job title's field ("Cyber Security Specialist", "AI Architect") or
