@@ -55,6 +55,7 @@ MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to
 MAX_COMPLETED_FROM = 2  # an answer citing more sections is broad: none of them is completed
 MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
 BEST_DRAWN = 3  # a second section an answer to two questions drew on, ranked this high, is completed too
+LEAD_WINDOW = 0.02  # a sentence of retrieval's best section this close to the closest of all leads instead
 RUNNER_UP_WINDOW = 0.08  # a second section this close to the best answers a one-thing question too
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
@@ -353,7 +354,9 @@ class Advisor:
         own = self.catalog.under_topics(evidence.docs, list(query.topics)) if not query.topics_inherited else set()
         # a count is answered by a figure: "and how many jobs is that?" after "is cybersecurity a
         # growing field?" is led by the jobs held, not by what drives demand
-        keep = (lambda s: bool(numbers(s))) if HOW_MANY.search(query.corrected) else bool
+        # never a sentence on the guide's own layout ("This section covers who hires them …")
+        counts = HOW_MANY.search(query.corrected)
+        keep = lambda s: bool(s) and not about_the_guide(s) and (not counts or bool(numbers(s)))  # noqa: E731
         # in the guides' words too, as retrieval searched: "does great on training data and terrible on
         # new data" is closest to a line on data quality, "… overfitting" to the one on overfitting
         among, asked = (own & sections) or sections, paraphrased(query.standalone)
@@ -362,6 +365,13 @@ class Advisor:
         years = YEAR.findall(query.corrected)
         found = (years and self.retriever.closest_sentence(asked, among, lambda s: keep(s) and any(y in s for y in years))
                  or self.retriever.closest_sentence(asked, among, keep))
+        # retrieval's best section, when its closest sentence is all but as close: one sentence's match decides
+        # nothing by a hair ("can I get … straight out of college with zero experience?" is led by "hard to land
+        # straight out of school", not by "On-the-job training: none.")
+        best = evidence.hits[0].section_id
+        if found and not years and found[0] != best and best in among and (
+                top := self.retriever.closest_sentence(asked, {best}, keep)) and top[2] >= found[2] - LEAD_WINDOW:
+            found = top
         if found is None or found[2] < self.settings.lead_similarity:
             return None
         # a lead-in leads with what it introduces: "How much math does it involve?" is closest to "The

@@ -463,6 +463,26 @@ def test_the_lead_gives_the_year_the_question_asks_about(two_guides_settings):
     assert answer.answer.startswith("- The projected gain of 52,100 jobs would take the occupation to about 234,900")
 
 
+def test_by_a_hair_the_lead_comes_from_retrievals_best_section(two_guides_settings):
+    """dev15 d15s-27: "On-the-job training: none." (0.71) had led an answer to whether one can start with zero
+    experience, over the best section's "… hard to land straight out of school" (0.70); the model then said
+    "Yes, you can" and the entry requirements alone were completed."""
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider("I don't know.\n")).ask(
+        "can i get a security analyst job straight out of college with zero experience?")
+    assert answer.answer.startswith("- Employers usually prefer candidates who have already worked in a related occupation")
+    assert "help desk" in answer.answer
+
+
+def test_a_sentence_on_the_guides_layout_never_leads(two_guides_settings):
+    """dev9 d9s-11: "This section covers who hires them and what the working conditions are." was the lead
+    chosen (and then dropped, as a line on the guide's layout), so the answer lost its opening line."""
+    advisor = Advisor(two_guides_settings, provider=ScriptedProvider("I don't know.\n"))
+    query = advisor.understand("who actually hires information security analysts?", [])
+    evidence = advisor.gather(query)
+    lead = advisor._lead(query, evidence, {h.section_id: h for h in evidence.hits})
+    assert lead and not lead.sentence.startswith("This section") and "offices" in lead.sentence
+
+
 def test_a_list_question_gets_no_lead(indexed_settings, retriever):
     script = "- Use proper weight initialization techniques [1]\n"
     answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
