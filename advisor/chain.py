@@ -356,7 +356,10 @@ class Advisor:
         # growing field?" is led by the jobs held, not by what drives demand
         # never a sentence on the guide's own layout ("This section covers who hires them …")
         counts = HOW_MANY.search(query.corrected)
-        keep = lambda s: bool(s) and not about_the_guide(s) and (not counts or bool(numbers(s)))  # noqa: E731
+
+        def keep(sentence: str) -> bool:
+            return bool(sentence) and not about_the_guide(sentence) and (not counts or bool(numbers(sentence)))
+
         # in the guides' words too, as retrieval searched: "does great on training data and terrible on
         # new data" is closest to a line on data quality, "… overfitting" to the one on overfitting
         among, asked = (own & sections) or sections, paraphrased(query.standalone)
