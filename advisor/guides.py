@@ -180,7 +180,17 @@ class Catalog:
         names them."""
         said = ((m.group(1).lower(), m.group(2)) for m in re.finditer(rf"\b([A-Za-z]+?)s?\b(?:\s+({FIELD_NOUNS}))?", text))
         return list(dict.fromkeys(self._own_words.get(w) or self._field_heads[w] for w, field in said
-                                  if w in self._own_words or (field and w in self._field_heads)))
+                                  if w in self._own_words or (field and w in self._field_heads))) or self._field_phrase(text)
+
+    def _field_phrase(self, text: str) -> list[Guide]:
+        """The one guide whose text alone holds a two-word field a question names as a line of work ("for
+        deep learning jobs which cities …?"); none when several guides or none say it."""
+        for m in re.finditer(rf"\b([a-z]+ [a-z]+)\s+(?:{FIELD_NOUNS}|jobs|roles|positions)\b", text.lower()):
+            phrase = re.compile(rf"\b{m.group(1)}\b")
+            saying = [g for g in self.guides if phrase.search(self._texts[g.doc_id].lower())]
+            if len(saying) == 1 and not (set(m.group(1).split()) & VAGUE):
+                return saying
+        return []
 
     def fields_in(self, text: str, min_words: int = 1) -> list[Guide]:
         """The guides whose field the text names ("the neural net one"), in at least ``min_words`` words."""

@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
     if named and compares_figures:
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     named = [*named, *_compared_with(question, named, catalog)] if named else named
-    roles = (named or _every_role(question, catalog) or catalog.naming_alone(question)
+    roles = (named or _every_role(question, catalog) or _the_other(question, history, catalog) or catalog.naming_alone(question)
              or catalog.field_in(question, min_words=FIELD_WORDS) or catalog.own_words_in(question)
              or _called_one(question, history, catalog)
              or _conversation_roles(history, catalog))
@@ -209,6 +209,21 @@ def _every_role(question: str, catalog: Catalog) -> list[Guide]:
     when there are few enough to compare."""
     several = 1 < len(catalog.guides) <= MAX_EVERY_ROLE
     return list(catalog.guides) if several and EVERY_ROLE.search(question) else []
+
+
+def _the_other(question: str, history: list[Turn], catalog: Catalog) -> list[Guide]:
+    """The one role the conversation was not last about, for "and the other one?": after "I'm torn between
+    neural network engineering and security analysis. Is demand for NN engineers growing?", the analysts."""
+    if not OTHER_ROLE.search(question):
+        return []
+    for turn in reversed(history):
+        said = catalog.speller.correct(turn.content)[0]
+        last = {g.doc_id: max(m.end() for m in found) for g in catalog.guides if (found := list(g.pattern.finditer(said)))}
+        if last:
+            about = max(last, key=last.get)
+            others = [g for g in catalog.guides if g.doc_id != about]
+            return others if len(others) == 1 else []
+    return []
 
 
 def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:

@@ -17,6 +17,7 @@ PAY = re.compile(
     r"|\bofficial\s+(?:data|figures|statistics|numbers|wages?|pay)\b"
     r"|\bhow much\b.*\b(?:make|makes|making|get|gets)\b"
     r"|\b(?:do|does)\b.*\bmake\b\s*(?:in\b|per\b|a year|annually|\?|$)"
+    r"|\b(?:make|makes|making)\s+(?:more|less|the (?:most|least)(?!\s+of))\b"  # "which of them makes more?"
     r"|\bwhat\s+(?:would|will|do|does|could|might|can|should)\s+(?:i|you|they|we|one|an?\s+\w+(?:\s+\w+)?)\s+"
     r"(?:\w+ly\s+)?(?:start|begin)\s+(?:on|at)(?:\s+as\b|\s*[?.!]|\s*$)", re.I)  # "what would I start on as …?"
 
@@ -250,6 +251,9 @@ ROLE_REFERENCE = re.compile(r"\b(?:this|that|the|such an?|such|these|those)\s+(?
 EVERY_ROLE = re.compile(r"\b(?:(?:either|both|each|which|neither)\s+(?:one\s+)?(?:of\s+)?(?:these|those|the|them)?\s*"
                         r"(?:two|2)?\s*(?:jobs?|roles?|careers?|professions?|occupations?)|"
                         r"(?:these|those|the)\s+(?:two|2)\s+(?:jobs|roles|careers|professions|occupations|fields))\b", re.I)
+# the role a conversation was not about: "and the other one?", "what about the other career?"
+OTHER_ROLE = re.compile(r"\bthe other(?:\s+(?:one|role|job|career|path|field|option|profession))?\b"
+                        r"(?!\s+(?:hand|way|day)\b)", re.I)
 WHICH_ROLE = "Which role do you mean?"  # the question back when several guides fit; a reply names the role
 MAX_EVERY_ROLE = 3  # more guides than this, and "either of these jobs" says too little to compare them all
 
@@ -286,7 +290,9 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                            r"(?:small|tiny|little) (?:devices?|gadgets?|chips?)|on[- ]device)\b", re.I), ("edge devices",)),
                # "how many people work in it now?": the jobs the occupation holds, as the guides count them
                (re.compile(r"\bhow many (?:people|workers|professionals|analysts|engineers|of them|folks)\b(?! (?:earn|make|get paid))|"
-                           r"\b(?:number of (?:people|workers|professionals)|head ?count|size of the (?:work ?force|field))\b", re.I),
+                           r"\b(?:number of (?:people|workers|professionals)|head ?count|size of the (?:work ?force|field))\b|"
+                           r"\bhow many (?:jobs|positions) (?:are there|exist|there are)\b(?! (?:expected|projected|going|set))|"
+                           r"\btotal (?:number of )?(?:jobs|positions)\b", re.I),
                 ("jobs held",)),
                # "which is better for flexible work?": where and when the work is done, as the guides say it
                (re.compile(r"\bflexib(?:le|ility)\b", re.I), ("work remotely", "schedule")),

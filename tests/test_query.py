@@ -5,6 +5,7 @@ import pytest
 
 from advisor.guides import Catalog
 from advisor.query import understand
+from advisor.vocabulary import OTHER_ROLE
 from advisor.types import Hit, Turn
 
 
@@ -83,6 +84,26 @@ def test_comparing_with_another_role_after_a_question_on_the_market_compares_bot
     listed = [Turn(role="user", content="what are the hard parts for security analysts?"),
               Turn(role="assistant", content="Breaches happen at night.")]
     assert [g.doc_id for g in understand("how does that compare with neural network engineers?", listed, TWO).roles] == ["nne"]
+
+
+def test_the_other_one_is_the_role_the_conversation_was_not_last_about():
+    """dev16 d16s-26: "and the other one? how many jobs are there total" after a question naming both roles
+    but asking of the engineers had been answered for both, the engineers' lines included."""
+    history = [Turn(role="user", content="I'm torn between NN engineering and security analysis. "
+                                         "Is demand for NN engineers growing?"),
+               Turn(role="assistant", content="Yes, demand is rising.")]
+    assert [g.doc_id for g in understand("and the other one? how many jobs are there total", history, TWO).roles] == ["isa"]
+    earlier = [Turn(role="user", content="what do security analysts earn?"), Turn(role="assistant", content="$124,910.")]
+    assert [g.doc_id for g in understand("what about the other career?", earlier, TWO).roles] == ["nne"]
+    assert not OTHER_ROLE.search("on the other hand, what do they earn?")
+
+
+def test_a_two_word_field_only_one_guide_says_names_its_role():
+    """dev16 d16s-19: "for deep learning jobs which cities have the most demand?" had been asked which role."""
+    docs = {d: {"role": r, "title": r, "aliases": a} for d, r, a in (NNE, ISA)}
+    guides = Catalog(docs, [*SECTIONS, section("nne", NNE[1], "Trends", "Deep learning keeps advancing.")])
+    assert [g.doc_id for g in guides.own_words_in("for deep learning jobs which cities have the most demand?")] == ["nne"]
+    assert guides.own_words_in("which cities have the most jobs?") == []
 
 
 def test_a_field_only_one_guide_speaks_of_names_its_role():

@@ -17,6 +17,9 @@ from advisor import vocabulary as v
     ("yo what perks do u get besides the salary as a neural net engineer?", False),
     ("apart from base salary, do these jobs come with bonuses or stock?", False),
     ("Besides base salary, what other compensation do these engineers usually get?", True),
+    # dev16 d16s-03: the starting pay of both roles had not been read as pay
+    ("For someone just starting out, does a security analyst or a neural network engineer make more?", True),
+    ("which of them makes the most?", True), ("How do I make the most of my degree?", False),
 ])
 def test_one_pay_check(text, pay):
     assert v.asks_pay(text) is pay
@@ -168,6 +171,7 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("do hospitals hire neural network engineers?", "healthcare"),
     ("do infosec analysts deal with backups and disaster recovery stuff too?", "copying data"),  # dev15 d15s-14
     ("Which of the two jobs is better for flexible work?", "work remotely schedule"),  # dev15 d15s-17
+    ("and the other one? how many jobs are there total", "jobs held"),  # dev16 d16s-26
 ])
 def test_a_sector_or_task_in_everyday_words_searches_as_the_guides_name_it(text, sector):
     assert sector in v.guides_words(text)
