@@ -486,7 +486,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "deal involve involved like look looks really actual actually mostly most day days job jobs role roles "
                   "career careers work field line a an the this that these those of in for to with about me i you "
                   "they them their there any some all list name tell give key major top being become becoming get so "
-                  "ones one much s go going gonna someone somebody anyone anybody stuff and among at on from by into these days now right currently nowadays today lately "
+                  "ones one much s go going gonna straight someone somebody anyone anybody stuff and among at on from by into these days now right currently nowadays today lately "
                   "recently say says said anything something guide guides year years months as be my doing spend spends spending "
                   "everything basically essentially overall general generally whole out person it many then anyway anyways kinda sorta "
                   "realistically honestly whatever mention mentions mentioned first second third wreck wrecks wrecking "

@@ -334,6 +334,8 @@ def test_the_words_no_guide_uses_are_what_a_question_asks_of_that_they_cannot_an
     assert catalog.unnamed("which one is more likely to wreck my weekends or ruin my nights?") == ()
     # dev15 d15s-05: "going into cyber" made the model's decline stand, though the growth rate answers it
     assert catalog.unnamed("thinking about going into cyber. how fast are jobs expected to grow?") == ()
+    # dev16 d16n-16: "go straight for a big complex architecture" had let the model's decline stand
+    assert catalog.unnamed("should I go straight for a big complex architecture?") == ()
 
 
 def test_everyday_words_count_once_in_the_evidence_check_as_the_word_the_guides_use(indexed_settings):
