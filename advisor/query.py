@@ -212,11 +212,12 @@ def _every_role(question: str, catalog: Catalog) -> list[Guide]:
 
 
 def _the_other(question: str, history: list[Turn], catalog: Catalog) -> list[Guide]:
-    """The one role the conversation was not last about, for "and the other one?": after "I'm torn between
-    neural network engineering and security analysis. Is demand for NN engineers growing?", the analysts."""
+    """The one role the asker's last question naming any was not about, for "and the other one?": after "I'm
+    torn between neural network engineering and security analysis. Is demand for NN engineers growing?", the
+    analysts, however the answer set both roles side by side."""
     if not OTHER_ROLE.search(question):
         return []
-    for turn in reversed(history):
+    for turn in reversed([t for t in history if t.role == "user"]):  # an answer may set both roles side by side
         said = catalog.speller.correct(turn.content)[0]
         last = {g.doc_id: max(m.end() for m in found) for g in catalog.guides if (found := list(g.pattern.finditer(said)))}
         if last:

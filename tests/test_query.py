@@ -91,7 +91,8 @@ def test_the_other_one_is_the_role_the_conversation_was_not_last_about():
     but asking of the engineers had been answered for both, the engineers' lines included."""
     history = [Turn(role="user", content="I'm torn between NN engineering and security analysis. "
                                          "Is demand for NN engineers growing?"),
-               Turn(role="assistant", content="Yes, demand is rising.")]
+               Turn(role="assistant", content="Yes, demand is rising. NN engineers: 133 million new jobs. "
+                                              "Security analysts: 29% growth.")]  # the browser try-out's answer
     assert [g.doc_id for g in understand("and the other one? how many jobs are there total", history, TWO).roles] == ["isa"]
     earlier = [Turn(role="user", content="what do security analysts earn?"), Turn(role="assistant", content="$124,910.")]
     assert [g.doc_id for g in understand("what about the other career?", earlier, TWO).roles] == ["nne"]
