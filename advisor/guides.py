@@ -140,14 +140,17 @@ class Catalog:
         which one it is about ("is CISSP something I can get right away?")."""
         found = set()
         for term in ACRONYM.findall(text):
-            word = re.compile(rf"(?<![A-Za-z0-9]){re.escape(term.rstrip('s'))}s?(?![A-Za-z0-9])")
-            naming = {doc for doc, said in self._texts.items() if word.search(said)}
-            found |= naming if len(naming) == 1 else set()
+            naming = self._saying(re.compile(rf"(?<![A-Za-z0-9]){re.escape(term.rstrip('s'))}s?(?![A-Za-z0-9])"))
+            found |= {g.doc_id for g in naming} if len(naming) == 1 else set()
         return [g for g in self.guides if g.doc_id in found] if len(found) == 1 else []
+
+    def _saying(self, term: re.Pattern) -> list[Guide]:
+        """The guides whose text says ``term``."""
+        return [g for g in self.guides if term.search(self._texts[g.doc_id])]
 
     @cached_property
     def _texts(self) -> dict[str, str]:
-        """Each guide's sections' text, joined once: what ``naming_alone`` searches."""
+        """Each guide's sections' text, joined once: what ``_saying`` searches."""
         return {g.doc_id: "\n".join(h.text for h in self.sections if h.doc_id == g.doc_id) for g in self.guides}
 
     @cached_property
@@ -186,9 +189,7 @@ class Catalog:
         """The one guide whose text alone holds a two-word field a question names as a line of work ("for
         deep learning jobs which cities …?"); none when several guides or none say it."""
         for m in re.finditer(rf"\b([a-z]+ [a-z]+)\s+(?:{FIELD_NOUNS}|jobs|roles|positions)\b", text.lower()):
-            phrase = re.compile(rf"\b{m.group(1)}\b")
-            saying = [g for g in self.guides if phrase.search(self._texts[g.doc_id].lower())]
-            if len(saying) == 1 and not (set(m.group(1).split()) & VAGUE):
+            if not set(m.group(1).split()) & VAGUE and len(saying := self._saying(re.compile(rf"\b{m.group(1)}\b", re.I))) == 1:
                 return saying
         return []
 

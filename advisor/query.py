@@ -94,13 +94,13 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if follows else ""
+    earlier_topics = _own_topics(_without_work_time(earlier, catalog.roles_in(earlier)))
     # "how does that compare with neural network engineers?" after the analysts' outlook: both roles' figures
-    counted = COUNTED_TOPICS.intersection(own_topics or topics_in(earlier))
+    counted = COUNTED_TOPICS.intersection(own_topics or earlier_topics)
     figures = follows and bool(COMPARING.search(corrected)) and (pay or bool(counted))
     roles = _roles(corrected, named, history, catalog, compares_figures=figures)
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
-    earlier_topics = _own_topics(_without_work_time(earlier, catalog.roles_in(earlier)))
     topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", asking) if roles else asking  # "this line of work" matches no section
     search = paraphrased(salary.search_text(without_filler(search)))
