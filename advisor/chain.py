@@ -167,7 +167,8 @@ class Advisor:
         # each side's figure for the level a pay comparison names
         counted = query.compares_roles and COUNTED_TOPICS.intersection(query.topics)
         items = (self._band_figures(query) or (self._side_lines(query, evidence) if counted else []) or
-                 (self.catalog.items(evidence.topic, evidence.named) if evidence.topic
+                 ([*self.catalog.items(evidence.topic, evidence.named),
+                   *(self.catalog.details(evidence.beside) if evidence.beside else [])] if evidence.topic
                   else self._completion(lead[0], query, evidence) if lead else []))
         generated = Generated(builder, self.provider, evidence.topic if evidence.sections else None, shown=sources,
                               lead=lead, items=items, unnamed=evidence.unnamed)

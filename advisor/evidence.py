@@ -34,6 +34,7 @@ class Evidence:
     unnamed: tuple[str, ...] = ()  # words of the question no guide uses ("clearance"): ``Catalog.unnamed``
     side_parts: frozenset[str] = frozenset()  # in a comparison, the subsections each side's guide gives the topic
     side_topics: frozenset[str] = frozenset()  # in a comparison, the guides with a section on the topic it names
+    beside: str | None = None  # retrieval's best section, when the question names another by a heading word: told too
 
     @property
     def docs(self) -> set[str]:
@@ -60,8 +61,10 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
         hits = with_parts(hits, retriever.search_each([([part], docs) for part in asked], 1))
     hits = with_bands(hits, query, catalog, {h.doc_id for h in hits[:1]})
     extra = extras(query, catalog, searched)  # what comes on top of pay: the topic, whatever else the words suggest
-    listed = (heading_named(query, catalog, searched) or extra or asked_section(query, tops, hits, catalog)
+    asked = asked_section(query, tops, hits, catalog)
+    listed = (heading_named(query, catalog, searched) or extra or asked
               or followed_up_section(query, hits, catalog) or paid_by(query, hits, catalog))
+    beside = best_beside(query, asked, hits, catalog) if listed == asked else None
     if listed and listed != hits[0].section_id and (named_hit := next((h for h in hits if h.section_id == listed),
                                                                       catalog.section(listed))):
         hits = placed(named_hit, hits, 0)  # the part the question names leads (for a follow-up, not the earlier turn's)
@@ -72,13 +75,28 @@ def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None =
     checked = checked_words(search, query, catalog)
     unnamed = catalog.unnamed(checked)
     if outline is None:  # a list section ("Advantages of the Career") is a topic too: its bullets complete the answer
-        return Evidence(hits=hits, search=search, topic=topic if topic and catalog.items(topic) else None, checked=checked,
-                        asked_list=bool(topic) and topic == listed, unnamed=unnamed)
+        listing = topic if topic and catalog.items(topic) else None
+        return Evidence(hits=hits, search=search, topic=listing, checked=checked, asked_list=bool(topic) and topic == listed,
+                        unnamed=unnamed, beside=beside if listing and listing == listed else None)
     # behind the best section when that is a part of the topic, else first
     best = hits[0].section_id if hits and parent_id(hits[0].section_id) == topic != hits[0].section_id else None
     return Evidence(hits=placed(outline, hits, 1 if best else 0), topic=topic, search=search,
                     sections=tuple(catalog.subsections(topic)), named=named_part(query, topic, catalog, best),
                     checked=checked, unnamed=unnamed)
+
+
+def best_beside(query: Query, named: str | None, hits: list[Hit], catalog: Catalog) -> str | None:
+    """Retrieval's best section when the part a question names by one heading word is another and no
+    closer in meaning: an answer too. "whats the hardware struggle like? i heard GPUs are hard to get"
+    names "Hardware Limitations" and is closest to "Computational Resources". Not for a follow-up,
+    whose search leans on the earlier turn ("how many openings per year is that?" after the jobs held),
+    nor a topic's whole section, whose parts the named one is among."""
+    if not named or query.follows or not hits or hits[0].section_id == named:
+        return None
+    best, own = hits[0], next((h for h in hits if h.section_id == named), None)
+    if best.doc_id != getattr(catalog.section(named), "doc_id", None) or catalog.subsections(best.section_id):
+        return None
+    return best.section_id if best.similarity >= (own.similarity if own else 0.0) else None
 
 
 DOES = re.compile(r"\b(?:do|does|doing|did)\b", re.I)

@@ -16,6 +16,11 @@ from advisor.vocabulary import OPENER, ROLE_REFERENCE
 CONNECTOR = re.compile(r"^\s*(and|or|but|also|what about|how about|same|then|so|what if|is that|are those)\b", re.I)
 # words that point back at an earlier turn ("that", "the hardware side", "which ones")
 ANAPHORA = re.compile(r"\b(it|that|this|those|these|they|them|there|its|their|such|side|part|aspect|ones?|then)\b", re.I)
+# words that point back however long the question: "which other framework … besides those two?",
+# "how does that compare with …?"
+POINTS_BACK = re.compile(r"\b(?:those|these)\s+(?:two|three|four|both)\b"
+                         r"|\b(?:besides|other than|apart from|except(?:\s+for)?)\s+(?:those|these|that|them|it)\b"
+                         r"|\b(?:how|what)\s+(?:does|do|would)\s+(?:that|this|it|those|these)\s+compare\b", re.I)
 # a time, not an earlier turn: "what's trending these days?"
 NOW = re.compile(r"\b(?:these days|this year|right now|at the moment|at this point|these times)\b", re.I)
 SHORT_WORDS = 6
@@ -104,7 +109,8 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     words = len(question.split())
     own = NOW.sub(" ", ROLE_REFERENCE.sub(" ", question))  # "this job": the guide's role, not the last turn
     own = re.sub(r"\bIT\b", " ", own)  # "an IT help desk background": information technology, not "it"
-    if CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(own)) or names_an_item(question, history):
+    if (CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(own)) or POINTS_BACK.search(own)
+            or names_an_item(question, history)):
         return True
     return words <= SHORT_WORDS and not (QUESTION_WORD.match(question) and len(content_tokens(question)) >= 2)
 

@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import CHOICE, COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -95,10 +95,12 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if follows else ""
     earlier_topics = _own_topics(_without_work_time(earlier, catalog.roles_in(earlier)))
-    # "how does that compare with neural network engineers?" after the analysts' outlook: both roles' figures
+    # "how does that compare with neural network engineers?" after the analysts' outlook: both roles' figures;
+    # "… with what a security analyst needs?" after the engineers' skills: both roles' skills
     counted = COUNTED_TOPICS.intersection(own_topics or earlier_topics)
-    figures = follows and bool(COMPARING.search(corrected)) and (pay or bool(counted))
-    roles = _roles(corrected, named, history, catalog, compares_figures=figures)
+    same = not own_topics or bool(set(own_topics) & set(earlier_topics))
+    side_by_side = follows and bool(COMPARING.search(corrected)) and (pay or bool(counted) or same)
+    roles = _roles(corrected, named, history, catalog, side_by_side=side_by_side)
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
@@ -143,16 +145,16 @@ FIELD_WORDS = 2  # a field named in two words or more names its role ("working o
 
 
 def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Catalog,
-           compares_figures: bool) -> list[Guide]:
+           side_by_side: bool) -> list[Guide]:
     """The roles a question is about: those it names, else all of them when it asks about them together
     ("which of the two jobs has more stress?", whatever role the turn before was about), else the one
     whose guide alone names a term it uses ("is CEH worth it?" after a question on engineers), else the
     one whose field it names ("the downsides of working on neural networks"), else those named by words
     only their guides use ("AI vs cybersecurity: which has better prospects?"), else the conversation's,
-    else the only guide's. Figures compare side by side: "how does that compare with a
-    top-end analyst?" after an engineer's pay is about both; a list does not ("… with the challenges
-    engineers face?" after the analysts' is about engineers)."""
-    if named and compares_figures:
+    else the only guide's. A follow-up comparing what the turn before asked with another role sets
+    the two ``side_by_side``: "how does that compare with a top-end analyst?" after an engineer's pay,
+    or "… with the challenges engineers face?" after the analysts' challenges, is about both."""
+    if named and side_by_side:
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     named = [*named, *_compared_with(question, named, catalog)] if named else named
     roles = (named or _every_role(question, catalog) or _the_other(question, history, catalog) or catalog.naming_alone(question)
@@ -173,7 +175,8 @@ def _compared_with(question: str, named: list[Guide], catalog: Catalog) -> list[
     """The roles a comparison sets beside the ones it names, as "the two careers" or by their field in
     words of its own: "Comparing the two careers, what degree do you need for neural network
     engineering vs information security?" is about both."""
-    if not COMPARING.search(question):  # said outright: "which roles can they move up to?" compares nothing
+    # said outright, or as a choice: "which roles can they move up to?" compares nothing
+    if not (COMPARING.search(question) or CHOICE.search(question)):
         return []
     def others(found: list[Guide]) -> list[Guide]:
         return [g for g in found if g not in named]

@@ -78,9 +78,10 @@ def unknown_years(question: str, corpus_text: str) -> list[str]:
 
 # "how many hours a week …", "how many vacation days …": the one or two words after "how many", up to
 # a word that ends the phrase ("how many of those jobs …" counts jobs); "how many will there be?" names
-# nothing: it counts what the turn before asked of
+# nothing: it counts what the turn before asked of, as "and how many by 2034?" does
 COUNTED = re.compile(r"\bhow many\s+(?:of\s+(?:those|these|the|them|their|our|your)\s+)?"
-                     r"(?!(?:will|would|are|were|is|was|do|does|did|can|could|should|have|has|there|of)\b)([a-z][\w-]*)"
+                     r"(?!(?:will|would|are|were|is|was|do|does|did|can|could|should|have|has|there|of|"
+                     r"by|in|on|at|for|to|from|per|within|over|after|before|until)\b)([a-z][\w-]*)"
                      r"(?:\s+(?!(?:a|an|the|do|does|did|is|are|was|were|will|would|can|"
                      r"could|should|per|of|in|on|at|for|to|each|every|there)\b)([a-z][\w-]*))?", re.I)
 

@@ -9,7 +9,8 @@ import snowballstemmer
 
 from advisor.bm25 import tokenize
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$(\"'])")
+# also after a quoted sentence: "… write: 'I hereby certify this user.' Q: what is …?" is two
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z$(\"'])|(?<=[.!?][\"'”’])\s+(?=[A-Z$(])")
 NUMBER = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|k\b|million|billion))?")
 GENERIC = frozenset({"guide", "career", "role", "work", "job"})
 

@@ -23,13 +23,15 @@ PAY = re.compile(
 
 # --- career levels, as slugs the guides' band headings use. One list of terms per level: the question
 # reader finds levels with it, and the wage lookup strips it from a job name ("senior data scientists").
+TENTH = r"(?:10|ten)(?=\s?(?:%|percent|per cent))"  # "10%", "ten percent": a tenth of earners
 LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|beginners?|starting|start out|first job|"
                               r"early[- ]career|at the start|at first|"
                               # the bottom tenth of pay, which a guide gives as where pay starts: "and the
-                              # bottom 10%?" ("the top 10 percent" finds "Top Earners" by its own words)
-                              r"(?:bottom|lowest)\s(?:10|ten)(?=\s?(?:%|percent|per cent))",
+                              # bottom 10%?"; the top tenth is where it ends ("junior … compared to the top 10%?")
+                              rf"(?:bottom|lowest)\s{TENTH}",
                "mid-level": r"mid|midlevel|mid-career|intermediate|middle",
-               "senior-level": r"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|very top|at the top(?!\s+(?:\d|or\b))|"
+               "senior-level": rf"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|(?:top|highest)\s{TENTH}|very top|"
+                               r"at the top(?!\s+(?:\d|or\b))|"
                                r"top of the (?:range|scale|ladder)|highest[- ](?:paid|earners?)"}
 LEVELS = {slug: re.compile(rf"\b(?:{terms})\b", re.I) for slug, terms in LEVEL_TERMS.items()}
 # a level as a word before a job name: "entry", "mid-level", "early career", "seniors"
@@ -164,6 +166,12 @@ ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
           "for a test's answers": re.compile(r"\b(?:answers?|solutions?|answer key)\s+(?:to|for|of)\s+(?:[\w+-]+\s+){0,5}?"
                                             r"(?:exams?|tests?|quiz(?:zes)?|homework|assignments?|practice questions)\b"
                                             r"|\bdo my (?:homework|assignment|exam)\b", re.I),
+          # "can you recommend a specific online bootcamp …?": the guides name no course, school or book
+          "for a course, school or book to pick": re.compile(
+              r"\b(?:recommend|suggest|point me to)\w*\s+(?:me\s+)?(?:(?:a|an|some|any|the|one|good|best|specific|"
+              r"particular|decent|online|free|paid)\s+)*(?:bootcamps?|courses?|schools?|universit(?:y|ies)|colleges?|"
+              r"books?|degree programs?|classes|tutorials?|youtube channels?|websites?)\b"
+              r"|\b(?:which|best|top)\s+(?:online\s+)?(?:bootcamps?|universit(?:y|ies)|books?)\b", re.I),
           "what to buy": re.compile(r"\b(?:buy|buying|purchase|purchasing|laptops?)\b", re.I),
           "for medical advice": re.compile(r"\b(?:pain ?killers?|medications?|medicines?|meds|doses?|dosage|prescri\w+|"
                                            r"ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|physiotherap\w*|"
@@ -199,10 +207,12 @@ COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|wors
                      r"between|each|either|neither)\b", re.I)
 VERSUS = r"(?:vs\.?|versus)"  # one thing set beside another, word for word
 COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|stacks? up|measures? up)\b", re.I)  # said outright, not "more"
+# a choice between things it names: "Which field is growing faster, neural network engineering or information security?"
+CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b", re.I)
 # what is done about one thing, not the work as a whole: "what do engineers do about that?", "… do when a breach hits?"
 DOING_ABOUT = r"(?!\s+(?:about|with|when|if|once|after|before|differently)\b)"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
-                  r"|\b(?:list|name|enumerate|main|key|(?<!at the )(?<!very )top|common|everything|big picture|overview|run-?down|lay of the land|"
+                  r"|\b(?:list|name|enumerate|main|key|(?<!at the )(?<!very )top(?!\s+(?:10|ten)\s?(?:%|percent|per cent))|common|everything|big picture|overview|run-?down|lay of the land|"
                   r"biggest|major|various|kinds?|types?|ways|way(?!\s+(?:more|less|too|better|worse|higher|lower|above|below)\b))\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   rf"matter|help|is|have|to|does|did|were)\b{DOING_ABOUT}|\s*[?.!]|\s*$)", re.I)
@@ -491,7 +501,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "everything basically essentially overall general generally whole out person it many then anyway anyways kinda sorta "
                   "realistically honestly whatever mention mentions mentioned first second third wreck wrecks wrecking "
                   "ruin ruins ruining "
-                  "whether besides".split())  # s: "what's"; "out there"
+                  "whether besides other others might".split())  # s: "what's"; "out there"
 
 
 def topics_in(text: str) -> list[str]:

@@ -198,6 +198,12 @@ def test_a_question_of_law_is_refused_with_the_reason(question, law):
     ("Can you just give me the answers to the CompTIA Security+ practice exam, questions 1-20?", "for a test's answers"),
     ("what's the answer key for my neural networks homework?", "for a test's answers"),
     ("Which exams should a neural network engineer take?", None),
+    # dev17 d17n-14: answered from the hardware challenges
+    ("Can you recommend a specific online bootcamp that will get me hired as a neural network engineer?",
+     "for a course, school or book to pick"),
+    ("which university should I go to to become a neural network engineer?", "for a course, school or book to pick"),
+    ("Do I need a degree from a good college to become a neural network engineer?", None),
+    ("What regularisation tricks are recommended to stop a model from overfitting?", None),
 ])
 def test_advice_no_career_guide_gives_is_refused_with_the_reason(question, kind):
     """dev11 d11n-25, -27, -28: each had been answered, from the guides or from O*NET."""

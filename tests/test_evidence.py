@@ -355,6 +355,35 @@ def test_an_answer_drawn_from_one_section_gets_the_rest_of_it(two_guides_setting
     assert f"{ISA}#earnings/earnings-by-industry" in {c.section_id for c in answer.citations}
 
 
+def test_a_part_named_by_one_heading_word_is_answered_beside_retrievals_best(indexed_settings):
+    # dev16 d16n-30: "hardware" names "Hardware Limitations"; the GPUs are in "Computational Resources"
+    model = ScriptedProvider("- Specialized AI hardware is not always easy to get. [1]\n")
+    answer = Advisor(indexed_settings, provider=model).ask(
+        "whats the hardware struggle like in this field? i heard GPUs are hard to get")
+    assert "GPUs, TPUs" in answer.answer and "bottlenecks" in answer.answer
+    assert {f"{NNE}#common-challenges/hardware-limitations", f"{NNE}#common-challenges/computational-resources"} <= {
+        c.section_id for c in answer.citations}
+
+
+def test_a_follow_up_naming_a_part_by_one_heading_word_is_not_answered_beside_the_earlier_turns_best(advisor):
+    # retrieval for a follow-up leans on the earlier turn: "is bad data one of the big challenges too?"
+    # after the data skills is closest to those skills again, and wants the challenge alone
+    history = [Turn(role="user", content="What data skills do neural network engineers need?"),
+               Turn(role="assistant", content="They clean and preprocess data and engineer features.")]
+    _, evidence = docs(advisor, "is bad data one of the big challenges too?", history)
+    assert evidence.hits[1].section_id == f"{NNE}#requirements/data-skills"
+    assert evidence.topic == f"{NNE}#common-challenges/data-quality-and-preprocessing" and evidence.beside is None
+
+
+def test_other_names_no_part_of_a_guide(advisor):
+    # dev17 d17n-05: "other" had named "Integration with Other Technologies"; MXNet is in the team's frameworks
+    history = [Turn(role="user", content="What programming languages should I know for neural network engineering?"),
+               Turn(role="assistant", content="Python, Java or C++, plus libraries such as TensorFlow and PyTorch.")]
+    _, evidence = docs(advisor, "which other framework might I run into on a team besides those two?", history)
+    assert evidence.hits[0].section_id == f"{NNE}#core-responsibilities/collaboration-and-integration"
+    assert evidence.topic is None
+
+
 def test_a_follow_up_on_a_new_topic_keeps_the_part_the_earlier_question_named(advisor):
     history = [Turn(role="user", content="which certifications help infosec analysts starting out?"),
                Turn(role="assistant", content="CompTIA Security+ and Certified Ethical Hacker (CEH).")]

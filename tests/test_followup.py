@@ -28,6 +28,11 @@ HISTORY = [Turn(role="user", content="What challenges do neural network engineer
     # pay question before it, and its answer opened with the 90th percentile's pay)
     ("can I become a security analyst with an IT help desk background?", False),
     ("is it hard to become a security analyst?", True),
+    # dev17 d17n-05: too long for "those" to count, and refused as a question of its own
+    ("which other framework might I run into on a team besides those two?", True),
+    ("how does that compare with the senior jobs a security analyst can get these days?", True),
+    ("which of these two roles would suit someone who enjoys maths more than people?", True),
+    ("which other programming languages are used by neural network engineers in industry today?", False),
 ])
 def test_follow_up_detection(question, is_follow_up):
     assert followup.is_follow_up(question, HISTORY) is is_follow_up

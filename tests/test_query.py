@@ -81,9 +81,22 @@ def test_comparing_with_another_role_after_a_question_on_the_market_compares_bot
                Turn(role="assistant", content="BLS projects 29% growth from 2024 to 2034.")]
     q = understand("how does that compare with neural network engineers?", history, TWO)
     assert [g.doc_id for g in q.roles] == ["isa", "nne"] and q.compares_roles
-    listed = [Turn(role="user", content="what are the hard parts for security analysts?"),
-              Turn(role="assistant", content="Breaches happen at night.")]
-    assert [g.doc_id for g in understand("how does that compare with neural network engineers?", listed, TWO).roles] == ["nne"]
+
+
+
+def test_comparing_what_the_turn_before_asked_with_another_role_is_about_both():
+    """dev17 d17s-29: "how does that compare with what a security analyst needs?" after the engineers' skills
+    had been answered for the analysts alone. A follow-up on another topic is about the role it names."""
+    skills = [Turn(role="user", content="what skills do neural network engineers need?"),
+              Turn(role="assistant", content="Python, linear algebra and statistics.")]
+    q = understand("how does that compare with what a security analyst needs?", skills, TWO)
+    assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles
+    hard = [Turn(role="user", content="what are the hard parts for security analysts?"),
+            Turn(role="assistant", content="Breaches happen at night.")]
+    assert [g.doc_id for g in understand("how does that compare with neural network engineers?", hard, TWO).roles] == [
+        "isa", "nne"]
+    other = understand("compared with that, which cities hire the most neural network engineers?", hard, TWO)
+    assert [g.doc_id for g in other.roles] == ["nne"]
 
 
 def test_the_other_one_is_the_role_the_conversation_was_not_last_about():
@@ -392,11 +405,11 @@ def test_the_job_as_part_of_a_compound_is_not_the_role_referred_to(question, kep
     assert ("job" in understand(question, [], ONE).search) is kept
 
 
-def test_compare_words_in_a_follow_up_naming_one_role_leave_its_topic_broad():
+def test_compare_words_in_a_follow_up_leave_its_topic_broad():
     history = [Turn(role="user", content="what are the hard parts of being a security analyst?"),
                Turn(role="assistant", content="Emergencies at night and strict deadlines.")]
     q = understand("how does that compare with the challenges a neural network engineer faces?", history, TWO)
-    assert [g.doc_id for g in q.roles] == ["nne"] and q.topics == ("challenges",) and q.broad
+    assert [g.doc_id for g in q.roles] == ["isa", "nne"] and q.topics == ("challenges",) and q.broad
     assert understand("and the challenges neural network engineers are facing?", history, TWO).broad
 
 
@@ -452,10 +465,33 @@ def test_comparison_words_leave_the_day_to_day_the_question():
 @pytest.mark.parametrize("question, level", [
     ("and the bottom 10%?", "entry-level"), ("what do the lowest ten percent earn?", "entry-level"),
     ("what decides whether you're paid at the top or bottom of the range?", None),  # what pay depends on
+    ("and the top 10 percent?", "senior-level"),
 ])
-def test_the_bottom_tenth_of_pay_is_where_pay_starts(question, level):
+def test_the_bottom_tenth_of_pay_is_where_pay_starts_and_the_top_tenth_where_it_ends(question, level):
     """dev10 d10s-20: "and the bottom 10%?" after the median got the median again."""
     assert understand(question, [], ONE).levels == ((level,) if level else ())
+
+
+def test_junior_pay_against_the_top_tenth_compares_the_two_bands_and_lists_nothing():
+    """dev17 d17s-03: "top 10%" had been read as a list ("top skills") and answered from the guide's opening."""
+    q = understand("how much do junior security analysts make compared to the top 10%?", [], TWO)
+    assert (q.levels, q.compares, q.wants_list, q.pay) == (("entry-level", "senior-level"), True, False, True)
+    assert understand("what are the top 5 skills for security analysts?", [], TWO).wants_list
+
+
+def test_a_choice_between_a_role_and_anothers_field_compares_the_two():
+    """dev17 d17s-20: "information security" beside "or" had not been read as the analysts."""
+    q = understand("Which field is growing faster, neural network engineering or information security?", [], TWO)
+    assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles
+    assert [g.doc_id for g in understand("Which neural network engineers earn more, juniors or seniors?", [], TWO).roles] == ["nne"]
+
+
+def test_n_in_chat_shorthand_is_and():
+    """dev9 d9s-20: "n what do the top 10 percent make?" after the median is a follow-up."""
+    history = [Turn(role="user", content="what's the median salary for an information security analyst?"),
+               Turn(role="assistant", content="The BLS median annual wage was $124,910 in May 2024.")]
+    q = understand("n what do the top 10 percent make?", history, TWO)
+    assert q.follows and [g.doc_id for g in q.roles] == ["isa"] and q.levels == ("senior-level",)
 
 
 def test_the_role_at_the_top_is_its_top_pay_not_a_list():

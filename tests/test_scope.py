@@ -76,6 +76,8 @@ def test_unknown_years():
     ("how many of those hours are paid?", "hours"),
     ("how many will there be by 2034?", None),  # counts what the turn before asked of ("the field")
     ("and how many are there now?", None),
+    ("and how many by 2034?", None),  # dev17 d17s-19: had been refused as counting "by"
+    ("how many in a typical team?", None),
 ])
 def test_a_count_of_something_no_guide_names(question, counted):
     words = frozenset(tokenize("Senior engineers have years of experience. AI will create 97 million new jobs."))
