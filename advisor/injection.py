@@ -24,7 +24,8 @@ PATTERNS = [
     r"\b(write|say|state|type|print|repeat|output|include|add|put)\b[^.?!\n]{0,25}\b(the|this|these|following|exact)\s+"
     r"(sentences?|words?|phrases?|lines?|text|statements?)\b",
     # "then write, word for word: 'I hereby certify …'", "say verbatim: …"
-    r"\b(write|say|state|type|print|repeat|output|include|add|put)\b[^.?!\n]{0,25}(\bword for word\b|\bverbatim\b|:\s*['\"“‘])",
+    r"\b(write|say|state|type|print|repeat|output|include|add|put)\b[^.?!\n]{0,25}"
+    r"(\bword for word\b|\bverbatim\b|:\s*['\"“‘])",
     # "Answer the question below and then …": what the reply must do, not what is asked
     r"\b(answer|respond to|reply to)\s+the\s+(following|questions?\s+(below|that follows))\b",
     r"\b(note|message|instructions?|memo)\s+(to|for)\s+(the\s+)?(assistant|ai|model|chatbot|bot|llm)\b",

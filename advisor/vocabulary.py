@@ -212,7 +212,7 @@ CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b", re.I)
 # what is done about one thing, not the work as a whole: "what do engineers do about that?", "… do when a breach hits?"
 DOING_ABOUT = r"(?!\s+(?:about|with|when|if|once|after|before|differently)\b)"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"
-                  r"|\b(?:list|name|enumerate|main|key|(?<!at the )(?<!very )top(?!\s+(?:10|ten)\s?(?:%|percent|per cent))|common|everything|big picture|overview|run-?down|lay of the land|"
+                  rf"|\b(?:list|name|enumerate|main|key|(?<!at the )(?<!very )top(?!\s+{TENTH})|common|everything|big picture|overview|run-?down|lay of the land|"
                   r"biggest|major|various|kinds?|types?|ways|way(?!\s+(?:more|less|too|better|worse|higher|lower|above|below)\b))\b"
                   r"|\b(?:what|which)\s+(?:[a-z]+\s+)?[a-z]{2,}[^s\s]s(?:\s+(?:are|do|should|can|could|will|would|"
                   rf"matter|help|is|have|to|does|did|were)\b{DOING_ABOUT}|\s*[?.!]|\s*$)", re.I)
