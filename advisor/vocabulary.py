@@ -30,7 +30,8 @@ LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|beginners?|
                               # bottom 10%?"; the top tenth is where it ends ("junior … compared to the top 10%?")
                               rf"(?:bottom|lowest)\s{TENTH}",
                "mid-level": r"mid|midlevel|mid-career|intermediate|middle",
-               "senior-level": rf"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|(?:top|highest)\s{TENTH}|very top|"
+               "senior-level": rf"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|"
+                               rf"(?:top|highest)\s{TENTH}|very top|"
                                r"at the top(?!\s+(?:\d|or\b))|"
                                r"top of the (?:range|scale|ladder)|highest[- ](?:paid|earners?)"}
 LEVELS = {slug: re.compile(rf"\b(?:{terms})\b", re.I) for slug, terms in LEVEL_TERMS.items()}
