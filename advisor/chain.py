@@ -457,7 +457,7 @@ class Advisor:
 
     def _completion(self, section_id: str, query: Query, evidence: Evidence) -> list[tuple[str, Hit]]:
         """The rest of the section an answer drew on, then, for a question that asks one thing, the
-        section retrieval ranks beside it when nearly as close: "will I get called in at night or on
+        section retrieval ranks beside it when nearly as close, or closer: "will I get called in at night or on
         weekends?" gets "Emergencies Outside Office Hours" and the on-call weeks of "Hours and On-Call
         Duty", where a guide says it in two places."""
         found = self.catalog.details(section_id)
@@ -469,7 +469,9 @@ class Advisor:
             return found
         other = next(h for h in best if h.section_id != section_id)
         nested = section_id == parent_id(other.section_id) or other.section_id == parent_id(section_id)
-        close = best[0].similarity - best[1].similarity <= RUNNER_UP_WINDOW
+        # as close, or closer: "When should I pick a CNN over an RNN?" is led by "Pick the right network type
+        # … (for example CNNs or RNNs)" and gets the section on choosing one, closer in meaning as a whole
+        close = other is best[0] or best[0].similarity - best[1].similarity <= RUNNER_UP_WINDOW
         # a question naming a topic is answered from it: "why is that one of the hard parts?" after
         # tuning gets the challenge, not the tuning duty the earlier turn matched
         topical = not query.topics or query.topics_inherited or other.section_id in self.catalog.under_topics(

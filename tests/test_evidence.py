@@ -384,6 +384,15 @@ def test_other_names_no_part_of_a_guide(advisor):
     assert evidence.topic is None
 
 
+def test_a_one_thing_answer_gets_the_section_closer_in_meaning_than_the_one_it_was_led_from(indexed_settings):
+    # dev17 d17n-17: led by "Pick the right network type …" (Model Architecture and Design), the section
+    # on choosing an architecture, closer to the question as a whole, had been left out
+    model = ScriptedProvider("- CNNs are generally preferred for image data. [1]\n")
+    answer = Advisor(indexed_settings, provider=model).ask("When should I pick a CNN over an RNN?")
+    assert "RNNs for sequences" in answer.answer and "cross-validation" in answer.answer
+    assert f"{NNE}#best-practices/selecting-the-right-neural-network-architecture" in {c.section_id for c in answer.citations}
+
+
 def test_a_follow_up_on_a_new_topic_keeps_the_part_the_earlier_question_named(advisor):
     history = [Turn(role="user", content="which certifications help infosec analysts starting out?"),
                Turn(role="assistant", content="CompTIA Security+ and Certified Ethical Hacker (CEH).")]
