@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
-from advisor import occupations, profile as profile_advice, salary, scope
+from advisor import followup, occupations, profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder, speaks_of_pay
 from advisor.context import model_context
 from advisor.decide import ModelOutcome, after_model, decide, outlined
@@ -40,7 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE, YEAR, about_the_guide, paraphrased
+from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE, YEAR, about_the_guide, only_vague, paraphrased
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -361,22 +361,32 @@ class Advisor:
         def keep(sentence: str) -> bool:
             return bool(sentence) and not about_the_guide(sentence) and (not counts or bool(numbers(sentence)))
 
-        # in the guides' words too, as retrieval searched: "does great on training data and terrible on
-        # new data" is closest to a line on data quality, "… overfitting" to the one on overfitting
-        among, asked = (own & sections) or sections, paraphrased(query.standalone)
-        # of the year it asks about, when a sentence gives it: "how many jobs … by 2034?" is led by the
-        # projection, not by "Jobs in 2024: 182,800."
+        among = (own & sections) or sections
         years = YEAR.findall(query.corrected)
-        found = (years and self.retriever.closest_sentence(asked, among, lambda s: keep(s) and any(y in s for y in years))
-                 or self.retriever.closest_sentence(asked, among, keep))
-        # retrieval's best section, when its closest sentence is all but as close: one sentence's match decides
-        # nothing by a hair ("can I get … straight out of college with zero experience?" is led by "hard to land
-        # straight out of school", not by "On-the-job training: none.")
         best = evidence.hits[0].section_id
-        if found and not years and found[0] != best and best in among and (
-                top := self.retriever.closest_sentence(asked, {best}, keep)) and top[2] >= found[2] - LEAD_WINDOW:
-            found = top
-        if found is None or found[2] < self.settings.lead_similarity:
+
+        def closest(asked: str) -> tuple[str, str, float] | None:
+            # of the year it asks about, when a sentence gives it: "how many jobs … by 2034?" is led by the
+            # projection, not by "Jobs in 2024: 182,800."
+            found = (years and self.retriever.closest_sentence(asked, among, lambda s: keep(s) and any(y in s for y in years))
+                     or self.retriever.closest_sentence(asked, among, keep))
+            # retrieval's best section, when its closest sentence is all but as close: one sentence's match decides
+            # nothing by a hair ("can I get … straight out of college with zero experience?" is led by "hard to land
+            # straight out of school", not by "On-the-job training: none.")
+            if found and not years and found[0] != best and best in among and (
+                    top := self.retriever.closest_sentence(asked, {best}, keep)) and top[2] >= found[2] - LEAD_WINDOW:
+                found = top
+            return found if found and found[2] >= self.settings.lead_similarity else None
+
+        # in the guides' words too, as retrieval searched: "does great on training data and terrible on new data"
+        # is closest to a line on data quality, "… overfitting" to the one on overfitting. A follow-up is led by
+        # what it asks, its own words counting twice as retrieval weighs them ("which other framework … besides
+        # those two?" after the languages: the team's frameworks, not the languages again), else with the
+        # question it follows; one whose own words name nothing ("how many will there be by 2034?") with it
+        searches = reversed(followup.retrieval_queries(query.corrected, list(query.history)))
+        searches = [query.standalone] if only_vague(query.corrected) else searches
+        found = next((found for asked in searches if (found := closest(paraphrased(asked)))), None)
+        if found is None:
             return None
         # a lead-in leads with what it introduces: "How much math does it involve?" is closest to "The
         # role is built on maths and statistics:", and opens with "A solid grasp of linear algebra …"

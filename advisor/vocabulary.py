@@ -313,6 +313,12 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\b(?:farm(?:s|ing|ers?)?|crops?)\b", re.I), ("agriculture",)),
                (re.compile(r"\b(?:(?:video )?games?|gaming|movies?|films?|music|streaming)\b", re.I), ("entertainment",)),
                (re.compile(r"\b(?:hospitals?|medicine|doctors?|patients?)\b", re.I), ("healthcare",)),
+               # "what pushes that number higher?" after a band, "what affects the salary?": what pay depends on
+               # (asked, not said: "location influences salary" in an answer's line claims what it says)
+               (re.compile(r"\bwhat\s+(?:(?:push|pushes|drives?|bumps?|boosts?|raises?)\s+(?:(?:the|that|your|their)\s+)?"
+                           r"(?:pay|salar(?:y|ies)|earnings|wages?|number|figure|it)\s+(?:higher|up)|(?:affects?|determines?|"
+                           r"influences?)\s+(?:(?:the|your|their|how much)\s+)?(?:pay|salar(?:y|ies)|earnings|wages?))\b",
+                           re.I), ("factors", "affect")),
                # "how do they pick the best learning rate, batch size and all that?": a model's settings
                (re.compile(r"\b(?:learning rates?|batch sizes?|(?:number|no\.?) of (?:layers|epochs)|dropout rates?)\b",
                            re.I), ("hyperparameters",))]

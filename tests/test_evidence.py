@@ -393,6 +393,16 @@ def test_a_one_thing_answer_gets_the_section_closer_in_meaning_than_the_one_it_w
     assert f"{NNE}#best-practices/selecting-the-right-neural-network-architecture" in {c.section_id for c in answer.citations}
 
 
+def test_a_follow_up_is_led_by_what_it_asks_not_by_the_question_it_follows(indexed_settings):
+    # dev17 d17n-05: led by the languages the turn before asked about, the answer never reached MXNet
+    history = [Turn(role="user", content="What programming languages should I know for neural network engineering?"),
+               Turn(role="assistant", content="Python, Java or C++, plus libraries such as TensorFlow and PyTorch.")]
+    model = ScriptedProvider("- Strong coding skills in Python, Java or C++ [1]\n")
+    answer = Advisor(indexed_settings, provider=model).ask(
+        "which other framework might I run into on a team besides those two?", history)
+    assert "MXNet" in answer.answer
+
+
 def test_a_follow_up_on_a_new_topic_keeps_the_part_the_earlier_question_named(advisor):
     history = [Turn(role="user", content="which certifications help infosec analysts starting out?"),
                Turn(role="assistant", content="CompTIA Security+ and Certified Ethical Hacker (CEH).")]

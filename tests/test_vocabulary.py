@@ -177,6 +177,16 @@ def test_a_sector_or_task_in_everyday_words_searches_as_the_guides_name_it(text,
     assert sector in v.guides_words(text)
 
 
+@pytest.mark.parametrize("text, factors", [
+    ("what pushes that number higher?", True),  # dev17 d17n-19, after the mid-level band: got the band again
+    ("what affects the salary of a security analyst?", True),
+    ("what drives demand up?", False),  # the market, not pay
+    ("what affects model performance?", False),
+])
+def test_what_pay_depends_on_searches_as_the_guides_factors(text, factors):
+    assert ("factors affect" in v.guides_words(text)) is factors
+
+
 @pytest.mark.parametrize("text, settings", [
     ("how do NN engineers pick the best learning rate, batch size and all that?", True),  # dev12 d12n-05
     ("how do they choose the number of layers?", True),
