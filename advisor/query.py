@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import CHOICE, COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import CHOICE, COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,14 @@ class Query:
         # a follow-up keeps the earlier topic whole only when it asks nothing of its own: "and for
         # security analysts?" does, "does that include pen testing?" after the typical day does not
         whole = not self.topics_inherited and not WHOLE_TOPICS.isdisjoint(self.topics)
-        return self.wants_list or whole or only_topic_words(rest)
+        return self.wants_list or whole or self.pay_range or only_topic_words(rest)
+
+    @property
+    def pay_range(self) -> bool:
+        """Asks for pay as a range from end to end ("the pay range from the bottom 10% to the top 10%"):
+        every band answers it. A range at one level ("the salary range for juniors") is its band's."""
+        return (self.pay and len(self.levels) != 1 and bool(PAY_RANGE.search(self.corrected))
+                and not AT_A_STAGE.search(self.corrected))
 
     @property
     def asks_of_roles(self) -> str:
@@ -115,7 +122,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         compares=len(roles) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
         yes_no=yes_no(corrected),
         topics=tuple(topics), topics_inherited=bool(topics) and not own_topics, corrections=fixes)
-    whole = query.broad and not levels  # "what do mid-level engineers make?" asks for one band
+    whole = query.broad and (not levels or query.pay_range)  # "what do mid-level engineers make?" asks for one band
     return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
 
 

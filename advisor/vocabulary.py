@@ -593,6 +593,15 @@ def spelled_for(word: str) -> bool:
     return understood(word) or word in HEDGES
 
 
+# pay asked as a range: every band, from the bottom to the top ("what's the salary range …?", "the pay
+# range from the bottom 10% to the top 10%")
+PAY_RANGE = re.compile(r"\b(?:pay|salary|salaries|wages?|earnings|income)\s+(?:ranges?|bands?|spread)\b"
+                       r"|\brange of (?:pay|salar(?:y|ies)|wages|earnings)\b", re.I)
+# … unless it asks the range at one stage of a career: "a few years of experience … what salary range is
+# realistic at that stage?" is one band
+AT_A_STAGE = re.compile(r"\b(?:at|for|in)\s+(?:that|this|my|your|their)\s+(?:stage|point|level)\b|\byears? of experience\b", re.I)
+
+
 # pay set aside: "what perks do you get besides the salary?" asks about the rest
 PAY_ASIDE = re.compile(r"\b(?:besides|other than|apart from|aside from|beyond|on top of|except(?: for)?)\s+"
                        r"(?:(?:the|a|my|your|their|base|basic)\s+){0,2}(?:salar(?:y|ies)|pay|wages?)\b", re.I)

@@ -479,6 +479,19 @@ def test_junior_pay_against_the_top_tenth_compares_the_two_bands_and_lists_nothi
     assert understand("what are the top 5 skills for security analysts?", [], TWO).wants_list
 
 
+@pytest.mark.parametrize("question, whole", [
+    ("what's the salary range for security analysts?", True),
+    ("What is the pay range for security analysts, from the bottom 10% to the top 10%?", True),
+    ("what's the salary range for junior security analysts?", False),  # one band's range
+    ("I've got a few years of experience as a security analyst - what salary range is realistic at that stage?", False),
+])
+def test_pay_asked_as_a_range_from_end_to_end_is_every_band(question, whole):
+    """Naming the top tenth as a level (dev17 d17s-03) had made a range from the bottom 10% to the top
+    10% two bands without the middle, where reading "top" as a list word had given every band."""
+    q = understand(question, [], TWO)
+    assert q.pay_range is whole and (not whole or (q.broad and q.topics == ("pay",)))
+
+
 def test_a_choice_between_a_role_and_anothers_field_compares_the_two():
     """dev17 d17s-20: "information security" beside "or" had not been read as the analysts."""
     q = understand("Which field is growing faster, neural network engineering or information security?", [], TWO)
