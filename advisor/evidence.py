@@ -206,8 +206,11 @@ def paid_by(query: Query, hits: list[Hit], catalog: Catalog) -> str | None:
 def compared(query: Query, retriever: Retriever, catalog: Catalog, k: int | None) -> Evidence:
     """A comparison of roles: each side searched in its own guide with its own topic's headings,
     led by its topic's outline when the question is broad ("how does the day-to-day work differ?")
-    or by its pay band for a level, the sides taken in turn."""
-    sides = [(g, catalog.topic_sections({g.doc_id}, list(query.topics), query.search)) for g in query.roles]
+    or by its pay band for a level, the sides taken in turn. A follow-up's sections on the topic are named
+    by the question it follows too: "how does that compare with what a security analyst needs?" after the
+    engineers' skills is "Skills Employers Look For", not "Getting Qualified"."""
+    asked = query.standalone if query.follows else query.search
+    sides = [(g, catalog.topic_sections({g.doc_id}, list(query.topics), asked)) for g in query.roles]
     per_role = retriever.search_each([(followup.retrieval_queries(with_headings(query.search_for(g), tops),
                                                                    list(query.history)), frozenset({g.doc_id}))
                                       for g, tops in sides], k)

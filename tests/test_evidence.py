@@ -7,6 +7,7 @@ from advisor import decide, evidence
 from advisor.chain import Advisor
 from advisor.providers.extractive import ExtractiveProvider
 from tests.fakes import ScriptedProvider
+from advisor.guides import parent_id as parent_of
 from advisor.types import Hit, Turn
 from advisor.vocabulary import about_the_guide
 
@@ -401,6 +402,15 @@ def test_a_follow_up_is_led_by_what_it_asks_not_by_the_question_it_follows(index
     answer = Advisor(indexed_settings, provider=model).ask(
         "which other framework might I run into on a team besides those two?", history)
     assert "MXNet" in answer.answer
+
+
+def test_a_follow_up_comparison_reads_each_sides_section_on_what_the_turn_before_asked(advisor):
+    # dev17 d17s-29: "needs" alone had named the analysts' "Getting Qualified", not the skills asked before
+    history = [Turn(role="user", content="what skills do neural network engineers need?"),
+               Turn(role="assistant", content="Python, linear algebra and statistics.")]
+    _, evidence = docs(advisor, "how does that compare with what a security analyst needs?", history)
+    assert f"{ISA}#getting-qualified" not in {h.section_id for h in evidence.hits}
+    assert {parent_of(h.section_id) for h in evidence.hits if h.doc_id == ISA} == {f"{ISA}#skills-employers-look-for"}
 
 
 def test_a_follow_up_on_a_new_topic_keeps_the_part_the_earlier_question_named(advisor):
