@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import CHOICE, COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import CHOICE, COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,13 @@ class Query:
 
     @property
     def pay_range(self) -> bool:
-        """Asks for pay as a range from end to end ("the pay range from the bottom 10% to the top 10%"):
-        every band answers it. A range at one level ("the salary range for juniors") is its band's."""
-        return (self.pay and len(self.levels) != 1 and bool(PAY_RANGE.search(self.corrected))
-                and not AT_A_STAGE.search(self.corrected))
+        """Asks for pay as a range from end to end ("the pay range from the bottom 10% to the top 10%"), or
+        as a whole and at a tenth of its spread ("How much do they make? What about the top 10%?"): every
+        band answers it, the band asked for first. A range at one level ("the salary range for juniors")
+        is its band's, as "how much do the top 10 percent earn?" is the top band."""
+        ranged = (PAY_RANGE.search(self.corrected) and len(self.levels) != 1) or (TENTHS.search(self.corrected)
+                                                                                 and len(self.parts) > 1)
+        return self.pay and bool(ranged) and not AT_A_STAGE.search(self.corrected)
 
     @property
     def asks_of_roles(self) -> str:

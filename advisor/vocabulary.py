@@ -598,6 +598,8 @@ def spelled_for(word: str) -> bool:
 # range from the bottom 10% to the top 10%")
 PAY_RANGE = re.compile(r"\b(?:pay|salary|salaries|wages?|earnings|income)\s+(?:ranges?|bands?|spread)\b"
                        r"|\brange of (?:pay|salar(?:y|ies)|wages|earnings)\b", re.I)
+# a tenth of earners ("the top 10%", "the bottom ten percent"): a point of the whole spread of pay
+TENTHS = re.compile(rf"\b(?:top|bottom|lowest|highest)\s{TENTH}", re.I)
 # … unless it asks the range at one stage of a career: "a few years of experience … what salary range is
 # realistic at that stage?" is one band
 AT_A_STAGE = re.compile(r"\b(?:at|for|in)\s+(?:that|this|my|your|their)\s+(?:stage|point|level)\b|\byears? of experience\b", re.I)

@@ -484,10 +484,13 @@ def test_junior_pay_against_the_top_tenth_compares_the_two_bands_and_lists_nothi
     ("What is the pay range for security analysts, from the bottom 10% to the top 10%?", True),
     ("what's the salary range for junior security analysts?", False),  # one band's range
     ("I've got a few years of experience as a security analyst - what salary range is realistic at that stage?", False),
+    ("How much do security analysts make? What about the top 10%?", True),  # pay as a whole, and a tenth of it
+    ("how much do the top 10 percent of security analysts earn?", False),  # the top band
 ])
 def test_pay_asked_as_a_range_from_end_to_end_is_every_band(question, whole):
     """Naming the top tenth as a level (dev17 d17s-03) had made a range from the bottom 10% to the top
-    10% two bands without the middle, where reading "top" as a list word had given every band."""
+    10% two bands without the middle, where reading "top" as a list word had given every band; a held-out
+    second-guide case lost key facts to it (g2-isa-pay-range, not read)."""
     q = understand(question, [], TWO)
     assert q.pay_range is whole and (not whole or (q.broad and q.topics == ("pay",)))
 
