@@ -168,20 +168,10 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     named = [*named, *_compared_with(question, named, catalog)] if named else named
     roles = (named or _every_role(question, catalog) or _the_other(question, history, catalog) or catalog.naming_alone(question)
-             or _fields(question, catalog)
+             or catalog.field_in(question, min_words=FIELD_WORDS) or catalog.own_words_in(question)
              or _called_one(question, history, catalog)
              or _conversation_roles(history, catalog))
     return roles or ([catalog.only] if catalog.only else [])
-
-
-def _fields(question: str, catalog: Catalog) -> list[Guide]:
-    """The role whose field the question names in two words or more, else those named by words only their
-    guides use; for a comparison or a choice, all of them: "im torn between AI (neural nets) and
-    cybersecurity" names the engineers by their field and the analysts by their own word."""
-    found = catalog.field_in(question, min_words=FIELD_WORDS)
-    if found and (COMPARING.search(question) or CHOICE.search(question)):
-        return list(dict.fromkeys([*found, *catalog.own_words_in(question)]))
-    return found or catalog.own_words_in(question)
 
 
 def _called_one(question: str, history: list[Turn], catalog: Catalog) -> list[Guide]:
@@ -192,17 +182,16 @@ def _called_one(question: str, history: list[Turn], catalog: Catalog) -> list[Gu
 
 
 def _compared_with(question: str, named: list[Guide], catalog: Catalog) -> list[Guide]:
-    """The roles a comparison sets beside the ones it names, as "the two careers", by their field in
-    words of its own or by a word only their guides use: "Comparing the two careers, what degree do you
-    need for neural network engineering vs information security?", "torn between AI (neural nets) and
-    cybersecurity" are about both."""
+    """The roles a comparison sets beside the ones it names, as "the two careers" or by their field in
+    words of its own: "Comparing the two careers, what degree do you need for neural network
+    engineering vs information security?" is about both."""
     # said outright, or as a choice: "which roles can they move up to?" compares nothing
     if not (COMPARING.search(question) or CHOICE.search(question)):
         return []
     def others(found: list[Guide]) -> list[Guide]:
         return [g for g in found if g not in named]
     return (others(_every_role(question, catalog)) or others(catalog.fields_in(question, FIELD_WORDS))
-            or others(_field_beside_versus(question, catalog)) or others(catalog.own_words_in(question)))
+            or others(_field_beside_versus(question, catalog)))
 
 
 def _field_beside_versus(question: str, catalog: Catalog) -> list[Guide]:

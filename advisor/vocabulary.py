@@ -208,9 +208,8 @@ COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|wors
                      r"between|each|either|neither)\b", re.I)
 VERSUS = r"(?:vs\.?|versus)"  # one thing set beside another, word for word
 COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|stacks? up|measures? up)\b", re.I)  # said outright, not "more"
-# a choice between things it names: "Which field is growing faster, neural network engineering or information
-# security?", "im torn between AI (neural nets) and cybersecurity - which one …?"
-CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\b(?:torn|choos\w*|chose|decid\w*|pick\w*)\s+between\b", re.I)
+# a choice between things it names: "Which field is growing faster, neural network engineering or information security?"
+CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b", re.I)
 # what is done about one thing, not the work as a whole: "what do engineers do about that?", "… do when a breach hits?"
 DOING_ABOUT = r"(?!\s+(?:about|with|when|if|once|after|before|differently)\b)"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"

@@ -503,13 +503,6 @@ def test_a_choice_between_a_role_and_anothers_field_compares_the_two():
     assert [g.doc_id for g in levels.roles] == ["nne"]
 
 
-def test_a_choice_between_a_field_and_anothers_own_word_compares_the_two():
-    """dev17 d17s-17: "neural nets" (a field) had named the engineers and left out "cybersecurity"."""
-    q = understand("im torn between AI (neural nets) and cybersecurity - which one lets me work from home more?", [], TWO)
-    assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles
-    assert [g.doc_id for g in understand("do neural nets need a lot of data?", [], TWO).roles] == ["nne"]
-
-
 def test_n_in_chat_shorthand_is_and():
     """dev9 d9s-20: "n what do the top 10 percent make?" after the median is a follow-up."""
     history = [Turn(role="user", content="what's the median salary for an information security analyst?"),
