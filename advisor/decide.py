@@ -19,6 +19,8 @@ from advisor.vocabulary import ADVICE, LIVE_LISTINGS, beside_pay, WHICH_ROLE, WR
 
 NO_EXTRAS = ("I don't know what comes on top of the pay: my {role} guide doesn't name any perks, bonuses or "
              "other extras.")
+# the reason the asker reads: "… that asks for a course, school or book to pick, which my guides don't cover."
+ADVICE_ASKED = "I don't know: that asks {kind}, which my career guides don't cover."
 WRITE_CODE = "I can't write code for you: I'm a career advisor, and I answer questions about careers from my guides."
 
 Action = Literal["answer", "refuse", "clarify", "official_only", "occupation"]
@@ -39,7 +41,8 @@ def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None
     if WRITING_TASK.search(query.asked):
         return Decision("refuse", "asks for code to be written", WRITE_CODE)
     if advice := advice_asked(query, catalog):  # of any job: no wage table or occupation profile answers it
-        return Decision("refuse", advice)
+        kind, said = advice
+        return Decision("refuse", f"asks {kind} ({said!r}), which no guide covers", ADVICE_ASKED.format(kind=kind))
     if employer := employer_pay(query, catalog):
         return Decision("refuse", f"asks what one employer ({employer}) pays, which no guide gives")
     if unlisted := no_extras(query, catalog):
@@ -99,12 +102,12 @@ def no_extras(query: Query, catalog: Catalog) -> str | None:
     return None if catalog.beside_pay({guides[0].doc_id}) else guides[0].role
 
 
-def advice_asked(query: Query, catalog: Catalog) -> str | None:
-    """Why a question asks advice no career guide gives (the law, one's money, visas, interviews, what
-    to buy) in words no guide uses, or None."""
+def advice_asked(query: Query, catalog: Catalog) -> tuple[str, str] | None:
+    """The kind of advice no career guide gives (the law, one's money, visas, interviews, what to buy) a
+    question asks in words no guide uses, and those words; or None."""
     for kind, pattern in ADVICE.items():
         if (said := pattern.search(query.asked)) and not catalog.uses(said.group(0)):
-            return f"asks {kind} ({said.group(0)!r}), which no guide covers"
+            return kind, said.group(0)
     return None
 
 

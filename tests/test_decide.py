@@ -210,6 +210,10 @@ def test_advice_no_career_guide_gives_is_refused_with_the_reason(question, kind)
     q = understand(question, [], ONE)
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
     assert (d.action == "refuse" and kind in d.reason) if kind else d.action == "answer"
+    # the asker reads the reason too (browser try-outs: a test's answers, a course to pick, had read
+    # "I don't know: my guides don't cover that")
+    assert not kind or (d.message.startswith("I don't know: that asks ") and kind in d.message
+                        and d.message.endswith(", which my career guides don't cover."))
 
 
 @pytest.mark.parametrize("question, finance", [
