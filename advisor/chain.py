@@ -383,8 +383,8 @@ class Advisor:
         # what it asks, its own words counting twice as retrieval weighs them ("which other framework … besides
         # those two?" after the languages: the team's frameworks, not the languages again), else with the
         # question it follows; one whose own words name nothing ("how many will there be by 2034?") with it
-        searches = reversed(followup.retrieval_queries(query.corrected, list(query.history)))
-        searches = [query.standalone] if only_vague(query.corrected) else searches
+        searches = ([query.standalone] if only_vague(query.corrected)
+                    else reversed(followup.retrieval_queries(query.corrected, list(query.history))))
         found = next((found for asked in searches if (found := closest(paraphrased(asked)))), None)
         if found is None:
             return None

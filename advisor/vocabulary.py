@@ -24,14 +24,15 @@ PAY = re.compile(
 # --- career levels, as slugs the guides' band headings use. One list of terms per level: the question
 # reader finds levels with it, and the wage lookup strips it from a job name ("senior data scientists").
 TENTH = r"(?:10|ten)(?=\s?(?:%|percent|per cent))"  # "10%", "ten percent": a tenth of earners
+LOW_TENTH, HIGH_TENTH = rf"(?:bottom|lowest)\s{TENTH}", rf"(?:top|highest)\s{TENTH}"  # where pay starts, where it ends
 LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|beginners?|starting|start out|first job|"
                               r"early[- ]career|at the start|at first|"
                               # the bottom tenth of pay, which a guide gives as where pay starts: "and the
                               # bottom 10%?"; the top tenth is where it ends ("junior … compared to the top 10%?")
-                              rf"(?:bottom|lowest)\s{TENTH}",
+                              rf"{LOW_TENTH}",
                "mid-level": r"mid|midlevel|mid-career|intermediate|middle",
                "senior-level": rf"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|"
-                               rf"(?:top|highest)\s{TENTH}|very top|"
+                               rf"{HIGH_TENTH}|very top|"
                                r"at the top(?!\s+(?:\d|or\b))|"
                                r"top of the (?:range|scale|ladder)|highest[- ](?:paid|earners?)"}
 LEVELS = {slug: re.compile(rf"\b(?:{terms})\b", re.I) for slug, terms in LEVEL_TERMS.items()}
@@ -598,7 +599,7 @@ def spelled_for(word: str) -> bool:
 PAY_RANGE = re.compile(r"\b(?:pay|salary|salaries|wages?|earnings|income)\s+(?:ranges?|bands?|spread)\b"
                        r"|\brange of (?:pay|salar(?:y|ies)|wages|earnings)\b", re.I)
 # a tenth of earners ("the top 10%", "the bottom ten percent"): a point of the whole spread of pay
-TENTHS = re.compile(rf"\b(?:top|bottom|lowest|highest)\s{TENTH}", re.I)
+TENTHS = re.compile(rf"\b(?:{LOW_TENTH}|{HIGH_TENTH})", re.I)
 # … unless it asks the range at one stage of a career: "a few years of experience … what salary range is
 # realistic at that stage?" is one band
 AT_A_STAGE = re.compile(r"\b(?:at|for|in)\s+(?:that|this|my|your|their)\s+(?:stage|point|level)\b|\byears? of experience\b", re.I)
