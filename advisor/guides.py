@@ -86,6 +86,11 @@ def _field_forms(word: str) -> str:
     return "(?:" + "|".join(forms) + ")"
 
 
+# what may come right before a role's last word said alone as people ("which industry pays analysts best?",
+# "what does the analyst do?"); any other word may make it another job ("data analysts", "SOC analysts")
+BEFORE_HEAD = re.compile(r"(?:^|[^\w\s'-]\s*|\b(?:a|an|the|these|those|this|that|our|of|for|as|to|do|does|did|are|"
+                         r"were|is|pay|pays|paid|most|many|all|new|fellow|other|junior|senior|experienced|top|become|"
+                         r"becoming|hire|hires|hiring|with|and|or|vs)\s+)$", re.I)
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9+]{2,}s?\b")  # "CISSP", "CEH", "GPUs": a term, in capitals as the guides write it
 
 
@@ -192,6 +197,19 @@ class Catalog:
             if not set(m.group(1).split()) & VAGUE and len(saying := self._saying(re.compile(rf"\b{m.group(1)}\b", re.I))) == 1:
                 return saying
         return []
+
+    @cached_property
+    def _heads(self) -> dict[str, Guide]:
+        """The last word of a role's name that no other role's name ends with ("analyst", beside "engineer")."""
+        heads = [(words[-1].lower(), g) for g in self.guides for words in g._names()]
+        return {w: g for w, g in heads if {other.doc_id for word, other in heads if word == w} == {g.doc_id}}
+
+    def head_in(self, text: str) -> list[Guide]:
+        """The one role a question names by its last word alone, as people ("which industry pays analysts
+        best?"), when no other role's name ends with that word and no other word makes it another job."""
+        found = {self._heads[m.group(1).lower()].doc_id for m in re.finditer(r"\b([A-Za-z]+?)(?:s|es)?\b(?!-)", text)
+                 if m.group(1).lower() in self._heads and BEFORE_HEAD.search(text[:m.start()])}
+        return [g for g in self.guides if g.doc_id in found] if len(found) == 1 else []
 
     def fields_in(self, text: str, min_words: int = 1) -> list[Guide]:
         """The guides whose field the text names ("the neural net one"), in at least ``min_words`` words."""

@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import CHOICE, COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import CHOICE, COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # "… with what a security analyst needs?" after the engineers' skills: both roles' skills
     counted = COUNTED_TOPICS.intersection(own_topics or earlier_topics)
     same = not own_topics or bool(set(own_topics) & set(earlier_topics))
-    side_by_side = follows and bool(COMPARING.search(corrected)) and (pay or bool(counted) or same)
+    side_by_side = follows and bool(COMPARING.search(corrected) or THAN_THAT.search(corrected)) and (pay or bool(counted) or same)
     roles = _roles(corrected, named, history, catalog, side_by_side=side_by_side)
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
@@ -160,7 +160,8 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
     ("which of the two jobs has more stress?", whatever role the turn before was about), else the one
     whose guide alone names a term it uses ("is CEH worth it?" after a question on engineers), else the
     one whose field it names ("the downsides of working on neural networks"), else those named by words
-    only their guides use ("AI vs cybersecurity: which has better prospects?"), else the conversation's,
+    only their guides use ("AI vs cybersecurity: which has better prospects?"), else the one its last word
+    alone names ("which industry pays analysts best?"), else the conversation's,
     else the only guide's. A follow-up comparing what the turn before asked with another role sets
     the two ``side_by_side``: "how does that compare with a top-end analyst?" after an engineer's pay,
     or "… with the challenges engineers face?" after the analysts' challenges, is about both."""
@@ -169,7 +170,7 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
     named = [*named, *_compared_with(question, named, catalog)] if named else named
     roles = (named or _every_role(question, catalog) or _the_other(question, history, catalog) or catalog.naming_alone(question)
              or catalog.field_in(question, min_words=FIELD_WORDS) or catalog.own_words_in(question)
-             or _called_one(question, history, catalog)
+             or _called_one(question, history, catalog) or catalog.head_in(question)
              or _conversation_roles(history, catalog))
     return roles or ([catalog.only] if catalog.only else [])
 

@@ -152,9 +152,13 @@ EMPLOYER_PAY = re.compile(rf"\b(?:[Dd]oes|[Dd]o|[Dd]id|[Ww]ould|[Ww]ill)\s+(?P<b
                           rf"(?:at|by|working\s+(?:at|for))\s+(?P<earned>{_NAME})")
 
 
+# a choice of two employers in a pay question ("work at Google or Meta, which one pays more?")
+EMPLOYER_CHOICE = re.compile(rf"\b(?:at|between)\s+(?P<either>{_NAME})\s+(?:or|and|vs\.?)\s+(?:at\s+)?{_NAME}\b")
+
+
 def employer_named(text: str) -> str | None:
     """The employer whose own pay ``text`` asks about, as written, or None."""
-    found = EMPLOYER_PAY.search(text)
+    found = EMPLOYER_PAY.search(text) or (asks_pay(text) and EMPLOYER_CHOICE.search(text))
     return next(name for name in found.groups() if name) if found else None
 
 
@@ -209,6 +213,9 @@ COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|against|better|wors
                      r"between|each|either|neither)\b", re.I)
 VERSUS = r"(?:vs\.?|versus)"  # one thing set beside another, word for word
 COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|stacks? up|measures? up)\b", re.I)  # said outright, not "more"
+# what the turn before said set beside something else: "is that more than a junior security analyst gets?"
+THAN_THAT = re.compile(r"\b(?:is|was|are|were|does|do|would|will)\s+(?:that|this|it|those|these)\s+(?:\w+\s+)?"
+                       r"(?:more|less|higher|lower|better|worse|bigger|smaller)\s+than\b", re.I)
 # a choice between things it names: "Which field is growing faster, neural network engineering or information security?"
 CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b", re.I)
 # what is done about one thing, not the work as a whole: "what do engineers do about that?", "… do when a breach hits?"
@@ -290,6 +297,9 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\b(?:\d{1,2}\s?(?:am|a\.m)|middle of the night|woken up|wake (?:\w+ )?up|late at night|"
                            r"overnight|after[- ]hours|graveyard shifts?)\b", re.I), ("at night",)),
                (re.compile(r"\b(?:gets?|got|been|being|was|were) hacked\b", re.I), ("breach",)),
+               # "which job means weird hours?": hours beyond the working day, as the guides call them
+               (re.compile(r"\b(?:weird|odd|unusual|irregular|unsocial|antisocial|crazy|strange|funny) (?:hours|schedules?|shifts?)\b",
+                           re.I), ("on-call duty beyond regular business hours",)),
                # "does great on training data and terrible on new data": what the guides call overfitting
                (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:new|unseen|test|real[- ]world) (?:data|examples?|inputs?)\b",
                            re.I), ("overfitting",)),
@@ -308,6 +318,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                 ("jobs held",)),
                # "which is better for flexible work?": where and when the work is done, as the guides say it
                (re.compile(r"\bflexib(?:le|ility)\b", re.I), ("work remotely", "schedule")),
+               # "which types of neural networks do they build?": "several kinds of network architecture"
+               (re.compile(r"\btypes? of\b", re.I), ("kinds of",)),
                # "do they deal with backups?": what the guides call copying data to keep it safe
                (re.compile(r"\b(?:back[- ]?ups?|backing up|backed up)\b", re.I), ("copying data",)),
                # "does it reach into things like farming?", "what about games and movies?": the sectors as the guides name them

@@ -240,6 +240,11 @@ def test_a_question_of_personal_finance_is_refused_with_the_reason(question, fin
     # dev14 d14s-11: answered with the wages of the occupation O*NET found for "cloud solution architect amazon web service"
     ("How much does a cloud solutions architect earn at Amazon Web Services?", "Amazon Web Services"),
     ("what would I make working for Microsoft?", "Microsoft"),
+    # dev18 d18n-10: answered with the guide's pay bands
+    ("Is it better to work at Google or Meta as a neural network engineer, which one pays more?", "Google"),
+    ("Which pays more, working at Google or at Meta?", "Google"),
+    ("Do engineers at Google or Meta need a PhD?", None),  # no pay asked: the guide's education section answers
+    ("is the pay better at entry level or senior level?", None),
     ("how much do engineers earn at the top of the range?", None),
     ("Which company pays neural network engineers the most?", None),  # the guide says what pay depends on
     ("Does a Neural Network Engineer get paid well?", None),  # the role, not an employer

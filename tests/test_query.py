@@ -112,6 +112,18 @@ def test_the_other_one_is_the_role_the_conversation_was_not_last_about():
     assert not OTHER_ROLE.search("on the other hand, what do they earn?")
 
 
+@pytest.mark.parametrize("question, roles", [
+    ("which industry pays analysts best?", ["isa"]),  # dev18 d18s-12: had been asked which role
+    ("what does the analyst do when a breach happens?", ["isa"]),
+    ("Do engineers need a Ph.D.?", ["nne"]),
+    ("which industry pays data analysts best?", []),  # another job: "data" says so
+    ("what do SOC analysts do?", []),
+])
+def test_a_roles_last_word_alone_names_it_when_no_other_roles_name_ends_so(question, roles):
+    q = understand(question, [], TWO)
+    assert [g.doc_id for g in q.roles] == roles and not q.named
+
+
 def test_a_two_word_field_only_one_guide_says_names_its_role():
     """dev16 d16s-19: "for deep learning jobs which cities have the most demand?" had been asked which role."""
     docs = {d: {"role": r, "title": r, "aliases": a} for d, r, a in (NNE, ISA)}
@@ -354,6 +366,9 @@ def test_a_follow_up_comparing_the_earlier_role_with_one_it_names_is_about_both(
     assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles and q.pay
     # dev12 d12s-23: "stack up against" compares as outright as "compare with"
     q = understand("how does that stack up against the top-paid security analysts?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles and q.pay
+    # dev18 d18s-25: "is that more than …" sets what the turn before said beside the role it names
+    q = understand("is that more than a junior security analyst gets?", history, TWO)
     assert [g.doc_id for g in q.roles] == ["nne", "isa"] and q.compares_roles and q.pay
     assert [g.doc_id for g in understand("what about security analysts?", history, TWO).roles] == ["isa"]
 

@@ -172,6 +172,9 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("do infosec analysts deal with backups and disaster recovery stuff too?", "copying data"),  # dev15 d15s-14
     ("Which of the two jobs is better for flexible work?", "work remotely schedule"),  # dev15 d15s-17
     ("and the other one? how many jobs are there total", "jobs held"),  # dev16 d16s-26
+    ("Which types of neural networks do these engineers typically build?", "kinds of"),  # dev18 d18n-22
+    # dev18 d18s-22: answered with the long weeks, not the on-call duty
+    ("Which of these two jobs is more likely to mean weird hours?", "on-call duty beyond regular business hours"),
 ])
 def test_a_sector_or_task_in_everyday_words_searches_as_the_guides_name_it(text, sector):
     assert sector in v.guides_words(text)
