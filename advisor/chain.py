@@ -471,6 +471,10 @@ class Advisor:
         weekends?" gets "Emergencies Outside Office Hours" and the on-call weeks of "Hours and On-Call
         Duty", where a guide says it in two places."""
         found = self.catalog.details(section_id)
+        if len(found) <= 1 and (parts := self.catalog.subsections(section_id)):
+            # a section that only opens its parts ("What the Job Is": one line) is completed by the first,
+            # which says what it opens ("The Role in Brief": what analysts do)
+            return found + self.catalog.details(parts[0].section_id)
         if query.compares or query.wants_list or query.pay or evidence.topic:
             return found
         # the two closest in meaning, however the fused ranking (which counts shared words too) placed them

@@ -115,6 +115,10 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", asking) if roles else asking  # "this line of work" matches no section
+    if named and not (pay or own_topics or LIST.search(corrected)) and only_vague(without_filler(without_roles(search, named))):
+        # a question that asks only what a role is ("what does a security analyst do?") searches by the name
+        # its guide opens with ("An Information Security Analyst keeps …"), not by an alias no section says
+        search = " ".join(guide.role for guide in named) + " " + search
     search = paraphrased(salary.search_text(without_filler(search)))
     query = Query(
         asked=asked, corrected=corrected, search=search, parts=() if follows else tuple(parts_of(search)),

@@ -25,7 +25,8 @@ PAY = re.compile(
 # reader finds levels with it, and the wage lookup strips it from a job name ("senior data scientists").
 TENTH = r"(?:10|ten)(?=\s?(?:%|percent|per cent))"  # "10%", "ten percent": a tenth of earners
 LOW_TENTH, HIGH_TENTH = rf"(?:bottom|lowest)\s{TENTH}", rf"(?:top|highest)\s{TENTH}"  # where pay starts, where it ends
-LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|beginners?|starting|start out|first job|"
+LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|graduated|beginners?|starting|start out|"
+                              r"first (?:[\w/-]+ ){0,3}?(?:job|role|position)|"
                               r"early[- ]career|at the start|at first|"
                               # the bottom tenth of pay, which a guide gives as where pay starts: "and the
                               # bottom 10%?"; the top tenth is where it ends ("junior … compared to the top 10%?")
@@ -304,7 +305,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:new|unseen|test|real[- ]world) (?:data|examples?|inputs?)\b",
                            re.I), ("overfitting",)),
                # "what perks do you get besides the salary?": the guides' benefits, not only the career's advantages
-               (re.compile(r"\b(?:perks?|extras?|fringe benefits?)\b", re.I), ("benefits",)),
+               (re.compile(r"\b(?:perks?|extras?|fringe benefits?|throw in|thrown in|"
+                           r"on top of (?:the )?(?:base )?(?:pay|salary))\b", re.I), ("benefits",)),
                # "how do they keep on top of lots of parallel tasks?": how the work is organised, not what it is
                (JUGGLING, ("time management",)),
                # "how do they handle that on small devices like phones or sensors?": what the guides call the edge
@@ -484,7 +486,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         # (not what employers want of a candidate: that is requirements)
         ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industries|(?:which|what|each|by|per)\s+industry|"
                       r"sectors?|who (?:\w+ly\s+)?(?:hires|employs))\b"
-                      r"(?!\s+(?:are\s+|do\s+)?(?:\w+ly\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require)\w*)",
+                      r"(?!\s+(?:are\s+|do\s+)?(?:\w+ly\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require|"
+                      r"throw|offer|give|provide)\w*)",
          "industries"),  # not "employers": "Skills Employers Look For" is about skills
     ]}
 
@@ -521,7 +524,8 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "everything basically essentially overall general generally whole out person it many then anyway anyways kinda sorta "
                   "realistically honestly whatever mention mentions mentioned first second third wreck wrecks wrecking "
                   "ruin ruins ruining "
-                  "whether besides other others might".split())  # s: "what's"; "out there"
+                  "whether besides other others might typically normally roughly approximately "
+                  "us usa america united states nationally".split())  # s: "what's"; "out there"; the guides' country
 
 
 def topics_in(text: str) -> list[str]:

@@ -473,6 +473,16 @@ def test_by_a_hair_the_lead_comes_from_retrievals_best_section(two_guides_settin
     assert "help desk" in answer.answer
 
 
+def test_a_section_that_only_opens_its_parts_is_completed_by_the_first(two_guides_settings):
+    """dev17 d17s-01: "What does an information security analyst actually do?" had been answered with the one
+    line "What the Job Is" says, then the learning that never stops; "The Role in Brief" says what they do."""
+    script = "- An Information Security Analyst keeps an organization's computers, networks and data safe from attack. [1]\n"
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider(script)).ask(
+        "What does an information security analyst actually do?")
+    assert "weak points" in answer.answer and "security breach" in answer.answer
+    assert "information-security-analyst#what-the-job-is/the-role-in-brief" in {c.section_id for c in answer.citations}
+
+
 def test_a_sentence_on_the_guides_layout_never_leads(two_guides_settings):
     """dev9 d9s-11: "This section covers who hires them and what the working conditions are." was the lead
     chosen (and then dropped, as a line on the guide's layout), so the answer lost its opening line."""
