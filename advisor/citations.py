@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from advisor.guides import parent_id
 from advisor.links import links_in, without_links
+from advisor.scope import VAGUE_TOKENS
 from advisor.textmatch import best_sentence, bullets, content_tokens, coverage, names, numbers, role_words, sentences
 from advisor.types import Citation, Hit
 from advisor.vocabulary import JUDGEMENTS, about_the_guide, asks_pay, job_titles, paraphrased, without_everyday
@@ -137,6 +138,9 @@ class CitationBuilder:
         self._all_spaced = self._all_text.replace("-", " ")  # "entry-level" as "entry level", for whole titles
         self._said: list[set[str]] = []  # the claims of the lines kept so far
         self._asked = content_tokens(self.question)
+        # the question's words that name nothing ("can you work from home doing this kind of job?"): a line
+        # echoing them ("Yes, you can … doing this kind of job.") is backed by what else it says
+        self._echoed = self._asked & VAGUE_TOKENS
         # what the question quotes ("is it true that 'CISSP only needs one year'?") is no source of its own
         self._quoted = [q.lower() for q in QUOTED.findall(self.question) if len(q.split()) >= MIN_QUOTED_WORDS]
         # a name the question gives ("Is Austin a tech hub?") is still a claim when the line starts
@@ -476,7 +480,8 @@ class CitationBuilder:
         return f"- {text} {''.join(marks)}"
 
     def _choose(self, claim: set[str], figures: set[str], claimed: set[int], text: str = "") -> int | None:
-        candidates = [i for i in range(len(self.hits)) if coverage(claim, self._tokens[i]) >= MIN_COVERAGE
+        said = claim - self._echoed or claim
+        candidates = [i for i in range(len(self.hits)) if coverage(said, self._tokens[i]) >= MIN_COVERAGE
                       and figures <= self._numbers[i]]
         if named := {doc for doc, pattern in self.roles.items() if pattern.search(text)} or self._label:
             # a line about a role is backed by that role's guide, not by another's figures

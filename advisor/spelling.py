@@ -34,7 +34,7 @@ SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": 
              "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
              "shud": "should", "shld": "should", "wud": "would", "cud": "could",
              "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks", "pls": "please", "plz": "please", "govt": "government",
-             "mgmt": "management", "reqs": "requirements", "certs": "certifications", "uni": "university",
+             "mgmt": "management", "reqs": "requirements", "cert": "certification", "certs": "certifications", "uni": "university",
              "grad": "graduate", "grads": "graduates", "ppl": "people", "comp": "compensation", "compsci": "computer science", "cs": "computer science",
              "docs": "documentation", "stats": "statistics", "info": "information"}  # "im a new grad" (it became "grid")
 # shorthand of two words, read before the words one by one ("comp sci" is no "comp", pay)

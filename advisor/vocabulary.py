@@ -302,7 +302,11 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\b(?:weird|odd|unusual|irregular|unsocial|antisocial|crazy|strange|funny) (?:hours|schedules?|shifts?)\b",
                            re.I), ("on-call duty beyond regular business hours",)),
                # "does great on training data and terrible on new data": what the guides call overfitting
-               (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:new|unseen|test|real[- ]world) (?:data|examples?|inputs?)\b",
+               # "what niches can you narrow down into?": where a career specializes, as the guides call it
+               (re.compile(r"\b(?:niches?|narrow (?:down|(?:my|your|their|the) focus))\b", re.I), ("specializing",)),
+               # "… nails the training data but falls apart on anything new"
+               (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:(?:new|unseen|test|real[- ]world) "
+                           r"(?:data|examples?|inputs?)|anything (?:new|else)|new (?:stuff|things|cases)|generali[sz]\w*)\b",
                            re.I), ("overfitting",)),
                # "what perks do you get besides the salary?": the guides' benefits, not only the career's advantages
                (re.compile(r"\b(?:perks?|extras?|fringe benefits?|throw in|thrown in|"
@@ -431,7 +435,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         ("education", r"\b(?:degrees?|doctorate|doctoral|ph\.?\s?d\b|master'?s|bachelor'?s|diplomas?|educat\w*|"
                       r"schooling|(?<!out of )(?:university|college)|stud(?:y|ies))", "education degrees"),
         # the person the job suits: "what kind of person does well as a security analyst?"
-        ("soft skills", r"\bsoft skills?|people skills|non[- ]?technical skills?|interpersonal|personality|personal qualities|character traits|"
+        ("soft skills", r"\bsoft skills?|people skills|good with (?:people|others|clients|colleagues)|people person|"
+                        r"non[- ]?technical skills?|interpersonal|personality|personal qualities|character traits|"
                         r"(?:kind|type|sort) of (?:person|people)|cut out for", "soft skills"),
         # skills of any kind but the soft ones (a topic of their own), and what employers look for
         ("requirements", r"\b(?:requir\w*|qualif\w*|need to (?:know|learn|have)|prerequisites?|get (?:in|hired|started)|"

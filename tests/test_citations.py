@@ -79,7 +79,7 @@ def test_a_yes_or_no_in_the_questions_words_needs_its_source_to_say_it():
                "the first security job hard to land straight out of school.")
     b = CitationBuilder([hard], question="can i get a security analyst job straight out of college with zero experience?")
     assert b.check_line("- Yes, you can get a security analyst job straight out of college with zero experience. [1]") is None
-    assert b.dropped[-1].startswith("answers yes or no")
+    assert b.dropped[-1].startswith(("answers yes or no", "no retrieved source supports it"))
     assert b.check_line("- Employers usually prefer candidates who have already worked in a related occupation [1]")
     remote = hit("g#benefits", "Benefits", "Many companies offer flexible ways of working, including the option to work remotely.")
     assert CitationBuilder([remote], question="can I work from home?").check_line("- Yes, you can work remotely. [1]")
@@ -443,6 +443,17 @@ def test_a_line_about_pay_stands_only_on_a_source_that_speaks_of_pay():
     assert b.check_line("- Silicon Valley, Toronto and London have strong demand. [1]") is not None
     b = CitationBuilder([factors], question="do those places pay more?")
     assert b.check_line("- Salaries are higher in tech hubs like Silicon Valley. [1]") is not None
+
+
+def test_a_line_echoing_the_questions_vague_words_is_backed_by_what_else_it_says():
+    """dev19 d19n-19: "Yes, you can work from home doing this kind of job." had been dropped ("doing", "kind",
+    "job" in no source) and the answer refused."""
+    perks = hit("g#perks", "Career › Benefits", "- Flexibility: many companies offer flexible ways of working, "
+                "including the option to work remotely")
+    builder = CitationBuilder([perks], question="can you work from home doing this kind of job?")
+    assert builder.check_line("Yes, you can work from home doing this kind of job. [1]")
+    assert CitationBuilder([perks], question="can you work from home?").check_line(
+        "Yes, you can work from home doing this kind of job. [1]") is None  # words the question never said
 
 
 def test_everyday_words_are_checked_as_the_guides_words_for_them():

@@ -44,6 +44,7 @@ def test_a_sentence_keeps_its_shape_and_reports_the_fixes():
 
 
 @pytest.mark.parametrize("short, long", [("wrk", "work"), ("r", "are"), ("u", "you"), ("certs", "certifications"),
+                                         ("cert", "certification"),
                                          ("grad", "graduate"), ("compsci", "computer science"),
                                          ("ppl", "people"), ("shud", "should"), ("wud", "would"),  # "a new grad" was "a new grid"
                                          ("hrs", "hours"), ("wk", "week"),  # dev11 d11s-13: "how many hrs" had been refused

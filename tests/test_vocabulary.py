@@ -173,6 +173,8 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("Which of the two jobs is better for flexible work?", "work remotely schedule"),  # dev15 d15s-17
     ("and the other one? how many jobs are there total", "jobs held"),  # dev16 d16s-26
     ("Which types of neural networks do these engineers typically build?", "kinds of"),  # dev18 d18n-22
+    ("Later in a security career, what niches can you narrow down into?", "specializing"),  # dev19 d19s-11
+    ("my model nails the training data but falls apart on anything new", "overfitting"),  # dev19 d19n-12
     # dev18 d18s-22: answered with the long weeks, not the on-call duty
     ("Which of these two jobs is more likely to mean weird hours?", "on-call duty beyond regular business hours"),
 ])
@@ -280,3 +282,9 @@ def test_pay_set_aside_is_no_topic():
     """dev10 d10n-09, dev12 d12n-15: "Besides base salary, what extras …?" had the whole pay section as its topic."""
     assert "pay" not in v.topics_in("Besides base salary, what extras do companies usually throw in?")
     assert v.topics_in("what's the base salary?") == ["pay"]
+
+
+def test_being_good_with_people_is_a_question_of_soft_skills():
+    """dev19 d19n-18: "is this purely a heads-down coding gig or do you need to be good with people too?"
+    had been answered with the programming languages alone."""
+    assert "soft skills" in v.topics_in("is this purely a heads-down coding gig or do you need to be good with people too?")
