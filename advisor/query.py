@@ -109,13 +109,15 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # "… with what a security analyst needs?" after the engineers' skills: both roles' skills
     counted = COUNTED_TOPICS.intersection(own_topics or earlier_topics)
     same = not own_topics or bool(set(own_topics) & set(earlier_topics))
-    side_by_side = follows and bool(COMPARING.search(corrected) or THAN_THAT.search(corrected)) and (pay or bool(counted) or same)
+    compared = COMPARING.search(corrected) or THAN_THAT.search(corrected)  # "is that more than … gets?"
+    side_by_side = follows and bool(compared) and (pay or bool(counted) or same)
     roles = _roles(corrected, named, history, catalog, side_by_side=side_by_side)
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", asking) if roles else asking  # "this line of work" matches no section
-    if named and not (pay or own_topics or LIST.search(corrected)) and only_vague(without_filler(without_roles(search, named))):
+    asks_what_it_is = only_vague(without_filler(without_roles(search, named)))
+    if named and not (pay or own_topics or LIST.search(corrected)) and asks_what_it_is:
         # a question that asks only what a role is ("what does a security analyst do?") searches by the name
         # its guide opens with ("An Information Security Analyst keeps …"), not by an alias no section says
         search = " ".join(guide.role for guide in named) + " " + search

@@ -299,12 +299,12 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                            r"overnight|after[- ]hours|graveyard shifts?)\b", re.I), ("at night",)),
                (re.compile(r"\b(?:gets?|got|been|being|was|were) hacked\b", re.I), ("breach",)),
                # "which job means weird hours?": hours beyond the working day, as the guides call them
-               (re.compile(r"\b(?:weird|odd|unusual|irregular|unsocial|antisocial|crazy|strange|funny) (?:hours|schedules?|shifts?)\b",
-                           re.I), ("on-call duty beyond regular business hours",)),
-               # "does great on training data and terrible on new data": what the guides call overfitting
+               (re.compile(r"\b(?:weird|odd|unusual|irregular|unsocial|antisocial|crazy|strange|funny) "
+                           r"(?:hours|schedules?|shifts?)\b", re.I), ("on-call duty beyond regular business hours",)),
                # "what niches can you narrow down into?": where a career specializes, as the guides call it
                (re.compile(r"\b(?:niches?|narrow (?:down|(?:my|your|their|the) focus))\b", re.I), ("specializing",)),
-               # "… nails the training data but falls apart on anything new"
+               # "does great on training data and terrible on new data", "… falls apart on anything new": what the
+               # guides call overfitting
                (re.compile(r"\b(?:training|train) (?:data|set)\b.*\b(?:(?:new|unseen|test|real[- ]world) "
                            r"(?:data|examples?|inputs?)|anything (?:new|else)|new (?:stuff|things|cases)|generali[sz]\w*)\b",
                            re.I), ("overfitting",)),
