@@ -94,6 +94,11 @@ BEFORE_HEAD = re.compile(r"(?:^|[^\w\s'-]\s*|\b(?:a|an|the|these|those|this|that
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9+]{2,}s?\b")  # "CISSP", "CEH", "GPUs": a term, in capitals as the guides write it
 
 
+def _one_guides(pairs: list[tuple[str, Guide]]) -> dict[str, Guide]:
+    """The words of ``pairs`` that only one guide has, each with that guide."""
+    return {w: g for w, g in pairs if {other.doc_id for word, other in pairs if word == w} == {g.doc_id}}
+
+
 def parent_id(section_id: str) -> str:
     """The top-level section a section sits under: ``doc#salary-ranges/mid-level`` → ``doc#salary-ranges``."""
     return section_id.split("/", 1)[0]
@@ -178,8 +183,7 @@ class Catalog:
     def _field_heads(self) -> dict[str, Guide]:
         """The last word of a longer field that only one role's names have ("security", of "information
         security analyst"): it names that role said as a field ("in the security field")."""
-        heads = [(words[-2].lower(), g) for g in self.guides for words in g._names() if len(words) > 2]
-        return {w: g for w, g in heads if {other.doc_id for word, other in heads if word == w} == {g.doc_id}}
+        return _one_guides([(words[-2].lower(), g) for g in self.guides for words in g._names() if len(words) > 2])
 
     def own_words_in(self, text: str) -> list[Guide]:
         """The roles a question names by words only their guides use ("why is demand for cybersecurity
@@ -201,8 +205,7 @@ class Catalog:
     @cached_property
     def _heads(self) -> dict[str, Guide]:
         """The last word of a role's name that no other role's name ends with ("analyst", beside "engineer")."""
-        heads = [(words[-1].lower(), g) for g in self.guides for words in g._names()]
-        return {w: g for w, g in heads if {other.doc_id for word, other in heads if word == w} == {g.doc_id}}
+        return _one_guides([(words[-1].lower(), g) for g in self.guides for words in g._names()])
 
     def head_in(self, text: str) -> list[Guide]:
         """The one role a question names by its last word alone, as people ("which industry pays analysts

@@ -116,8 +116,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", asking) if roles else asking  # "this line of work" matches no section
-    asks_what_it_is = only_vague(without_filler(without_roles(search, named)))
-    if named and not (pay or own_topics or LIST.search(corrected)) and asks_what_it_is:
+    if named and not (pay or own_topics or LIST.search(corrected)) and _asks_what_it_is(search, named):
         # a question that asks only what a role is ("what does a security analyst do?") searches by the name
         # its guide opens with ("An Information Security Analyst keeps …"), not by an alias no section says
         search = " ".join(guide.role for guide in named) + " " + search
@@ -133,6 +132,11 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         topics=tuple(topics), topics_inherited=bool(topics) and not own_topics, corrections=fixes)
     whole = query.broad and (not levels or query.pay_range)  # "what do mid-level engineers make?" asks for one band
     return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
+
+
+def _asks_what_it_is(search: str, named: list[Guide]) -> bool:
+    """Nothing but the roles it names and words that name nothing: "what does a security analyst do?"."""
+    return only_vague(without_filler(without_roles(search, named)))
 
 
 def _own_topics(text: str) -> list[str]:
