@@ -35,7 +35,7 @@ from advisor.presentation import preview
 from advisor.prompts import AnswerShape, answer_messages, without_refusal
 from advisor.providers.base import GenerationRequest, Provider
 from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, ExtractiveProvider
-from advisor.query import Query, understand, without_roles
+from advisor.query import Query, titled, understand, without_roles
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
@@ -385,6 +385,9 @@ class Advisor:
         # question it follows; one whose own words name nothing ("how many will there be by 2034?") with it
         searches = ([query.standalone] if only_vague(query.corrected)
                     else reversed(followup.retrieval_queries(query.corrected, list(query.history))))
+        # what a role is, by the name its guide opens with ("An Information Security Analyst keeps …"), not by
+        # an alias closer to another line; only then: the title would pull any question to the lines that say it
+        searches = [titled(asked, query.roles) for asked in searches] if query.defines else searches
         found = next((found for asked in searches if (found := closest(paraphrased(asked)))), None)
         if found is None:
             return None

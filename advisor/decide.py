@@ -21,6 +21,8 @@ NO_EXTRAS = ("I don't know what comes on top of the pay: my {role} guide doesn't
              "other extras.")
 # the reason the asker reads: "… that asks for a course, school or book to pick, which my guides don't cover."
 ADVICE_ASKED = "I don't know: that asks {kind}, which my career guides don't cover."
+EMPLOYER_PAY = ("I don't know what {employer} pays: my guides and the official wage tables give pay for a job, "
+                "not for one employer.")
 WRITE_CODE = "I can't write code for you: I'm a career advisor, and I answer questions about careers from my guides."
 
 Action = Literal["answer", "refuse", "clarify", "official_only", "occupation"]
@@ -44,7 +46,8 @@ def decide(query: Query, evidence: Evidence, official: salary.OfficialPay | None
         kind, said = advice
         return Decision("refuse", f"asks {kind} ({said!r}), which no guide covers", ADVICE_ASKED.format(kind=kind))
     if employer := employer_pay(query, catalog):
-        return Decision("refuse", f"asks what one employer ({employer}) pays, which no guide gives")
+        return Decision("refuse", f"asks what one employer ({employer}) pays, which no guide gives",
+                        EMPLOYER_PAY.format(employer=employer))
     if unlisted := no_extras(query, catalog):
         return Decision("refuse", f"asks what comes on top of pay, which the {unlisted} guide doesn't name",
                         NO_EXTRAS.format(role=unlisted))

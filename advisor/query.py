@@ -28,6 +28,7 @@ class Query:
     follows: bool = False  # a follow-up: read with the turn before it
     roles: tuple[Guide, ...] = ()  # the guides it is about
     named: bool = False  # the question itself names those roles
+    defines: bool = False  # asks only what the roles it names are: "what does a security analyst do?"
     unclear_role: bool = False  # several guides; neither the question nor the conversation says which
     refers_to_role: bool = False  # "this line of work", "the role": a role meant but not named
     levels: tuple[str, ...] = ()
@@ -116,14 +117,15 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", asking) if roles else asking  # "this line of work" matches no section
-    if named and not (pay or own_topics or LIST.search(corrected)) and _asks_what_it_is(search, named):
+    defines = bool(named) and not (pay or own_topics or LIST.search(corrected)) and _asks_what_it_is(search, named)
+    if defines:
         # a question that asks only what a role is ("what does a security analyst do?") searches by the name
         # its guide opens with ("An Information Security Analyst keeps …"), not by an alias no section says
         search = " ".join(guide.role for guide in named) + " " + search
     search = paraphrased(salary.search_text(without_filler(search)))
     query = Query(
         asked=asked, corrected=corrected, search=search, parts=() if follows else tuple(parts_of(search)),
-        standalone=standalone, history=tuple(history), follows=follows, roles=tuple(roles), named=bool(named),
+        standalone=standalone, history=tuple(history), follows=follows, roles=tuple(roles), named=bool(named), defines=defines,
         unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
@@ -158,6 +160,14 @@ def without_roles(text: str, roles: list[Guide] | tuple[Guide, ...]) -> str:
     text = ROLE_REFERENCE.sub(" ", text)
     for guide in roles:
         text = guide.pattern.sub(" ", text)
+    return text
+
+
+def titled(text: str, roles: list[Guide] | tuple[Guide, ...]) -> str:
+    """``text`` with each role it names called by its guide's name for it ("what does an infosec analyst
+    do?" → "… an Information Security Analyst …"), the name the guide's opening sentence uses."""
+    for guide in roles:
+        text = guide.pattern.sub(guide.role, text)
     return text
 
 

@@ -483,6 +483,17 @@ def test_a_section_that_only_opens_its_parts_is_completed_by_the_first(two_guide
     assert "information-security-analyst#what-the-job-is/the-role-in-brief" in {c.section_id for c in answer.citations}
 
 
+def test_a_role_named_by_an_alias_is_led_as_by_its_guides_name(two_guides_settings):
+    """Session 44's try-out: "what does an infosec analyst do?" had been led by "They also coordinate security
+    plans with staff …", closest to the alias; by the guide's name, by what the role is."""
+    advisor = Advisor(two_guides_settings, provider=ScriptedProvider("I don't know.\n"))
+    for question in ("what does an infosec analyst do?", "what does an information security analyst do?"):
+        query = advisor.understand(question, [])
+        evidence = advisor.gather(query)
+        lead = advisor._lead(query, evidence, {h.section_id: h for h in evidence.hits})
+        assert lead and lead.sentence.startswith("An Information Security Analyst keeps"), question
+
+
 def test_a_sentence_on_the_guides_layout_never_leads(two_guides_settings):
     """dev9 d9s-11: "This section covers who hires them and what the working conditions are." was the lead
     chosen (and then dropped, as a line on the guide's layout), so the answer lost its opening line."""

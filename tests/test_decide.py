@@ -257,6 +257,7 @@ def test_one_named_employers_pay_is_refused_with_the_reason(question, employer):
     d = decide(q, evidence("nne", similarity=0.66), None, ONE, SETTINGS)
     if employer:
         assert d.action == "refuse" and f"one employer ({employer})" in d.reason
+        assert d.message.startswith(f"I don't know what {employer} pays")  # the asker reads why
     else:
         assert "employer" not in (d.reason or "")
 
