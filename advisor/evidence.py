@@ -18,7 +18,7 @@ from advisor.guides import Catalog, parent_id
 from advisor.query import Query, without_roles
 from advisor.retrieval import Retriever
 from advisor.types import Hit
-from advisor.vocabulary import COMPARE, COMPARING, PAY_ASIDES, beside_pay, guides_words, only_topic_words, topics_in, without_asker, without_everyday
+from advisor.vocabulary import COMPARE, COMPARING, HOW_MANY, PAY_ASIDES, beside_pay, guides_words, only_topic_words, topics_in, without_asker, without_everyday
 from ingest.sections import PATH_SEPARATOR
 
 
@@ -114,10 +114,11 @@ def with_parts(hits: list[Hit], parts: list[list[Hit]]) -> list[Hit]:
 def about_role(query: Query) -> bool:
     """A question about nothing but one role ("tell me about security analysts"): its guide's opening
     section answers it, as it does a list question about the role. Not what the role does ("what does a
-    neural network engineer do?"): the parts on the work answer that better than the whole opening."""
+    neural network engineer do?"): the parts on the work answer that better than the whole opening; nor
+    a count ("how many security analyst jobs are there?"), which a figure answers."""
     rest = query.asks_of_roles
     return (len(query.roles) == 1 and not query.follows and not query.topics and not query.pay
-            and only_topic_words(rest) and not DOES.search(rest))
+            and only_topic_words(rest) and not DOES.search(rest) and not HOW_MANY.search(rest))
 
 
 def list_topic(query: Query, hits: list[Hit], catalog: Catalog, doc_ids: set[str]) -> str | None:

@@ -137,8 +137,9 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
 
 
 def _asks_what_it_is(search: str, named: list[Guide]) -> bool:
-    """Nothing but the roles it names and words that name nothing: "what does a security analyst do?"."""
-    return only_vague(without_filler(without_roles(search, named)))
+    """Nothing but the roles it names and words that name nothing: "what does a security analyst do?";
+    not a count ("how many security analyst jobs are there now, and in 10 years?")."""
+    return not (HOW_MANY.search(search) or re.search(r"\d", search)) and only_vague(without_filler(without_roles(search, named)))
 
 
 def _own_topics(text: str) -> list[str]:
@@ -181,18 +182,22 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
     whose guide alone names a term it uses ("is CEH worth it?" after a question on engineers), else the
     one whose field it names ("the downsides of working on neural networks"), else those named by words
     only their guides use ("AI vs cybersecurity: which has better prospects?"), else the one its last word
-    alone names ("which industry pays analysts best?"), else the conversation's,
-    else the only guide's. A follow-up comparing what the turn before asked with another role sets
+    alone names ("which industry pays analysts best?"), else the conversation's, else the only guide's. A follow-up comparing what the turn before asked with another role sets
     the two ``side_by_side``: "how does that compare with a top-end analyst?" after an engineer's pay,
     or "… with the challenges engineers face?" after the analysts' challenges, is about both."""
     if named and side_by_side:
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     named = [*named, *_compared_with(question, named, catalog)] if named else named
-    roles = (named or _every_role(question, catalog) or _the_other(question, history, catalog) or catalog.naming_alone(question)
-             or catalog.field_in(question, min_words=FIELD_WORDS) or catalog.own_words_in(question)
+    roles = (named or _every_role(question, catalog) or _the_other(question, history, catalog) or _named_otherwise(question, catalog)
              or _called_one(question, history, catalog) or catalog.head_in(question)
              or _conversation_roles(history, catalog))
     return roles or ([catalog.only] if catalog.only else [])
+
+
+def _named_otherwise(text: str, catalog: Catalog) -> list[Guide]:
+    """The roles a text names without their names: by an acronym only one guide has ("is CISSP worth it?"),
+    by their field ("working on neural networks"), by words only their guides use ("cybersecurity")."""
+    return catalog.naming_alone(text) or catalog.field_in(text, min_words=FIELD_WORDS) or catalog.own_words_in(text)
 
 
 def _called_one(question: str, history: list[Turn], catalog: Catalog) -> list[Guide]:
@@ -268,7 +273,8 @@ def _conversation_roles(history: list[Turn], catalog: Catalog) -> list[Guide]:
     nothing."""
     for turn in reversed(history):
         said = catalog.speller.correct(turn.content)[0]  # "nueral network enginer" too
-        found = catalog.roles_in(said) or (_every_role(said, catalog) if turn.role == "user" else [])
+        found = catalog.roles_in(said) or (_every_role(said, catalog) or _named_otherwise(said, catalog) or catalog.head_in(said)
+                                           if turn.role == "user" else [])
         if found and (turn.role == "user" or len(found) == 1):
             return found
     return []

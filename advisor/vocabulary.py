@@ -25,7 +25,7 @@ PAY = re.compile(
 # reader finds levels with it, and the wage lookup strips it from a job name ("senior data scientists").
 TENTH = r"(?:10|ten)(?=\s?(?:%|percent|per cent))"  # "10%", "ten percent": a tenth of earners
 LOW_TENTH, HIGH_TENTH = rf"(?:bottom|lowest)\s{TENTH}", rf"(?:top|highest)\s{TENTH}"  # where pay starts, where it ends
-LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|graduated|beginners?|starting|start out|"
+LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|graduated|beginners?|starting(?!\s+with\b)|start out|"
                               r"first (?:[\w/-]+ ){0,3}?(?:job|role|position)|"
                               r"early[- ]career|at the start|at first|"
                               # the bottom tenth of pay, which a guide gives as where pay starts: "and the

@@ -84,6 +84,7 @@ def test_a_list_question_about_nothing_but_the_role_gets_the_guides_opening_sect
     ("tell me about security analysts", f"{ISA}#what-the-job-is"),
     ("neural network engineers?", f"{NNE}#overview"),
     ("what does a neural network engineer do", None),  # the work: its parts answer it, not the whole opening
+    ("how many security analyst jobs are there?", None),  # dev20 d20s-10: a count, which a figure answers
     # dev11 d11n-01: what it says of the asker is no question; the education sections had answered it
     ("I'm 16 and my computer science teacher mentioned 'neural network engineer' as a job. What is that, in plain words?",
      f"{NNE}#overview"),

@@ -294,6 +294,28 @@ def test_the_more_specific_topic_leads():
         ["nne#requirements/education"]
 
 
+def test_the_conversation_role_is_found_by_the_words_an_earlier_question_named_it_with():
+    """dev20 d20s-22: after "is cybersecurity a growing field?" and the openings each year, "why's the demand
+    so high though?" had been answered with the engineers' demand."""
+    history = [Turn(role="user", content="is cybersecurity a growing field?"),
+               Turn(role="assistant", content="Yes, jobs are projected to grow 29% [1].")]
+    q = understand("why's the demand so high though?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["isa"] and not q.unclear_role
+    history[0] = Turn(role="user", content="is it a growing field?")
+    assert understand("why's the demand so high though?", history, TWO).unclear_role
+
+
+@pytest.mark.parametrize("question, defines", [
+    ("what does a cybersecurity analyst do?", True),
+    ("what does a security analyst do?", True),
+    # dev20 d20s-10: a count had been searched as what the role is, answered from its opening, and refused
+    ("how many security analyst jobs are there in the US right now and how many will there be in 10 years?", False),
+    ("how many security analyst jobs are there?", False),
+])
+def test_only_a_question_asking_what_a_role_is_defines_it(question, defines):
+    assert understand(question, [], TWO).defines is defines
+
+
 def test_the_conversation_role_is_found_through_typos():
     history = [Turn(role="user", content="waht skils does a nueral network enginer need?"),
                Turn(role="assistant", content="Python and maths [1].")]
