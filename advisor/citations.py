@@ -196,7 +196,8 @@ class CitationBuilder:
         if figures - self._all_numbers:
             self._drop(raw, f"figures {sorted(figures - self._all_numbers)} are in no retrieved source")
             return None
-        said = names(text) | {n for n in self._asked_names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)}
+        # in the plural too: "Accountants usually earn less than $69,660" after "what does an accountant earn?"
+        said = names(text) | {n for n in self._asked_names if re.search(rf"(?<!\w){re.escape(n)}(?:s|es)?(?!\w)", text, re.I)}
         roles = self._roles | self._role_names(text)
         if colon:  # a heading's capitals: "Day-to-Day of a Neural Network Engineer:"
             roles |= self._asked

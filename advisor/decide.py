@@ -90,7 +90,9 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return f"asks a price ({priced}), which no guide gives"
     if LIVE_LISTINGS.search(asking(query.asked)):
         return "asks for live job listings, which no guide holds"
-    if not query.named and (role := scope.uncovered_role(query.standalone, catalog.covered)):
+    # a role the question names only beside what it asks: "I'm torn between security analyst and becoming an
+    # accountant. What does an accountant usually earn?" asks of the accountant
+    if role := scope.uncovered_role(asking(query.standalone) if query.named else query.standalone, catalog.covered):
         return f"asks about {role!r}, which no guide covers"
     return None
 

@@ -283,6 +283,15 @@ def test_another_career_the_question_names_is_a_claim_its_sources_must_make():
     assert builder.check_line("- Neural Network Engineers earn competitive salaries.")
 
 
+def test_another_career_the_question_names_is_a_claim_in_the_plural_too():
+    """dev20 d20s-26: "Accountants usually earn less than $69,660 a year" passed on the analysts' starting pay."""
+    src = hit("isa#pay", "Earnings › Starting Out", "In May 2024, one analyst in ten made less than $69,660 a year.")
+    builder = CitationBuilder([src], question="what does an accountant usually earn?", other_roles=("accountant",))
+    assert builder.check_line("- Accountants usually earn less than $69,660 a year in May 2024. [1]") is None
+    assert "accountant" in builder.dropped[-1]
+    assert builder.check_line("- One analyst in ten made less than $69,660 a year in May 2024. [1]")
+
+
 def test_a_line_that_cuts_its_source_short_is_given_in_full_and_no_other():
     arch = hit("g#overview/arch", "Overview › Network Architectures", "Engineers work with several kinds, such as:\n"
                "- Recurrent Neural Networks, known as RNNs\n- Convolutional Neural Networks, known as CNNs")

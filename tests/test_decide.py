@@ -47,10 +47,21 @@ def test_no_role_named_but_the_results_sit_in_one_guide_is_answered():
 @pytest.mark.parametrize("question, why", [
     ("What will neural network engineers earn in 2031?", "2031"),
     ("How do I become a dentist?", "dentist"),
+    # dev20 d20s-26: a covered role named beside what is asked, of another career
+    ("I'm torn between neural network engineer and becoming an accountant. What does an accountant usually earn?",
+     "accountant"),
 ])
 def test_out_of_scope_questions_are_refused(question, why):
     d = decide(understand(question, [], ONE), evidence("nne"), None, ONE, SETTINGS)
     assert d.action == "refuse" and why in d.reason
+
+
+@pytest.mark.parametrize("question", [
+    "I'm an accountant. What does a neural network engineer earn?",
+    "I'm torn between neural network engineer and becoming an accountant. Which pays more?",
+])
+def test_another_career_beside_what_is_asked_of_a_covered_role_is_answered(question):
+    assert decide(understand(question, [], ONE), evidence("nne"), None, ONE, SETTINGS).action == "answer"
 
 
 def test_weak_evidence_is_refused():
