@@ -178,11 +178,18 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("Which types of neural networks do these engineers typically build?", "kinds of"),  # dev18 d18n-22
     ("Later in a security career, what niches can you narrow down into?", "specializing"),  # dev19 d19s-11
     ("my model nails the training data but falls apart on anything new", "overfitting"),  # dev19 d19n-12
+    # dev20 d20s-21: "screen" is in no guide, and the model's decline was refused
+    ("do they deal with people a lot or is it mostly alone at a screen?", "work alone"),
+    ("do security analysts mostly work solo?", "work alone"),
     # dev18 d18s-22: answered with the long weeks, not the on-call duty
     ("Which of these two jobs is more likely to mean weird hours?", "on-call duty beyond regular business hours"),
 ])
 def test_a_sector_or_task_in_everyday_words_searches_as_the_guides_name_it(text, sector):
     assert sector in v.guides_words(text)
+
+
+def test_alone_as_only_is_no_working_alone():
+    assert "work alone" not in v.guides_words("is a bachelor's degree alone enough to get hired?")
 
 
 @pytest.mark.parametrize("text, factors", [
