@@ -180,7 +180,7 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("my model nails the training data but falls apart on anything new", "overfitting"),  # dev19 d19n-12
     # dev20 d20s-21: "screen" is in no guide, and the model's decline was refused
     ("do they deal with people a lot or is it mostly alone at a screen?", "work alone"),
-    ("do security analysts mostly work solo?", "work alone"),
+    ("do security analysts spend the day by themselves?", "work alone"),
     # dev18 d18s-22: answered with the long weeks, not the on-call duty
     ("Which of these two jobs is more likely to mean weird hours?", "on-call duty beyond regular business hours"),
 ])
