@@ -540,7 +540,7 @@ class Advisor:
             return []
         items: list[tuple[str, Hit]] = []
         for guide in query.roles:
-            for level in query.levels or tuple(LEVELS):
+            for level in query.levels_of(guide.doc_id) or tuple(LEVELS):
                 if found := self.catalog.band_figure(guide.doc_id, level):
                     figure, band = found
                     items.append((f"{guide.role}, {band.own_heading}: {figure}", band))

@@ -249,7 +249,7 @@ def with_bands(hits: list[Hit], query: Query, catalog: Catalog, doc_ids: set[str
     if not (query.pay and query.levels) or not hits:
         return hits
     found = {h.section_id: h for h in hits}
-    bands = {b.section_id: found.get(b.section_id, b) for doc in sorted(doc_ids) for level in query.levels
+    bands = {b.section_id: found.get(b.section_id, b) for doc in sorted(doc_ids) for level in query.levels_of(doc)
              if (b := catalog.band(doc, level))}  # as retrieved, when it was
     best = max(h.similarity for h in hits)
     lead = [b.model_copy(update={"similarity": max(b.similarity, best)}) for b in bands.values()]

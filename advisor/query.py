@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import CHOICE, COMPARE, COMPARING, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import CHOICE, COMPARE, COMPARING, LEVEL_PREFIX, LEVELS, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Query:
     unclear_role: bool = False  # several guides; neither the question nor the conversation says which
     refers_to_role: bool = False  # "this line of work", "the role": a role meant but not named
     levels: tuple[str, ...] = ()
+    leveled: tuple[str, ...] = ()  # the guides the levels are of, when not every role's: "… with a senior engineer?"
     pay: bool = False
     abroad: str | None = None  # a place outside the U.S. in a pay question
     compares: bool = False  # two roles or two levels side by side
@@ -74,16 +75,24 @@ class Query:
         asker ("I'm a teacher thinking of switching.", "My teacher mentioned neural network engineers.")."""
         return without_roles(without_asker(self.search), self.roles)
 
+    def levels_of(self, doc_id: str) -> tuple[str, ...]:
+        """The levels asked of one role: those the question names, or every level when it names them of
+        another role ("how does that compare with a senior engineer?" after the analysts' pay: all theirs)."""
+        return self.levels if not self.leveled or doc_id in self.leveled else tuple(LEVELS)
+
     @property
     def compares_roles(self) -> bool:
         return self.compares and len(self.roles) > 1
 
     def search_for(self, guide: Guide) -> str:
-        """The search text for one side of a role comparison: the other roles' names removed."""
+        """The search text for one side of a role comparison: the other roles' names removed, and the levels
+        the question names of another role ("… with a senior engineer?" searches the analysts' pay whole)."""
         text = self.search
         for other in self.roles:
             if other is not guide:
                 text = other.pattern.sub(" ", text)
+        for level in self.levels if self.leveled and guide.doc_id not in self.leveled else ():
+            text = LEVELS[level].sub(" ", text)
         return " ".join(text.split())
 
 
@@ -114,6 +123,9 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     side_by_side = follows and bool(compared) and (pay or bool(counted) or same)
     roles = _roles(corrected, named, history, catalog, side_by_side=side_by_side)
     levels = levels_in(corrected) or (levels_in(earlier) if pay and asks_pay(earlier) else [])
+    # "how does that compare with a senior neural network engineer?" after an analyst's pay: the level is the
+    # engineer's; the turn before, which named none, keeps every band
+    leveled = _leveled(corrected, named) if side_by_side and levels and not levels_in(earlier) else []
     own_topics = [t for t in own_topics if not (pay and t in PAY_ASIDES)]
     topics = own_topics or ([] if pay or levels else earlier_topics)  # a follow-up's earlier topic
     search = ROLE_REFERENCE.sub(" ", asking) if roles else asking  # "this line of work" matches no section
@@ -127,13 +139,19 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         asked=asked, corrected=corrected, search=search, parts=() if follows else tuple(parts_of(search)),
         standalone=standalone, history=tuple(history), follows=follows, roles=tuple(roles), named=bool(named), defines=defines,
         unclear_role=not roles and len(catalog.guides) > 1,
-        refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels), pay=pay,
+        refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels),
+        leveled=tuple(g.doc_id for g in leveled if len(leveled) < len(roles)), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
         compares=len(roles) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
         yes_no=yes_no(corrected),
         topics=tuple(topics), topics_inherited=bool(topics) and not own_topics, corrections=fixes)
     whole = query.broad and (not levels or query.pay_range)  # "what do mid-level engineers make?" asks for one band
     return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
+
+
+def _leveled(text: str, named: list[Guide]) -> list[Guide]:
+    """The roles ``text`` names right after a level: "a senior neural network engineer"."""
+    return [g for g in named if any(re.search(rf"\b{LEVEL_PREFIX}\s+$", text[:m.start()], re.I) for m in g.pattern.finditer(text))]
 
 
 def _asks_what_it_is(search: str, named: list[Guide]) -> bool:

@@ -214,6 +214,18 @@ def test_a_pay_comparison_naming_no_level_gives_each_sides_every_band(two_guides
     assert answer.answer.count("$70,000 to $100,000") == 1  # the band the model gave is not repeated
 
 
+def test_a_pay_follow_up_naming_a_level_of_the_other_role_gives_the_earlier_role_every_band(two_guides_settings):
+    """dev20 d20s-19: "how does that compare with a senior neural network engineer?" after the analysts' pay had
+    given the analysts' top earners alone, not the median asked of before."""
+    history = [Turn(role="user", content="what does an information security analyst earn?"),
+               Turn(role="assistant", content="The median is $124,910 [1].")]
+    script = "- Senior-level Neural Network Engineers in the US earn $150,000+ per year. [1]\n"
+    answer = Advisor(two_guides_settings, provider=ScriptedProvider(script)).ask(
+        "how does that compare with a senior neural network engineer?", history)
+    assert "- Information Security Analyst, The Middle of the Range: " in answer.answer and "$124,910" in answer.answer
+    assert "$150,000+" in answer.answer and "$100,000 to $150,000" not in answer.answer  # the engineers' senior band only
+
+
 @pytest.mark.parametrize("script", [
     "- Neural Network Engineer: Often preferred for research and leadership roles: an advanced degree (M.S. or Ph.D.) [1]\n",
     "- **Bachelor's Degree**:\n- **Master's Degree**:\n",  # nothing the model said stands

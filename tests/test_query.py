@@ -384,6 +384,23 @@ def test_a_follow_up_to_a_two_role_question_compares_both_and_asks_its_own_topic
     assert understand("do bigger companies pay more?", history, TWO).pay  # nor one naming employers in passing
 
 
+def test_a_level_said_of_the_role_a_follow_up_names_is_that_roles_alone():
+    """dev20 d20s-19: "how does that compare with a senior neural network engineer?" after the analysts' pay
+    had been answered with the analysts' top earners, not the median the turn before was about."""
+    history = [Turn(role="user", content="what does an information security analyst earn?"),
+               Turn(role="assistant", content="The median is $124,910 [1].")]
+    q = understand("how does that compare with a senior neural network engineer?", history, TWO)
+    assert [g.doc_id for g in q.roles] == ["isa", "nne"] and q.compares_roles and q.pay
+    assert q.levels_of("nne") == ("senior-level",) and q.levels_of("isa") == ("entry-level", "mid-level", "senior-level")
+    isa = next(g for g in q.roles if g.doc_id == "isa")
+    assert "senior" not in q.search_for(isa)
+    # a level the turn before named too, or a question naming its levels of every role, is every role's
+    history[0] = Turn(role="user", content="what does a senior information security analyst earn?")
+    assert understand("how does that compare with a senior neural network engineer?", history, TWO).leveled == ()
+    q = understand("what do senior neural network engineers and security analysts earn?", [], TWO)
+    assert q.leveled == () and q.levels_of("isa") == ("senior-level",)
+
+
 def test_a_follow_up_comparing_the_earlier_role_with_one_it_names_is_about_both():
     history = [Turn(role="user", content="How much does a senior neural network engineer make?"),
                Turn(role="assistant", content="$150,000 or more [1].")]
