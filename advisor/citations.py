@@ -314,7 +314,8 @@ class CitationBuilder:
         if hit.section_id not in self._subsections or hit.section_id in self._headed:
             return text
         self._headed.add(hit.section_id)
-        return text if LABEL.match(text) else f"{hit.own_heading}: {text}"
+        # a long heading is a label too: "Machine Learning and Deep Learning Expertise: …" is not headed twice
+        return text if LABEL.match(text) or text.startswith(f"{hit.own_heading}:") else f"{hit.own_heading}: {text}"
 
     def _new_sentences(self, text: str) -> list[str]:
         """The sentences of ``text`` no kept line has said."""

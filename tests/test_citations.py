@@ -172,6 +172,18 @@ def test_a_bare_heading_from_an_outline_is_completed_with_the_outlines_own_item(
             "- Programming Proficiency: Proficiency in programming languages such as Python, C++ and Java [1]"
 
 
+def test_a_bare_heading_longer_than_a_label_is_headed_once():
+    """Session 45's try-out: "Machine Learning and Deep Learning Expertise: Machine Learning and Deep Learning
+    Expertise: A deep understanding …": a heading over 40 characters was no label, so it was headed again."""
+    name = "Machine Learning and Deep Learning Expertise"
+    ml = hit("g#requirements/ml", f"Requirements › {name}", "Deep subject knowledge is expected:\n"
+             "- A deep understanding of the concepts and algorithms of machine learning")
+    outline = hit("g#requirements", "Requirements", f"What it takes.\n- {name}: A deep understanding of the concepts "
+                  "and algorithms of machine learning")
+    line = CitationBuilder([outline], sections=[ml]).check_line(f"- **{name}**: [1]")
+    assert line.count(name) == 1 and line.startswith(f"- {name}: A deep understanding")
+
+
 def test_words_of_the_question_are_no_new_claim():
     top = hit("g#pay/top", "Earnings › Top Earners", "One analyst in ten was paid more than $186,420 a year in May 2024.")
     line = "- The best-paid cybersecurity analysts make $186,420 a year in May 2024 [1]"
