@@ -328,8 +328,9 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\btypes? of\b", re.I), ("kinds of",)),
                # "is it mostly alone at a screen?": working alone, as the guides say it (not "alone" as "only": "is
                # a degree alone enough?"; "solo at a desk" asks of the workspace too, which the search finds as said)
-               (re.compile(r"\b(?:(?:mostly|all|work\w*|sit\w*|be|being|am|are|is) alone|"
-                           r"by (?:myself|yourself|themselves|himself|herself))\b", re.I), ("work alone",)),
+               (re.compile(r"\b(?:(?:mostly|all|work\w*|sit\w*|be|being|am|are|is) alone|by (?:myself|yourself|themselves|"
+                           r"himself|herself))(?: (?:at|behind|in front of) (?:a|the) (?:screens?|computers?|monitors?))?\b",
+                           re.I), ("work alone",)),
                # "do they deal with backups?": what the guides call copying data to keep it safe
                (re.compile(r"\b(?:back[- ]?ups?|backing up|backed up)\b", re.I), ("copying data",)),
                # "does it reach into things like farming?", "what about games and movies?": the sectors as the guides name them

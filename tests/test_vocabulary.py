@@ -192,6 +192,13 @@ def test_alone_as_only_is_no_working_alone():
     assert "work alone" not in v.guides_words("is a bachelor's degree alone enough to get hired?")
 
 
+def test_alone_at_a_screen_is_asked_as_working_alone_whole():
+    """dev20 d20s-21: "screen", a word no guide uses, had been left in the words checked, so the model's
+    decline was refused."""
+    asked = "do they deal with people a lot or is it mostly alone at a screen?"
+    assert "screen" not in v.without_everyday(v.paraphrased(asked))
+
+
 @pytest.mark.parametrize("text, factors", [
     ("what pushes that number higher?", True),  # dev17 d17n-19, after the mid-level band: got the band again
     ("what affects the salary of a security analyst?", True),
