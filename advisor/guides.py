@@ -19,7 +19,7 @@ from advisor.links import links_in
 from advisor.spelling import Speller
 from advisor.textmatch import GENERIC, bullets, numbers, says_phrase, sentences, stem, stems
 from advisor.types import Hit
-from advisor.vocabulary import FIELD_NOUNS, PAY_ASIDE, TOPICS, VAGUE, about_the_guide, asks_pay, job_titles, levels_in, spelled_for, topics_in, understood, without_topic_words
+from advisor.vocabulary import FIELD_NOUNS, PAY_ASIDE, USPS, foreign_place, TOPICS, VAGUE, about_the_guide, asks_pay, job_titles, levels_in, spelled_for, topics_in, understood, without_topic_words
 from ingest.sections import PATH_SEPARATOR
 
 MAX_DETAILS = 8  # sentences of one section an answer is completed with
@@ -94,6 +94,23 @@ BEFORE_HEAD = re.compile(r"(?:^|[^\w\s'-]\s*|\b(?:a|an|the|these|those|this|that
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9+]{2,}s?\b")  # "CISSP", "CEH", "GPUs": a term, in capitals as the guides write it
 
 
+def _names_alone(sentence: str) -> list[str]:
+    """The words a sentence writes in capitals on their own: after a word in lower case (or a comma, or the
+    sentence's opening "The") and before one, or at its end: "Linux" and "Windows" in "The Linux and Windows
+    operating systems"; no word of a longer name ("World Economic Forum") nor the sentence's first word."""
+    words = sentence.split()
+    found = []
+    for n, word in enumerate(words[1:], 1):
+        bare, before = word.strip(",;.:()"), words[n - 1]
+        after = words[n + 1] if n + 1 < len(words) else ""
+        if not re.fullmatch(r"[A-Z][a-z+#]{2,}", bare):
+            continue
+        if (before[0].islower() or before.endswith((",", ";")) or (n == 1 and before == "The")) and \
+                (not after or after[0].islower() or word.endswith((",", ";", "."))):
+            found.append(bare)
+    return found
+
+
 def _one_guides(pairs: list[tuple[str, Guide]]) -> dict[str, Guide]:
     """The words of ``pairs`` that only one guide has, each with that guide."""
     return {w: g for w, g in pairs if {other.doc_id for word, other in pairs if word == w} == {g.doc_id}}
@@ -152,6 +169,30 @@ class Catalog:
         for term in ACRONYM.findall(text):
             naming = self._saying(re.compile(rf"(?<![A-Za-z0-9]){re.escape(term.rstrip('s'))}s?(?![A-Za-z0-9])"))
             found |= {g.doc_id for g in naming} if len(naming) == 1 else set()
+        return [g for g in self.guides if g.doc_id in found] if len(found) == 1 else []
+
+    @cached_property
+    def _named_terms(self) -> dict[str, Guide]:
+        """Terms one guide alone names, lowered: an item it lists as one word ("- Forensics") and a name it
+        writes on its own in capitals mid-sentence and never in lower case ("the Linux and Windows operating
+        systems"; not a word of a longer name, "World Economic Forum", nor a place, "California")."""
+        lower = set().union(*(re.findall(r"\b[a-z][a-z+#]*\b", h.heading + " " + h.text) for h in self.sections))
+        found: list[tuple[str, Guide]] = []
+        for h in self.sections:
+            guide = self.guide(h.doc_id)
+            found += [(item.lower(), guide) for item in bullets(h.text) if re.fullmatch(r"[A-Za-z]{4,}", item.strip(" ."))]
+            found += [(name.lower(), guide) for sentence in sentences(h.text) for name in _names_alone(sentence)
+                      if name.lower() not in lower and not foreign_place(name) and name.lower() not in USPS]
+        said = {g.doc_id: set(re.findall(r"[a-z+#]+", " ".join(h.heading + " " + h.text for h in self.sections
+                                                               if h.doc_id == g.doc_id).lower())) for g in self.guides}
+        return {w: g for w, g in dict(found).items()
+                if not any(w in words for doc, words in said.items() if doc != g.doc_id) and w not in VAGUE}
+
+    def naming_terms(self, text: str) -> list[Guide]:
+        """The one guide that alone names a term a question uses (``_named_terms``: "can I specialize later on,
+        like in forensics?", "do I need linux?"), or none when no such term points to one guide or they point
+        to several."""
+        found = {self._named_terms[w].doc_id for w in re.findall(r"[a-z+#]+", text.lower()) if w in self._named_terms}
         return [g for g in self.guides if g.doc_id in found] if len(found) == 1 else []
 
     def _saying(self, term: re.Pattern) -> list[Guide]:

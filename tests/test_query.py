@@ -74,6 +74,27 @@ def test_a_term_only_one_guide_names_says_which_role_a_question_naming_none_is_a
     assert [g.doc_id for g in understand("is it worth it?", history, only_isa).roles] == ["nne"]
 
 
+def test_a_name_or_one_word_item_only_one_guide_has_says_which_role_a_question_naming_none_is_about():
+    """dev20 d20s-11, dev19 d19s-10: "… like in forensics?", "… like linux?" had been asked which role."""
+    docs = {d: {"role": r, "title": r, "aliases": a} for d, r, a in (NNE, ISA)}
+    sections = [*SECTIONS, section("isa", ISA[1], "Moving Up › Specializing", "Analysts may narrow their work:\n"
+                                   "- Forensics\n- Cloud security"),
+                section("isa", ISA[1], "Skills › Systems", "They must know the Linux and Windows operating systems. "
+                        "The World Economic Forum agrees."),
+                section("nne", NNE[1], "Requirements › Languages", "Engineers code in Python, Java or C++. Hardware matters.")]
+    guides = Catalog(docs, sections)
+    for question in ("can i specialize later on, like in forensics or something?", "do I need linux?"):
+        assert [g.doc_id for g in understand(question, [], guides).roles] == ["isa"], question
+    assert [g.doc_id for g in understand("is java needed?", [], guides).roles] == ["nne"]
+    for question in ("is cloud security a good niche?",  # two words: "cloud" is a word of either guide's
+                     "is the forum a good place to ask?",  # a word of a longer name
+                     "do I need linux or java?"):  # terms of both guides
+        assert understand(question, [], guides).unclear_role, question
+    # the conversation's role first: "do they need linux?" after the engineers asks it of engineers
+    history = [Turn(role="user", content="what do NN engineers earn?"), Turn(role="assistant", content="$70,000.")]
+    assert [g.doc_id for g in understand("do they need linux?", history, guides).roles] == ["nne"]
+
+
 def test_comparing_with_another_role_after_a_question_on_the_market_compares_both():
     """dev15 d15s-13: "how does that compare with neural network engineers?" after the analysts' outlook had
     been answered for the engineers alone, with no figure of the analysts' to set beside theirs."""
