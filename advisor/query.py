@@ -201,13 +201,15 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
     one whose field it names ("the downsides of working on neural networks"), else those named by words
     only their guides use ("AI vs cybersecurity: which has better prospects?"), else the one its last word
     alone names ("which industry pays analysts best?"), else the conversation's, else the one whose
-    guide alone names a term it uses ("can I specialize later, like in forensics?"), else the only guide's. A follow-up comparing what the turn before asked with another role sets
+    guide alone names a term it uses ("can I specialize later, like in forensics?"), else the only guide's.
+    A follow-up comparing what the turn before asked with another role sets
     the two ``side_by_side``: "how does that compare with a top-end analyst?" after an engineer's pay,
     or "… with the challenges engineers face?" after the analysts' challenges, is about both."""
     if named and side_by_side:
         return list(dict.fromkeys([*_conversation_roles(history, catalog), *named]))
     named = [*named, *_compared_with(question, named, catalog)] if named else named
-    roles = (named or _every_role(question, catalog) or _the_other(question, history, catalog) or _named_otherwise(question, catalog)
+    roles = (named or _every_role(question, catalog) or _the_other(question, history, catalog)
+             or _named_otherwise(question, catalog)
              or _called_one(question, history, catalog) or catalog.head_in(question)
              or _conversation_roles(history, catalog) or catalog.naming_terms(question))
     return roles or ([catalog.only] if catalog.only else [])
