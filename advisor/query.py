@@ -197,11 +197,11 @@ def _roles(question: str, named: list[Guide], history: list[Turn], catalog: Cata
            side_by_side: bool) -> list[Guide]:
     """The roles a question is about: those it names, else all of them when it asks about them together
     ("which of the two jobs has more stress?", whatever role the turn before was about), else the one
-    whose guide alone names a term it uses ("is CEH worth it?" after a question on engineers), else the
+    whose guide alone names an acronym it uses ("is CEH worth it?" after a question on engineers), else the
     one whose field it names ("the downsides of working on neural networks"), else those named by words
     only their guides use ("AI vs cybersecurity: which has better prospects?"), else the one its last word
     alone names ("which industry pays analysts best?"), else the conversation's, else the one whose
-    guide alone names a term it uses ("can I specialize later, like in forensics?"), else the only guide's.
+    guide alone names a name or one-word item it uses ("… like in forensics?"), else the only guide's.
     A follow-up comparing what the turn before asked with another role sets
     the two ``side_by_side``: "how does that compare with a top-end analyst?" after an engineer's pay,
     or "… with the challenges engineers face?" after the analysts' challenges, is about both."""
