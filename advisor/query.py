@@ -140,7 +140,7 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
         standalone=standalone, history=tuple(history), follows=follows, roles=tuple(roles), named=bool(named), defines=defines,
         unclear_role=not roles and len(catalog.guides) > 1,
         refers_to_role=bool(ROLE_REFERENCE.search(corrected)), levels=tuple(levels),
-        leveled=tuple(g.doc_id for g in leveled if len(leveled) < len(roles)), pay=pay,
+        leveled=tuple(g.doc_id for g in leveled) if len(leveled) < len(roles) else (), pay=pay,
         abroad=foreign_place(corrected) if asks_pay(corrected) else None,
         compares=len(roles) > 1 or len(levels) > 1, wants_list=bool(LIST.search(corrected)),
         yes_no=yes_no(corrected),
@@ -149,9 +149,12 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     return query if whole else replace(query, topics=tuple(t for t in query.topics if t not in WHOLE_ONLY))
 
 
+LEVEL_BEFORE = re.compile(rf"\b{LEVEL_PREFIX}\s+$", re.I)  # a level right before what follows: "a senior "
+
+
 def _leveled(text: str, named: list[Guide]) -> list[Guide]:
     """The roles ``text`` names right after a level: "a senior neural network engineer"."""
-    return [g for g in named if any(re.search(rf"\b{LEVEL_PREFIX}\s+$", text[:m.start()], re.I) for m in g.pattern.finditer(text))]
+    return [g for g in named if any(LEVEL_BEFORE.search(text[:m.start()]) for m in g.pattern.finditer(text))]
 
 
 def _asks_what_it_is(search: str, named: list[Guide]) -> bool:
