@@ -40,7 +40,7 @@ from advisor.retrieval import Retriever
 from advisor.settings import Settings
 from advisor.textmatch import numbers
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import COUNTED_TOPICS, HOW_MANY, JOB_FIGURE, LEVELS, RATE, YEAR, about_the_guide, only_vague, paraphrased
+from advisor.vocabulary import COUNTED_TOPICS, JOB_FIGURE, LEVELS, RATE, YEAR, about_the_guide, only_vague, paraphrased
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -356,10 +356,9 @@ class Advisor:
         # a count is answered by a figure: "and how many jobs is that?" after "is cybersecurity a
         # growing field?" is led by the jobs held, not by what drives demand
         # never a sentence on the guide's own layout ("This section covers who hires them …")
-        counts = HOW_MANY.search(query.corrected)
 
         def keep(sentence: str) -> bool:
-            return bool(sentence) and not about_the_guide(sentence) and (not counts or bool(numbers(sentence)))
+            return bool(sentence) and not about_the_guide(sentence) and (not query.counts or bool(numbers(sentence)))
 
         among = (own & sections) or sections
         years = YEAR.findall(query.corrected)

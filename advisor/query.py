@@ -47,7 +47,7 @@ class Query:
     def broad(self) -> bool:
         """Asks for a whole topic ("what are the main challenges?", "what is a typical day like?"),
         so the answer wants the topic's full outline, not one subsection."""
-        if not self.topics or HOW_MANY.search(self.corrected):  # a count asked is answered by a figure
+        if not self.topics or self.counts:  # a count asked is answered by a figure
             return False
         rest = self.asks_of_roles
         # "compare how … move up", "how does that compare with the challenges …" (one role named, the
@@ -58,6 +58,11 @@ class Query:
         # security analysts?" does, "does that include pen testing?" after the typical day does not
         whole = not self.topics_inherited and not WHOLE_TOPICS.isdisjoint(self.topics)
         return self.wants_list or whole or self.pay_range or only_topic_words(rest)
+
+    @property
+    def counts(self) -> bool:
+        """Asks for a count ("how many jobs …", "the number of openings"): answered by a figure."""
+        return bool(HOW_MANY.search(self.corrected))
 
     @property
     def pay_range(self) -> bool:

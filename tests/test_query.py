@@ -627,8 +627,9 @@ def test_a_count_asked_is_no_broad_question():
     history = [Turn(role="user", content="How do people break into security analyst roles?"),
                Turn(role="assistant", content="Most start in IT support or help desk jobs.")]
     q = understand("how many years of that do employers usually want?", history, TWO)
-    assert q.topics == ("requirements",) and not q.broad
+    assert q.topics == ("requirements",) and q.counts and not q.broad
     assert understand("what do employers want?", history, TWO).broad
+    assert not understand("what do employers want?", history, TWO).counts
 
 
 def test_whether_a_duty_is_theirs_asks_of_that_duty_not_the_whole_week():
