@@ -77,7 +77,7 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
     s = settings
     # an outline answers a broad question however few of its words match, unless it asks of something
     # no guide names: "what meds should I take for carpal tunnel from typing all day?" is no daily work
-    exempt = outlined(query, evidence) and not evidence.unnamed
+    exempt = (outlined(query, evidence) and not evidence.unnamed) or banded(query, catalog)
     if not exempt and (weak := scope.lacks_evidence(
             evidence.checked or query.search, evidence.hits, s.refusal_floor, s.refusal_threshold,
             s.keyword_coverage_min, s.sentence_match)):
@@ -133,6 +133,14 @@ def outlined(query: Query, evidence: Evidence) -> bool:
     a topic each side's guide has a section on ("compare the education you need for both roles")."""
     compared = query.compares_roles and {g.doc_id for g in query.roles} <= evidence.side_topics
     return bool(evidence.topic and (query.broad or evidence.asked_list)) or compared
+
+
+def banded(query: Query, catalog: Catalog) -> bool:
+    """A pay question at a career level of a role the guides cover ("how much can I expect to make right
+    out of school doing this?"): its guide's band for that level answers it, however few of its words the
+    band shares. A role it names that no guide covers is still refused after this."""
+    return query.pay and bool(query.levels) and bool(query.roles) and not query.unclear_role and all(
+        catalog.band(g.doc_id, level) for g in query.roles for level in query.levels_of(g.doc_id))
 
 
 def other_job(official: salary.OfficialPay, query: Query, catalog: Catalog) -> bool:

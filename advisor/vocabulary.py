@@ -28,6 +28,7 @@ LOW_TENTH, HIGH_TENTH = rf"(?:bottom|lowest)\s{TENTH}", rf"(?:top|highest)\s{TEN
 LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|graduated|beginners?|starting(?!\s+with\b)|start out|"
                               r"first (?:[\w/-]+ ){0,3}?(?:job|role|position)|"
                               r"early[- ]career|at the start|at first|"
+                              r"(?:right |straight |fresh |just )?out of (?:school|college|uni|university)|"
                               # the bottom tenth of pay, which a guide gives as where pay starts: "and the
                               # bottom 10%?"; the top tenth is where it ends ("junior … compared to the top 10%?")
                               rf"{LOW_TENTH}",
@@ -179,6 +180,9 @@ ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
               r"particular|decent|online|free|paid)\s+)*(?:bootcamps?|courses?|schools?|universit(?:y|ies)|colleges?|"
               r"books?|degree programs?|classes|tutorials?|youtube channels?|websites?)\b"
               r"|\b(?:which|best|top)\s+(?:online\s+)?(?:bootcamps?|universit(?:y|ies)|books?)\b", re.I),
+          # "how should I negotiate a pay rise?": how to get more pay, not how much a job pays
+          "on negotiating pay": re.compile(r"\b(?:negotiat\w*|(?:pay|salary) (?:rise|raise)s?|(?:get|getting|ask for|asking "
+                                           r"for) (?:a |more )?(?:raise|rise|more money|more pay))\b", re.I),
           "what to buy": re.compile(r"\b(?:buy|buying|purchase|purchasing|laptops?)\b", re.I),
           "for medical advice": re.compile(r"\b(?:pain ?killers?|medications?|medicines?|meds|doses?|dosage|prescri\w+|"
                                            r"ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|physiotherap\w*|"

@@ -69,6 +69,19 @@ def test_weak_evidence_is_refused():
     assert decide(q, evidence("nne", similarity=0.05), None, ONE, SETTINGS).reason.startswith("best similarity")
 
 
+def test_a_pay_question_at_a_level_is_answered_by_its_band_however_far():
+    """dev21 d21n-02: "how much can I expect to make right out of school doing this?" shares few words with
+    the entry band and was refused; the band answers it. Not without a level, nor of a career no guide covers."""
+    far = evidence("nne", similarity=0.2)
+    q = understand("how much can i expect to make right out of school doing this in the US?", [], ONE)
+    assert q.levels == ("entry-level",) and decide(q, far, None, ONE, SETTINGS).action == "answer"
+    assert decide(understand("how much can i expect to make doing this?", [], ONE), far, None, ONE, SETTINGS).action == "refuse"
+    d = decide(understand("How much does an accountant make starting out?", [], ONE), far, None, ONE, SETTINGS)
+    assert d.action == "refuse" and "accountant" in d.reason
+    # mid-level has no band in this catalog: nothing answers it
+    assert decide(understand("what do mid-level engineers make?", [], ONE), far, None, ONE, SETTINGS).action == "refuse"
+
+
 def test_one_close_sentence_is_evidence_enough_though_its_section_is_far():
     q = understand("Can I do this job from a home office?", [], ONE)
     far = evidence("nne", similarity=0.1)
@@ -215,6 +228,8 @@ def test_a_question_of_law_is_refused_with_the_reason(question, law):
     ("which university should I go to to become a neural network engineer?", "for a course, school or book to pick"),
     ("Do I need a degree from a good college to become a neural network engineer?", None),
     ("What regularisation tricks are recommended to stop a model from overfitting?", None),
+    ("How should I negotiate a pay rise with my manager as a junior?", "on negotiating pay"),
+    ("How much of a pay increase comes with moving from junior to senior?", None),
 ])
 def test_advice_no_career_guide_gives_is_refused_with_the_reason(question, kind):
     """dev11 d11n-25, -27, -28: each had been answered, from the guides or from O*NET."""
