@@ -71,6 +71,9 @@ def test_topics_most_specific_first():
     assert v.topics_in("what jobs can it lead me to?") == ["progression"]
     assert v.topics_in("does a lack of sleep lead to errors?") == []  # what leads to what, no career
     assert v.topics_in("Where could the job lead?") == ["progression"]
+    # dev21 d21n-11: refused as weak evidence, no topic's headings to search with
+    assert v.topics_in("Where can I go after a few years? I'd eventually like to manage people") == ["progression"]
+    assert v.topics_in("where can I go to study this?") == ["education"]  # a place to go, not a career's way
     assert v.topics_in("what will I earn in 5 years?") == ["pay"]  # a pay question, not where the career leads
     assert v.topics_in("what are the upsides of this career?") == ["advantages"]
     assert v.topics_in("Why would anyone choose this job?") == ["advantages"]
