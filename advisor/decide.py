@@ -15,7 +15,7 @@ from advisor.guides import Catalog
 from advisor.occupations import OccupationQuestion
 from advisor.query import Query
 from advisor.settings import Settings
-from advisor.vocabulary import ADVICE, LIVE_LISTINGS, beside_pay, WHICH_ROLE, WRITING_TASK, asking, employer_named, foreign_place, USPS
+from advisor.vocabulary import ADVICE, LIVE_LISTINGS, beside_pay, WHICH_ROLE, WRITING_TASK, asking, employer_named, foreign_place, USPS, without_own_job
 
 NO_EXTRAS = ("I don't know what comes on top of the pay: my {role} guide doesn't name any perks, bonuses or "
              "other extras.")
@@ -92,7 +92,9 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
         return "asks for live job listings, which no guide holds"
     # a role the question names only beside what it asks: "I'm torn between security analyst and becoming an
     # accountant. What does an accountant usually earn?" asks of the accountant
-    if role := scope.uncovered_role(asking(query.standalone) if query.named else query.standalone, catalog.covered):
+    # nor the asker's own job: "I'm a high school maths teacher … Does my math count for anything here?"
+    if role := scope.uncovered_role(asking(query.standalone) if query.named else without_own_job(query.standalone),
+                                    catalog.covered):
         return f"asks about {role!r}, which no guide covers"
     return None
 

@@ -413,6 +413,19 @@ ABOUT_ME = re.compile(rf"{_SENTENCE_START}"
 SELF = re.compile(rf"{_SENTENCE_START}(?:{_I})\b[^.?!]*[.!]+(?=\s|$)", re.I)
 
 
+# what the asker means to become, said of themself ("I'm thinking of becoming a pharmacist.", "I'm also
+# considering nursing."): unlike the job they hold now, that career is what they ask about
+AIMING = re.compile(r"\b(?:becom\w*|switch\w*|consider\w*|thinking (?:of|about)|mov(?:e|ing) into|transition\w*|"
+                    r"pivot\w*|want(?:s|ed|ing)? to (?:be|get into|work as)|interested in|go(?:ing)? into|"
+                    r"train(?:ing)? (?:as|to be)|retrain\w*|apply\w* (?:for|to))\b", re.I)
+
+
+def without_own_job(text: str) -> str:
+    """``text`` without the sentences that say what the asker is now ("I'm a high school maths teacher
+    with a math degree."): their job now is not the career asked about, one they aim for is."""
+    return " ".join(SELF.sub(lambda m: m.group(0) if AIMING.search(m.group(0)) else " ", text).split()) or text
+
+
 def without_asker(text: str) -> str:
     """``text`` without what it says of the asker, when it asks something besides: what the guides
     are asked is the question, not the asker's own job or mood."""

@@ -50,6 +50,7 @@ def test_no_role_named_but_the_results_sit_in_one_guide_is_answered():
     # dev20 d20s-26: a covered role named beside what is asked, of another career
     ("I'm torn between neural network engineer and becoming an accountant. What does an accountant usually earn?",
      "accountant"),
+    ("I'm thinking of becoming an accountant. What's the training like?", "accountant"),
 ])
 def test_out_of_scope_questions_are_refused(question, why):
     d = decide(understand(question, [], ONE), evidence("nne"), None, ONE, SETTINGS)
@@ -62,6 +63,13 @@ def test_out_of_scope_questions_are_refused(question, why):
 ])
 def test_another_career_beside_what_is_asked_of_a_covered_role_is_answered(question):
     assert decide(understand(question, [], ONE), evidence("nne"), None, ONE, SETTINGS).action == "answer"
+
+
+def test_the_askers_own_job_is_not_what_they_ask_about():
+    """dev21 d21n-09: "I'm a high school maths teacher …" was refused as a question about teachers."""
+    q = understand("I'm a high school maths teacher with a math degree but no CS background. Does my math count for "
+                   "anything here?", [], ONE)
+    assert decide(q, evidence("nne"), None, ONE, SETTINGS).action == "answer"
 
 
 def test_weak_evidence_is_refused():
