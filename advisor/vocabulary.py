@@ -672,5 +672,14 @@ def asks_pay(text: str) -> bool:
 
 
 def levels_in(text: str) -> list[str]:
-    """The career levels a question names, in the guides' band order."""
-    return [slug for slug, pattern in LEVELS.items() if pattern.search(text)]
+    """The career levels a question names, in the guides' band order; a span names those between too
+    ("the pay progression from junior to senior": entry, mid and senior)."""
+    found = {slug: m for slug, pattern in LEVELS.items() if (m := pattern.search(text))}
+    slugs = list(found)
+    if len(slugs) > 1:
+        first, last = found[slugs[0]], found[slugs[-1]]
+        if (re.search(r"\bfrom\s+(?:\w+\s+){0,2}$", text[:first.start()], re.I)
+                and re.search(r"\b(?:to|through|thru|until|till|up to)\s+(?:\w+\s+){0,2}$", text[first.end():last.start()], re.I)):
+            order = list(LEVELS)
+            return order[order.index(slugs[0]):order.index(slugs[-1]) + 1]
+    return slugs

@@ -41,6 +41,8 @@ def test_pay_questions_are_recognised(question, pay):
      "engineers and data scientists"),  # not "… compare on": trailing words no title has are dropped
     ("What do they earn in Seattle?", None),
     ("How should I negotiate a pay rise with my manager?", None),
+    # dev21 d21n-03: "through" matched "Education Administrators, Kindergarten through Secondary"
+    ("Walk me through the pay progression from junior to senior", None),
 ])
 def test_the_occupation_a_question_names(data, question, occupation):
     assert salary.occupation_phrase(data, question) == occupation

@@ -298,6 +298,13 @@ def test_extras_beside_pay(text, extras):
     assert v.beside_pay(text) is extras
 
 
+def test_a_span_of_levels_names_those_between():
+    """dev21 d21n-03: "the pay progression from junior to senior" got the entry and senior bands, not the mid."""
+    assert v.levels_in("Walk me through the pay progression from junior to senior") == list(v.LEVELS)
+    assert v.levels_in("from junior all the way to senior?") == list(v.LEVELS)
+    assert v.levels_in("compare junior and senior pay") == ["entry-level", "senior-level"]
+
+
 def test_pay_set_aside_is_no_topic():
     """dev10 d10n-09, dev12 d12n-15: "Besides base salary, what extras …?" had the whole pay section as its topic."""
     assert "pay" not in v.topics_in("Besides base salary, what extras do companies usually throw in?")

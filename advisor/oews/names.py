@@ -63,7 +63,7 @@ OCCUPATION_ALIASES: dict[str, tuple[tuple[str, ...], bool]] = {
                     (("15-1252", "17-2061"), True)),
     "business analyst": (("13-1111",), True),
 }
-EXTRA_STOP = {"except", "all", "other", "including"}
+EXTRA_STOP = {"except", "all", "other", "including", "through"}  # "Kindergarten through Secondary"
 QUERY_NOISE = {"senior", "sr", "junior", "jr", "lead", "principal", "staff", "entry", "level", "mid", "midlevel",
                "intern", "job", "role", "position", "career", "salary", "pay", "wage", "earning", "income"}
 MAX_TITLE_WORDS = 12  # words of a job title compared fuzzily with every OEWS title (the longest has 11)
