@@ -151,7 +151,10 @@ EMPLOYER_PAY = re.compile(rf"\b(?:[Dd]oes|[Dd]o|[Dd]id|[Ww]ould|[Ww]ill)\s+(?P<b
                           rf"|\b(?:[Ss]alar(?:y|ies)|[Pp]ay|[Cc]ompensation|[Pp]ay bands?|[Oo]ffers?)\s+(?:at|from)\s+(?P<at>{_NAME})"
                           # "How much does a cloud architect earn at Amazon Web Services?"
                           rf"|\b(?:earn(?:s|ing)?|make|makes|making|(?:get|gets|getting)\s+paid|paid)\s+"
-                          rf"(?:at|by|working\s+(?:at|for))\s+(?P<earned>{_NAME})")
+                          rf"(?:at|by|working\s+(?:at|for))\s+(?P<earned>{_NAME})"
+                          # "What's the salary for a penetration tester at Deloitte?"
+                          rf"|\b(?:[Ss]alar(?:y|ies)|[Pp]ay|[Cc]ompensation|[Ww]ages?)\s+(?:for|of)\s+[^.?!]{{0,40}}?\bat\s+"
+                          rf"(?P<job_at>{_NAME})")
 
 
 # a choice of two employers in a pay question ("work at Google or Meta, which one pays more?")

@@ -285,6 +285,9 @@ def test_a_question_of_personal_finance_is_refused_with_the_reason(question, fin
     ("does it pay well?", None),
     ("Does California pay neural network engineers more than Texas?", None),  # a place: OEWS has its figures
     ("Does Germany pay more?", None),  # a place abroad: refused as such
+    # dev21 d21s-24: answered with the analysts' wages
+    ("What's the salary for a penetration tester at Deloitte?", "Deloitte"),
+    ("What is the pay for engineers at Entry Level?", None),  # a level the guide names, capitalised
 ])
 def test_one_named_employers_pay_is_refused_with_the_reason(question, employer):
     q = understand(question, [], ONE)
