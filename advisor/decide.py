@@ -78,9 +78,13 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
     # an outline answers a broad question however few of its words match, unless it asks of something
     # no guide names: "what meds should I take for carpal tunnel from typing all day?" is no daily work
     exempt = (outlined(query, evidence) and not evidence.unnamed) or banded(query, catalog)
+    # a question that says it asks of the role ("can I work remotely in this job?", "what kind of writing does
+    # the job involve?") asks of the job in words of its own: a guide sentence as close as the threshold is
+    # evidence enough (the model's reply is checked after)
+    about_role = query.refers_to_role and bool(query.roles) and not query.unclear_role
     if not exempt and (weak := scope.lacks_evidence(
             evidence.checked or query.search, evidence.hits, s.refusal_floor, s.refusal_threshold,
-            s.keyword_coverage_min, s.sentence_match)):
+            s.keyword_coverage_min, s.refusal_threshold if about_role else s.sentence_match)):
         return weak
     if years := scope.unknown_years(query.asked, catalog.corpus):
         return f"asks about {', '.join(years)}, which no guide mentions"
