@@ -55,7 +55,7 @@ MIN_GROUNDED_WORDS = 3  # a shorter model line ("Yes.", "Python") is no claim to
 MAX_COMPLETED_FROM = 2  # an answer citing more sections is broad: none of them is completed
 MAX_SIDE_ITEMS = 4  # a compared role the model said nothing of: the first sentences of its best section
 BEST_DRAWN = 3  # a second section an answer to two questions drew on, ranked this high, is completed too
-LEAD_WINDOW = 0.02  # a sentence of retrieval's best section this close to the closest of all leads instead
+LEAD_WINDOW = 0.03  # a sentence of retrieval's best section this close to the closest of all leads instead
 RUNNER_UP_WINDOW = 0.08  # a second section this close to the best answers a one-thing question too
 TOPICS = "what the job is, skills and education, salaries, career growth, the job market and common challenges"
 
