@@ -318,6 +318,13 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "what perks do you get besides the salary?": the guides' benefits, not only the career's advantages
                (re.compile(r"\b(?:perks?|extras?|fringe benefits?|throw in|thrown in|"
                            r"on top of (?:the )?(?:base )?(?:pay|salary))\b", re.I), ("benefits",)),
+               # "what would I be building if I worked at a bank?": the industries as the guides name them
+               (re.compile(r"\b(?:(?:a|the|at|for|in|big|large|local|investment|retail|central)\s+banks?|banks|banking|fintech|hedge funds?|trading firms?|insurers?|insurance compan(?:y|ies))\b", re.I),
+                ("finance",)),
+               (re.compile(r"\b(?:hospitals?|clinics?|pharma(?:ceutical)? compan(?:y|ies)|biotech)\b", re.I), ("healthcare",)),
+               (re.compile(r"\b(?:car ?(?:makers?|compan(?:y|ies)|manufacturers?)|automakers?|self[- ]driving cars?)\b", re.I),
+                ("automotive",)),
+               (re.compile(r"\b(?:online (?:shops?|stores?|retailers?)|web ?shops?)\b", re.I), ("e-commerce",)),
                # "how do they keep on top of lots of parallel tasks?": how the work is organised, not what it is
                (JUGGLING, ("time management",)),
                # "how do they handle that on small devices like phones or sensors?": what the guides call the edge

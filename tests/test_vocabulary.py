@@ -239,6 +239,18 @@ def test_devices_search_as_the_guides_edge_devices(text, edge):
     assert ("edge devices" in v.paraphrased(text)) is edge
 
 
+@pytest.mark.parametrize("text, industry", [
+    ("what would I actually be building if I worked at a bank?", "finance"),  # dev21 d21n-14: refused, weak evidence
+    ("could I do this at a hospital?", "healthcare"),
+    ("would I get to work on self-driving cars?", "automotive"),
+    ("is there work at online stores?", "e-commerce"),
+    ("how do I bank my vacation days?", None),
+])
+def test_everyday_places_of_work_search_as_the_guides_industries(text, industry):
+    added = v.paraphrased(text)[len(text):]
+    assert (industry in added) if industry else not added.strip()
+
+
 @pytest.mark.parametrize("text, counted", [
     ("how many people work in it now?", True),  # dev14 d14s-29: refused, "Size of the Field" not found
     ("what's the headcount of the field?", True),
