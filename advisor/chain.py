@@ -483,11 +483,14 @@ class Advisor:
         best = sorted((h for h in evidence.hits if h.kind == "section"), key=lambda h: h.similarity, reverse=True)[:2]
         if len(best) < 2 or section_id not in {h.section_id for h in best}:
             return found
-        other = next(h for h in best if h.section_id != section_id)
+        drawn, other = sorted(best, key=lambda h: h.section_id != section_id)
         nested = section_id == parent_id(other.section_id) or other.section_id == parent_id(section_id)
         # as close, or closer: "When should I pick a CNN over an RNN?" is led by "Pick the right network type
         # … (for example CNNs or RNNs)" and gets the section on choosing one, closer in meaning as a whole
-        close = other is best[0] or best[0].similarity - best[1].similarity <= RUNNER_UP_WINDOW
+        # a section of the same name under another part of the guide is one subject said in two places ("Hyperparameter
+        # Tuning" as a duty and as a challenge): "how do they figure out the best settings?" gets both
+        close = (other is best[0] or best[0].similarity - best[1].similarity <= RUNNER_UP_WINDOW
+                 or other.own_heading == drawn.own_heading)
         # a question naming a topic is answered from it: "why is that one of the hard parts?" after
         # tuning gets the challenge, not the tuning duty the earlier turn matched
         topical = not query.topics or query.topics_inherited or other.section_id in self.catalog.under_topics(

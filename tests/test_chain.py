@@ -517,6 +517,17 @@ def test_retrievals_best_section_leads_when_its_sentence_is_all_but_as_close(ind
     assert lead and "CNNs for images, RNNs for sequences" in lead.sentence
 
 
+def test_a_section_of_the_same_name_elsewhere_in_the_guide_completes_the_answer(indexed_settings, retriever):
+    """dev21 d21n-12: "how do they figure out the best settings like learning rate?" was answered from the
+    challenge "Hyperparameter Tuning" alone; the duty of the same name says how (grid search), 0.08 further."""
+    advisor = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider("I don't know.\n"))
+    query = advisor.understand("how do they figure out the best settings like learning rate for a model?", [])
+    evidence = advisor.gather(query)
+    lead = advisor._lead(query, evidence, {h.section_id: h for h in evidence.hits})
+    assert lead and lead.section_id.endswith("common-challenges/hyperparameter-tuning")
+    assert any("grid search" in line for line, _ in advisor._completion(lead.section_id, query, evidence))
+
+
 def test_a_list_question_gets_no_lead(indexed_settings, retriever):
     script = "- Use proper weight initialization techniques [1]\n"
     answer = Advisor(indexed_settings, retriever=retriever, provider=ScriptedProvider(script)).ask(
