@@ -318,6 +318,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "what perks do you get besides the salary?": the guides' benefits, not only the career's advantages
                (re.compile(r"\b(?:perks?|extras?|fringe benefits?|throw in|thrown in|"
                            r"on top of (?:the )?(?:base )?(?:pay|salary))\b", re.I), ("benefits",)),
+               # "how do engineers make models less of a black box?": what the guides call interpretable, explainable
+               (re.compile(r"\bblack[- ]?box(?:es)?\b", re.I), ("interpretable", "explainable")),
                # "what would I be building if I worked at a bank?": the industries as the guides name them
                (re.compile(r"\b(?:(?:a|the|at|for|in|big|large|local|investment|retail|central)\s+banks?|banks|banking|fintech|hedge funds?|trading firms?|insurers?|insurance compan(?:y|ies))\b", re.I),
                 ("finance",)),

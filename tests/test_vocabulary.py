@@ -251,6 +251,13 @@ def test_everyday_places_of_work_search_as_the_guides_industries(text, industry)
     assert (industry in added) if industry else not added.strip()
 
 
+def test_a_black_box_searches_as_the_guides_interpretable_and_explainable():
+    """dev21 d21n-30, golden chal-interpretability: "less of a black box" reached the challenge, not the trend
+    toward explainable models that says how (attention mechanisms, saliency maps)."""
+    assert "explainable" in v.paraphrased("how do engineers make models less of a black box?")
+    assert "explainable" in v.paraphrased("Neural nets are black boxes - how do engineers deal with that?")
+
+
 @pytest.mark.parametrize("text, counted", [
     ("how many people work in it now?", True),  # dev14 d14s-29: refused, "Size of the Field" not found
     ("what's the headcount of the field?", True),
