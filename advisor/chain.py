@@ -38,9 +38,9 @@ from advisor.providers.extractive import NOTICE as EXTRACTIVE_NOTICE, Extractive
 from advisor.query import Query, titled, understand, without_roles
 from advisor.retrieval import Retriever
 from advisor.settings import Settings
-from advisor.textmatch import numbers
+from advisor.textmatch import content_tokens, numbers, stems
 from advisor.types import MAX_TURNS, Answer, Hit, Profile, StreamEvent, Timings, Turn, final_answer
-from advisor.vocabulary import COUNTED_TOPICS, JOB_FIGURE, LEVELS, RATE, YEAR, about_the_guide, only_vague, paraphrased
+from advisor.vocabulary import COUNTED_TOPICS, HEDGES, JOB_FIGURE, LEVELS, RATE, VAGUE, YEAR, about_the_guide, only_vague, paraphrased
 from advisor.oews.lookup import WageData
 from advisor.oews.package import open_wages
 from advisor.onet.data import OccupationData, open_occupations
@@ -520,6 +520,13 @@ class Advisor:
             said = partial(self.retriever.closest_sentence, search, keep=lambda s: not (s.endswith(":") or about_the_guide(s)))
             closest = (parts and said(parts)) or said(set(side))
             found = [closest] if closest else []
+        if query.yes_no and found and not counted:
+            # a yes/no question of both ("do either of these jobs need a master's degree?") gets, beside each side's
+            # closest line, its section's other lines on what it asks: the MBA beside "some positions ask for a
+            # master's degree"; "is either remote-friendly?" gets the one line on remote work
+            sid, sentence, _ = found[0]
+            asked = stems(" ".join(content_tokens(search) - VAGUE - HEDGES)) - self.catalog.role_stems
+            found += [(sid, line, 0.0) for line, _ in self.catalog.details(sid) if line != sentence and asked & stems(line)]
         return labelled(guide.role, [(sentence, side.get(sid) or self.catalog.section(sid)) for sid, sentence, _ in found])
 
     def _side_figures(self, search: str, retrieved: set[str], doc_id: str,

@@ -637,6 +637,17 @@ def test_a_comparison_the_model_fails_gives_each_sides_closest_line(two_guides_s
     assert "either" not in advisor.gather(advisor.understand("is either of these jobs well paid?")).checked.split()
 
 
+def test_a_yes_no_comparison_gets_each_sides_lines_on_what_it_asks(two_guides_settings):
+    """dev20 d20s-15, dev21 d21s-13: "do either of these jobs need a master's degree?" got one line a side, the
+    analysts' "some positions ask for a master's degree" without the MBA beside it, and the remote-work comparison
+    above still gets one line a side."""
+    advisor = Advisor(two_guides_settings, provider=ScriptedProvider("- Degrees: [1]\n"))
+    query = advisor.understand("do either of these jobs need a master's degree?")
+    said = " ".join(line for line, _ in advisor._side_lines(query, advisor.gather(query)))
+    assert query.yes_no and "Master of Business Administration" in said and "M.S. or Ph.D." in said
+    assert "bachelor's" in said  # the degree most positions call for, beside the master's
+
+
 @pytest.mark.parametrize("question, said", [
     # dev14 d14s-20: the engineers' side was "Choosing a career … comes with several benefits:", a lead-in
     ("Which job gives me more freedom in how I work: neural network engineering or security analysis?",
