@@ -186,6 +186,11 @@ ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
           # "how should I negotiate a pay rise?": how to get more pay, not how much a job pays
           "on negotiating pay": re.compile(r"\b(?:negotiat\w*|(?:pay|salary) (?:rise|raise)s?|(?:get|getting|ask for|asking "
                                            r"for) (?:a |more )?(?:raise|rise|more money|more pay))\b", re.I),
+          # "What are the admission requirements for Georgia Tech's online master's?": one school's own rules
+          "about a school's admissions": re.compile(r"\badmissions?\b|\badmitted\b", re.I),
+          # "Was there a big data breach in the news today?": what happened today, which no guide holds
+          "for today's news": re.compile(r"\bin the news\b|\b(?:today's|latest|breaking) (?:news|headlines)\b|"
+                                         r"\bnews (?:today|this (?:week|morning))\b", re.I),
           "what to buy": re.compile(r"\b(?:buy|buying|purchase|purchasing|laptops?)\b", re.I),
           "for medical advice": re.compile(r"\b(?:pain ?killers?|medications?|medicines?|meds|doses?|dosage|prescri\w+|"
                                            r"ibuprofen|paracetamol|acetaminophen|aspirin|tylenol|advil|physiotherap\w*|"
@@ -318,6 +323,10 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "what perks do you get besides the salary?": the guides' benefits, not only the career's advantages
                (re.compile(r"\b(?:perks?|extras?|fringe benefits?|throw in|thrown in|"
                            r"on top of (?:the )?(?:base )?(?:pay|salary))\b", re.I), ("benefits",)),
+               # "how do engineers stop a model from just memorizing the training data?": what the guides call overfitting
+               (re.compile(r"\bmemori[sz](?:e|es|ed|ing)\b", re.I), ("overfitting",)),
+               # "which one would I use for pictures?": the guides' images
+               (re.compile(r"\b(?:pictures|photos?|photographs?)\b", re.I), ("images",)),  # not "the big picture"
                # "how do engineers make models less of a black box?": what the guides call interpretable, explainable
                (re.compile(r"\bblack[- ]?box(?:es)?\b", re.I), ("interpretable", "explainable")),
                # "what would I be building if I worked at a bank?": the industries as the guides name them

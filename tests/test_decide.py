@@ -250,6 +250,11 @@ def test_a_question_of_law_is_refused_with_the_reason(question, law):
     ("Do I need a degree from a good college to become a neural network engineer?", None),
     ("What regularisation tricks are recommended to stop a model from overfitting?", None),
     ("How should I negotiate a pay rise with my manager as a junior?", "on negotiating pay"),
+    # dev22 d22s-26, -27: answered from the degrees and from the breach lines
+    ("What are the admission requirements for Georgia Tech's online master's in cybersecurity?",
+     "about a school's admissions"),
+    ("Was there a big data breach in the news today? which company got hacked?", "for today's news"),
+    ("Do neural network engineers need to keep up with news of new research?", None),
     ("How much of a pay increase comes with moving from junior to senior?", None),
 ])
 def test_advice_no_career_guide_gives_is_refused_with_the_reason(question, kind):

@@ -251,6 +251,16 @@ def test_everyday_places_of_work_search_as_the_guides_industries(text, industry)
     assert (industry in added) if industry else not added.strip()
 
 
+@pytest.mark.parametrize("text, words", [
+    ("How do engineers stop a model from just memorizing the training data?", "overfitting"),  # dev22 d22n-12
+    ("which one would I use for pictures?", "images"),  # dev22 d22n-19: refused
+    ("Give me the big picture on the job market", None),
+])
+def test_everyday_words_for_what_the_guides_name(text, words):
+    added = v.paraphrased(text)[len(text):]
+    assert (words in added) if words else not added.strip()
+
+
 def test_a_black_box_searches_as_the_guides_interpretable_and_explainable():
     """dev21 d21n-30, golden chal-interpretability: "less of a black box" reached the challenge, not the trend
     toward explainable models that says how (attention mechanisms, saliency maps)."""
