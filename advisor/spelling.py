@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA
 WORD = re.compile(r"[A-Za-z][a-z]*")
 MIN_LENGTH = 4
 # chat shorthand, too short to correct by distance: "can i wrk from home", "waht skils r needed"
-SHORTHAND = {"wrk": "work", "wrking": "working", "u": "you", "ur": "your", "r": "are", "n": "and", "hav": "have",
+SHORTHAND = {"wrk": "work", "wrking": "working", "teh": "the", "u": "you", "ur": "your", "r": "are", "n": "and", "hav": "have",
              "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "wat": "what", "wht": "what",
              "shud": "should", "shld": "should", "wud": "would", "cud": "could",
              "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks", "pls": "please", "plz": "please", "govt": "government",

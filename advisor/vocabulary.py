@@ -655,10 +655,15 @@ def understood(word: str) -> bool:
     return any(pattern.fullmatch(word) for pattern in patterns)
 
 
+# words a topic's phrases open with, known only beside the next ("worst" of "the worst part")
+PHRASE_OPENERS = frozenset({"worst", "ugly"})
+
+
 def spelled_for(word: str) -> bool:
     """A word the speller may correct a typo into though no guide uses it: one the question reader
-    knows, or a word that only colours a question ("actualy" is "actually", not the guides' "actual")."""
-    return understood(word) or word in HEDGES
+    knows ("whats teh wrst part of this job?" is the worst part), or a word that only colours a question
+    ("actualy" is "actually", not the guides' "actual")."""
+    return understood(word) or word in PHRASE_OPENERS or word in HEDGES
 
 
 # pay asked as a range: every band, from the bottom to the top ("what's the salary range …?", "the pay

@@ -37,6 +37,14 @@ def test_a_correction_keeps_what_the_question_reader_saw():
     assert understood("trending") and understood("salaries") and not understood("tradng")
 
 
+def test_a_word_a_topic_phrase_opens_with_is_a_correction():
+    """dev22 d22n-01: "whats teh wrst part of this job honestly?" was refused; "worst" is no guide word, but
+    "the worst part" asks for the hard parts."""
+    from advisor.vocabulary import spelled_for
+    speller = Speller([GUIDE], known=frozenset({"worst", "west", "what", "this", "part"}), understood=spelled_for)
+    assert speller.correct("whats teh wrst part of this job?")[0] == "whats the worst part of this job?"
+
+
 def test_a_sentence_keeps_its_shape_and_reports_the_fixes():
     text, fixes = SPELLER.correct("What skils does a nueral network engineer need?")
     assert text == "What skills does a neural network engineer need?"
