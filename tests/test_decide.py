@@ -65,6 +65,20 @@ def test_another_career_beside_what_is_asked_of_a_covered_role_is_answered(quest
     assert decide(understand(question, [], ONE), evidence("nne"), None, ONE, SETTINGS).action == "answer"
 
 
+def test_todays_news_is_refused_though_a_guide_speaks_of_news():
+    """Session 46's try-out: "is there anything in the news today about AI layoffs?" was answered from the market
+    lines: "news" reads as "new" to the guides' word check, and a guide may say "keep up with news of viruses"."""
+    news = section("isa", ISA[1], "A Typical Week › Watching", "Analysts keep up with news of new viruses.")
+    docs = {d: {"role": r, "title": r, "aliases": a} for d, r, a in (NNE, ISA)}
+    both = Catalog(docs, [*SECTIONS, news], frozenset())
+    for question in ("is there anything in the news today about AI layoffs?",
+                     "Was there a big data breach in the news today? which company got hacked?"):
+        d = decide(understand(question, [], both), evidence("isa", similarity=0.66), None, both, SETTINGS)
+        assert d.action == "refuse" and "today's news" in d.reason, question
+    keep_up = understand("Do security analysts keep up with news of new viruses?", [], both)
+    assert decide(keep_up, evidence("isa", similarity=0.66), None, both, SETTINGS).action == "answer"
+
+
 def test_the_askers_own_job_is_not_what_they_ask_about():
     """dev21 d21n-09: "I'm a high school maths teacher …" was refused as a question about teachers."""
     q = understand("I'm a high school maths teacher with a math degree but no CS background. Does my math count for "
@@ -249,7 +263,7 @@ def test_a_question_of_law_is_refused_with_the_reason(question, law):
     ("which university should I go to to become a neural network engineer?", "for a course, school or book to pick"),
     ("Do I need a degree from a good college to become a neural network engineer?", None),
     ("What regularisation tricks are recommended to stop a model from overfitting?", None),
-    ("How should I negotiate a pay rise with my manager as a junior?", "on negotiating pay"),
+    ("How should I negotiate a pay rise with my manager as a junior?", "about negotiating pay"),
     # dev22 d22s-26, -27: answered from the degrees and from the breach lines
     ("What are the admission requirements for Georgia Tech's online master's in cybersecurity?",
      "about a school's admissions"),
