@@ -168,7 +168,8 @@ def employer_named(text: str) -> str | None:
 
 
 # advice a career guide does not give, by what it is called in a refusal: the law, one's money, visas,
-# one employer's interviews ("What's the interview process like at Google DeepMind?"), what to buy
+# one employer's interviews ("What's the interview process like at Google DeepMind?"), negotiating pay, one
+# school's admissions, today's news, what to buy
 ADVICE = {"a question of law": LEGAL, "a question of personal finance": FINANCE,
           "a question of immigration": re.compile(r"\b(?:visas?|h-?1b|green cards?|work permits?|immigra\w*|"
                                                   r"citizenship|sponsorship)\b", re.I),
