@@ -333,8 +333,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "how do engineers make models less of a black box?": what the guides call interpretable, explainable
                (re.compile(r"\bblack[- ]?box(?:es)?\b", re.I), ("interpretable", "explainable")),
                # "what would I be building if I worked at a bank?": the industries as the guides name them
-               (re.compile(r"\b(?:(?:a|the|at|for|in|big|large|local|investment|retail|central)\s+banks?|banks|banking|fintech|hedge funds?|trading firms?|insurers?|insurance compan(?:y|ies))\b", re.I),
-                ("finance",)),
+               (re.compile(r"\b(?:(?:a|the|at|for|in|big|large|local|investment|retail|central)\s+banks?|banks|banking|"
+                           r"fintech|hedge funds?|trading firms?|insurers?|insurance compan(?:y|ies))\b", re.I), ("finance",)),
                (re.compile(r"\b(?:hospitals?|clinics?|pharma(?:ceutical)? compan(?:y|ies)|biotech)\b", re.I), ("healthcare",)),
                (re.compile(r"\b(?:car ?(?:makers?|compan(?:y|ies)|manufacturers?)|automakers?|self[- ]driving cars?)\b", re.I),
                 ("automotive",)),
@@ -525,7 +525,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                         r"where\s+(?:can|could|will|would|might|does)(?:\s+(?:this|the|that|a|my|it)\b(?:\s+\w+)?)?\s+(?:take|lead|go)|"
                         r"take me|long[- ]term|grow into|next steps?|later (?:on )?in (?:my|the|your|their|one's) (?:\w+ )?careers?|"
                         # "Where can I go after a few years? I'd eventually like to manage people"
-                        r"where\s+(?:can|could|will|would|might|do|does)\s+(?:i|you|one|we|they|people)\s+go\s+(?:from|after|next)|"
+                        r"where\s+(?:can|could|will|would|might|do|does)\s+(?:i|you|one|we|they|people)\s+go\s+"
+                        r"(?:from|after|next)|"
                         r"(?:manag|lead)\w*\s+(?:people|teams?|a team|others|staff)|"
                         r"later on|down the (?:road|line)|(?:where|what)\s+(?:\w+\s+){0,4}?end up|"
                         r"(?:leadership|management) (?:roles?|positions?)|senior titles|ladders?|"
