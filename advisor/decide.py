@@ -81,7 +81,7 @@ def out_of_scope(query: Query, evidence: Evidence, catalog: Catalog, settings: S
     # a question that says it asks of the role ("can I work remotely in this job?", "what kind of writing does
     # the job involve?") asks of the job in words of its own: a guide sentence as close as the threshold is
     # evidence enough (the model's reply is checked after)
-    about_role = query.refers_to_role and bool(query.roles) and not query.unclear_role
+    about_role = query.refers_to_role and bool(query.roles)
     if not exempt and (weak := scope.lacks_evidence(
             evidence.checked or query.search, evidence.hits, s.refusal_floor, s.refusal_threshold,
             s.keyword_coverage_min, s.refusal_threshold if about_role else s.sentence_match)):
@@ -145,7 +145,7 @@ def banded(query: Query, catalog: Catalog) -> bool:
     """A pay question at a career level of a role the guides cover ("how much can I expect to make right
     out of school doing this?"): its guide's band for that level answers it, however few of its words the
     band shares. A role it names that no guide covers is still refused after this."""
-    return query.pay and bool(query.levels) and bool(query.roles) and not query.unclear_role and all(
+    return query.pay and bool(query.levels) and bool(query.roles) and all(
         catalog.band(g.doc_id, level) for g in query.roles for level in query.levels_of(g.doc_id))
 
 
