@@ -298,8 +298,15 @@ MAX_EVERY_ROLE = 3  # more guides than this, and "either of these jobs" says too
 # the line on working remotely)
 # working away from the office, in everyday words (the office asks the same): the guides' "remote work"
 REMOTE_WORK = (r"(?:work|working|wrk)\s+from\s+(?:home|anywhere)|wfh|home[- ]based|telecommut\w*|telework\w*|"
+               # "could I do this job from my kitchen table?", "can you do it from home?"
+               r"(?:do|doing|done|job|it|this|that)\s+from\s+(?:home|anywhere|(?:my|your|their|the)\s+(?:own\s+)?"
+               r"(?:house|home|flat|apartment|couch|sofa|bed(?:room)?|kitchen(?:\s+table)?|living\s+room|garden))|"
                r"hybrid\s+work\w*|remote(?:ly)?(?:[- ]friendly)?|"
                r"(?:(?:stuck|tied|chained)\s+)?(?:in|into|to|at)\s+(?:the|an)\s+office|on[- ]?site|in[- ]person")
+# "can you become a boss eventually?", "can you move into management?": a lead or manager, as the guides name
+# those roles (not "my own boss")
+LEADING = (r"(?:become|becoming|be|being)\s+(?:a|the)\s+boss|(?:move|moving|go|going|step|stepping|get|getting|"
+           r"grow|growing|transition\w*)\s+(?:up\s+)?into\s+(?:management|leadership|managing|a\s+(?:lead|manager)\w*)")
 JUGGLING = re.compile(r"\b(?:(?:keep|keeping|stay|staying) on top of|juggl\w*|multi-?task\w*|keep(?:ing)? track of|"
                       r"prioriti[sz]\w*)\b", re.I)
 PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotely")),
@@ -330,6 +337,7 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\bmemori[sz](?:e|es|ed|ing)\b", re.I), ("overfitting",)),
                # "which one would I use for pictures?": the guides' images
                (re.compile(r"\b(?:pictures|photos?|photographs?)\b", re.I), ("images",)),  # not "the big picture"
+               (re.compile(rf"\b(?:{LEADING})\b", re.I), ("leadership roles",)),
                # "how do engineers make models less of a black box?": what the guides call interpretable, explainable
                (re.compile(r"\bblack[- ]?box(?:es)?\b", re.I), ("interpretable", "explainable")),
                # "what would I be building if I worked at a bank?": the industries as the guides name them
@@ -343,7 +351,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (JUGGLING, ("time management",)),
                # "how do they handle that on small devices like phones or sensors?": what the guides call the edge
                (re.compile(r"\b(?:(?:smart)?phones?|mobile devices?|sensors?|iot|wearables?|embedded (?:devices?|systems?|chips?)|"
-                           r"(?:small|tiny|little) (?:devices?|gadgets?|chips?)|on[- ]device)\b", re.I), ("edge devices",)),
+                           r"(?:small|tiny|little|low[- ]power)\s+(?:[\w-]+\s+)?(?:devices?|gadgets?|chips?)|on[- ]device|firmware)\b",
+                           re.I), ("edge devices",)),
                # "how many people work in it now?": the jobs the occupation holds, as the guides count them
                (re.compile(r"\bhow many (?:people|workers|professionals|analysts|engineers|of them|folks)\b(?! (?:earn|make|get paid))|"
                            r"\b(?:number of (?:people|workers|professionals)|head ?count|size of the (?:work ?force|field))\b|"
@@ -371,8 +380,10 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                            r"(?:pay|salar(?:y|ies)|earnings|wages?|number|figure|it)\s+(?:higher|up)|(?:affects?|determines?|"
                            r"influences?)\s+(?:(?:the|your|their|how much)\s+)?(?:pay|salar(?:y|ies)|earnings|wages?))\b",
                            re.I), ("factors", "affect")),
-               # "how do they pick the best learning rate, batch size and all that?": a model's settings
-               (re.compile(r"\b(?:learning rates?|batch sizes?|(?:number|no\.?) of (?:layers|epochs)|dropout rates?)\b",
+               # "how do they pick the best learning rate, batch size and all that?", "how do they find the best
+               # settings for a model?": a model's settings
+               (re.compile(r"\b(?:learning rates?|batch sizes?|(?:number|no\.?) of (?:layers|epochs)|dropout rates?|"
+                           r"settings?\s+(?:for|of|on)\s+(?:a|the|your|their|each)\s+(?:model|network|neural net\w*)|model settings)\b",
                            re.I), ("hyperparameters",))]
 
 
@@ -385,8 +396,10 @@ def guides_words(text: str) -> list[str]:
     """The guides' words for the everyday ones ``text`` uses (PARAPHRASES), one string per paraphrase;
     not for what it says of the asker's self ("I'm a nurse … pretty burned out. What would I need to
     get hired?" asks nothing of work-life balance), though a problem of theirs counts ("my model does
-    great on training data and terrible on new data.")."""
-    asked = SELF.sub(" ", text)
+    great on training data and terrible on new data."), and so does all of it when the question asks of
+    it ("I work on embedded firmware for small low-power devices. Is there demand for people with
+    that kind of background?")."""
+    asked = text if OWN_BACKGROUND.search(text) else SELF.sub(" ", text)
     return [" ".join(words) for pattern, words in PARAPHRASES if pattern.search(asked)]
 
 
@@ -435,6 +448,9 @@ ABOUT_ME = re.compile(rf"{_SENTENCE_START}"
 
 # a sentence about the asker themself: "I'm a nurse, pretty burned out.", "I've been teaching myself Python."
 SELF = re.compile(rf"{_SENTENCE_START}(?:{_I})\b[^.?!]*[.!]+(?=\s|$)", re.I)
+# a question asking of what the asker said of themself
+OWN_BACKGROUND = re.compile(r"\b(?:that|this|my|such an?|a similar)\s+(?:kind of\s+|sort of\s+)?(?:background|experience|"
+                            r"skill ?set|expertise)\b|\b(?:someone|people) like me\b", re.I)
 
 
 # what the asker means to become, said of themself ("I'm thinking of becoming a pharmacist.", "I'm also
@@ -528,6 +544,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                         r"where\s+(?:can|could|will|would|might|do|does)\s+(?:i|you|one|we|they|people)\s+go\s+"
                         r"(?:from|after|next)|"
                         r"(?:manag|lead)\w*\s+(?:people|teams?|a team|others|staff)|"
+                        rf"{LEADING}|"
                         r"later on|down the (?:road|line)|(?:where|what)\s+(?:\w+\s+){0,4}?end up|"
                         r"(?:leadership|management) (?:roles?|positions?)|senior titles|ladders?|"
                         r"(?:can|could|will|would|might|does|do)\s+(?:\w+\s+){0,4}?(?:careers?|jobs?|roles?|paths?|"

@@ -73,6 +73,9 @@ def test_topics_most_specific_first():
     assert v.topics_in("Where could the job lead?") == ["progression"]
     # dev21 d21n-11: refused as weak evidence, no topic's headings to search with
     assert v.topics_in("Where can I go after a few years? I'd eventually like to manage people") == ["progression"]
+    # dev22 d22n: "boss" is no guide word and the question was refused as weak evidence
+    assert v.topics_in("can you become a boss eventually?") == ["progression"]
+    assert v.topics_in("my boss says I should learn PyTorch") == []  # the asker's boss, no career's step
     assert v.topics_in("where can I go to study this?") == ["education"]  # a place to go, not a career's way
     assert v.topics_in("what will I earn in 5 years?") == ["pay"]  # a pay question, not where the career leads
     assert v.topics_in("what are the upsides of this career?") == ["advantages"]
@@ -177,6 +180,10 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("do hospitals hire neural network engineers?", "healthcare"),
     ("do infosec analysts deal with backups and disaster recovery stuff too?", "copying data"),  # dev15 d15s-14
     ("Which of the two jobs is better for flexible work?", "work remotely schedule"),  # dev15 d15s-17
+    # the browser try-out and dev22: refused before the model, "from home" said of the job, not of "work"
+    ("could I do this job from my kitchen table?", "remote remotely"),
+    ("can you do it from home?", "remote remotely"),
+    ("what's the next step after a few years? can you become a boss eventually?", "leadership roles"),  # dev22 d22n-11
     ("and the other one? how many jobs are there total", "jobs held"),  # dev16 d16s-26
     ("Which types of neural networks do these engineers typically build?", "kinds of"),  # dev18 d18n-22
     ("Later in a security career, what niches can you narrow down into?", "specializing"),  # dev19 d19s-11
@@ -189,6 +196,10 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
 ])
 def test_a_sector_or_task_in_everyday_words_searches_as_the_guides_name_it(text, sector):
     assert sector in v.guides_words(text)
+
+
+def test_being_ones_own_boss_is_no_leadership_role():
+    assert "leadership roles" not in v.guides_words("could I freelance and be my own boss?")
 
 
 def test_alone_as_only_is_no_working_alone():
