@@ -21,6 +21,8 @@ ANAPHORA = re.compile(r"\b(it|that|this|those|these|they|them|there|its|their|su
 POINTS_BACK = re.compile(r"\b(?:those|these)\s+(?:two|three|four|both)\b"
                          r"|\b(?:besides|other than|apart from|except(?:\s+for)?)\s+(?:those|these|that|them|it)\b"
                          r"|\b(?:how|what)\s+(?:does|do|would)\s+(?:that|this|it|those|these)\s+compare\b", re.I)
+# asks for more of something said before: "what kind of writing tho?", "… would i be doing, specifically?"
+NARROWS = re.compile(r"(?:,\s*|\b)(?:specifically|exactly|precisely|in particular|tho|though)\s*[?.!]*\s*$", re.I)
 # a time, not an earlier turn: "what's trending these days?"
 NOW = re.compile(r"\b(?:these days|this year|right now|at the moment|at this point|these times)\b", re.I)
 SHORT_WORDS = 6
@@ -100,8 +102,8 @@ def previous_question(history: list[Turn]) -> str | None:
 
 def is_follow_up(question: str, history: list[Turn]) -> bool:
     """A question that continues the last one: it starts like a continuation ("and …", "what about
-    …"), points back ("that", "they"), or is too short to stand alone ("which frameworks?"). A short
-    question with a question word and two words of its own ("which programming languages should I
+    …"), points back ("that", "they") or asks for more ("… tho?", "…, specifically?"), or is too
+    short to stand alone ("which frameworks?"). A short question with a question word and two words of its own ("which programming languages should I
     learn?", "is a PhD required?") stands alone."""
     if previous_question(history) is None:
         return False
@@ -109,8 +111,8 @@ def is_follow_up(question: str, history: list[Turn]) -> bool:
     words = len(question.split())
     own = NOW.sub(" ", ROLE_REFERENCE.sub(" ", question))  # "this job": the guide's role, not the last turn
     own = re.sub(r"\bIT\b", " ", own)  # "an IT help desk background": information technology, not "it"
-    if (CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and ANAPHORA.search(own)) or POINTS_BACK.search(own)
-            or names_an_item(question, history)):
+    if (CONNECTOR.match(question) or (words <= ANAPHORA_WORDS and (ANAPHORA.search(own) or NARROWS.search(own)))
+            or POINTS_BACK.search(own) or names_an_item(question, history)):
         return True
     return words <= SHORT_WORDS and not (QUESTION_WORD.match(question) and len(content_tokens(question)) >= 2)
 

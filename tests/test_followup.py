@@ -33,6 +33,10 @@ HISTORY = [Turn(role="user", content="What challenges do neural network engineer
     ("how does that compare with the senior jobs a security analyst can get these days?", True),
     ("which of these two roles would suit someone who enjoys maths more than people?", True),
     ("which other programming languages are used by neural network engineers in industry today?", False),
+    # dev21 d21n-21, dev23 d23n-23 (after soft skills): refused, searched for without the question they follow
+    ("what kind of writing tho?", True),
+    ("what sort of writing would i be doing, specifically?", True),
+    ("what degree do I need, though I already code?", False),  # "though" joins a clause, asks no more of a turn
 ])
 def test_follow_up_detection(question, is_follow_up):
     assert followup.is_follow_up(question, HISTORY) is is_follow_up
