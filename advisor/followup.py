@@ -103,8 +103,8 @@ def previous_question(history: list[Turn]) -> str | None:
 def is_follow_up(question: str, history: list[Turn]) -> bool:
     """A question that continues the last one: it starts like a continuation ("and …", "what about
     …"), points back ("that", "they") or asks for more ("… tho?", "…, specifically?"), or is too
-    short to stand alone ("which frameworks?"). A short question with a question word and two words of its own ("which programming languages should I
-    learn?", "is a PhD required?") stands alone."""
+    short to stand alone ("which frameworks?"). A short question with a question word and two words
+    of its own ("which programming languages should I learn?", "is a PhD required?") stands alone."""
     if previous_question(history) is None:
         return False
     question = OPENER.sub("", question)  # "ok and …" continues as "and …" does

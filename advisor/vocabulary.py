@@ -351,7 +351,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (JUGGLING, ("time management",)),
                # "how do they handle that on small devices like phones or sensors?": what the guides call the edge
                (re.compile(r"\b(?:(?:smart)?phones?|mobile devices?|sensors?|iot|wearables?|embedded (?:devices?|systems?|chips?)|"
-                           r"(?:small|tiny|little|low[- ]power)\s+(?:[\w-]+\s+)?(?:devices?|gadgets?|chips?)|on[- ]device|firmware)\b",
+                           r"(?:small|tiny|little|low[- ]power)\s+(?:[\w-]+\s+)?(?:devices?|gadgets?|chips?)|"
+                           r"on[- ]device|firmware)\b",
                            re.I), ("edge devices",)),
                # "how many people work in it now?": the jobs the occupation holds, as the guides count them
                (re.compile(r"\bhow many (?:people|workers|professionals|analysts|engineers|of them|folks)\b(?! (?:earn|make|get paid))|"
@@ -383,7 +384,8 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "how do they pick the best learning rate, batch size and all that?", "how do they find the best
                # settings for a model?": a model's settings
                (re.compile(r"\b(?:learning rates?|batch sizes?|(?:number|no\.?) of (?:layers|epochs)|dropout rates?|"
-                           r"settings?\s+(?:for|of|on)\s+(?:a|the|your|their|each)\s+(?:model|network|neural net\w*)|model settings)\b",
+                           r"settings?\s+(?:for|of|on)\s+(?:a|the|your|their|each)\s+(?:model|network|neural net\w*)|"
+                           r"model settings)\b",
                            re.I), ("hyperparameters",))]
 
 
