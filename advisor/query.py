@@ -239,14 +239,15 @@ def _called_one(question: str, history: list[Turn], catalog: Catalog) -> list[Gu
 def _compared_with(question: str, named: list[Guide], catalog: Catalog) -> list[Guide]:
     """The roles a comparison sets beside the ones it names, as "the two careers" or by their field in
     words of its own: "Comparing the two careers, what degree do you need for neural network
-    engineering vs information security?" is about both."""
+    engineering vs information security?" is about both, as is "… for either infosec or neural network
+    engineering?" (a word only one guide uses)."""
     # said outright, or as a choice: "which roles can they move up to?" compares nothing
     if not (COMPARING.search(question) or CHOICE.search(question)):
         return []
     def others(found: list[Guide]) -> list[Guide]:
         return [g for g in found if g not in named]
     return (others(_every_role(question, catalog)) or others(catalog.fields_in(question, FIELD_WORDS))
-            or others(_field_beside_versus(question, catalog)))
+            or others(_field_beside_versus(question, catalog)) or others(catalog.own_words_in(question)))
 
 
 def _field_beside_versus(question: str, catalog: Catalog) -> list[Guide]:

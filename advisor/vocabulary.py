@@ -233,7 +233,7 @@ COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs\.?|stacks? up|measur
 THAN_THAT = re.compile(r"\b(?:is|was|are|were|does|do|would|will)\s+(?:that|this|it|those|these)\s+(?:\w+\s+)?"
                        r"(?:more|less|higher|lower|better|worse|bigger|smaller)\s+than\b", re.I)
 # a choice between things it names: "Which field is growing faster, neural network engineering or information security?"
-CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b", re.I)
+CHOICE = re.compile(r"\b(?:which|who|either)\b[^?]*\bor\b", re.I)  # "… for either infosec or neural network engineering?"
 # what is done about one thing, not the work as a whole: "what do engineers do about that?", "… do when a breach hits?"
 DOING_ABOUT = r"(?!\s+(?:about|with|when|if|once|after|before|differently)\b)"
 LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\b|\ball\s+(?:the|of|their|its|[a-z]+s)\b"  # not "is it all office based?"

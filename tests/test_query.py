@@ -657,6 +657,10 @@ def test_a_problem_to_solve_is_no_challenge_of_the_job(question, challenges):
     ("What do neural network engineers need to know about information security?", ["nne"]),  # no comparison
     ("is job security better for neural network engineers?", ["nne"]),  # one word names no field
     ("which roles can neural network engineers move up to in information security?", ["nne"]),  # compares nothing
+    # dev23 d23s-17 ("… either infosec or …"): the analysts' degrees had been left out; a word only their guide uses
+    ("Do I need a master's for either cybersecurity or neural network engineering, or is a bachelor's enough?",
+     ["nne", "isa"]),
+    ("do neural network engineers ever work in cybersecurity?", ["nne"]),  # no choice, no comparison
 ])
 def test_a_comparison_names_its_other_role_by_the_field(question, roles):
     assert [g.doc_id for g in understand(question, [], TWO).roles] == roles
