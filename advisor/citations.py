@@ -182,8 +182,8 @@ class CitationBuilder:
         if not colon and 1 < len(told) and (kept := [s for s in told if not about_the_guide(s)]):
             text = " ".join(kept)  # "… deepen their expertise in one area. These are the main ways forward."
         claim, figures = self._claim(text), numbers(text)
-        if not any(ch.isalnum() for ch in text):
-            return None  # a bare bullet or stray punctuation
+        if not any(ch.isalpha() for ch in text) and not figures:
+            return None  # a bare bullet, stray punctuation or a lone small number ("- 1 [1]"): no claim
         if not colon and (after := LABEL.sub("", text)) != text and not content_tokens(after) and not numbers(after):
             self._drop(raw, "a label with nothing after it")  # "AI/neural network engineering: 1, 2, 3, 4"
             return None

@@ -110,6 +110,13 @@ def test_framing_lines_stay_and_bare_bullets_go(builder):
     assert builder.check_line("- ") is None and builder.check_line("") == ""
 
 
+def test_a_lone_small_number_is_no_claim_and_no_dropped_line(builder):
+    """dev23 d23s-20: the model's whole reply to "how many end up working more than 40 hrs a week?" was
+    "- 1 [1]"; as a dropped claim it made the answer a refusal, though the guide's line says "1 in 4"."""
+    assert builder.check_line("- 1 [1]") is None and builder.dropped == []
+    assert "$100,000" in builder.check_line("- $100,000 [2]")  # a figure alone is a claim, checked as one
+
+
 def test_a_line_drawn_from_an_outline_cites_the_subsection_it_names():
     outline = hit("g#requirements", "Requirements", "What it takes.\n- Programming Proficiency: Proficiency in "
                   "programming languages such as Python, C++ and Java")
