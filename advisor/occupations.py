@@ -24,6 +24,7 @@ from advisor.onet.report import SCALE_NOTE, OccupationProfile, profile_of
 from advisor.types import Hit
 from advisor.vocabulary import DOING_ABOUT, asks_pay
 
+PREFIX = 4  # letters a question's word shares with a title's person word ("nurse" → "Nurses", "analyst" → "Analysts")
 MAX_WORDS = 24  # of a question read for occupation titles (the longest O*NET title has 14)
 NEEDS = re.compile(r"\b(?:skills?|knowledge|abilit(?:y|ies)|strengths?|qualities|good at|need to (?:know|be)|"
                    r"requirements?|required|competenc\w*|certs?|certif\w*|credentials?|degrees?|qualif\w*)\b", re.I)
@@ -88,11 +89,19 @@ def read_question(data: OccupationData, question: str) -> OccupationQuestion | N
         return OccupationQuestion(tuple(m for _, m, _ in found), tuple(s for s, _, _ in found),
                                   all(one for _, _, one in found), describe or not (needs or pay), needs, pay)
     rest = tuple(w for w in words if w not in FRAME)
-    near = data.find(" ".join(rest)) if rest and not compare else []
+    near = [m for m in data.find(" ".join(rest)) if _who_said(m.occupation.title, rest)] if rest and not compare else []
     if not near:
         return None
     return OccupationQuestion((near[0],), (" ".join(rest),), True, describe or not (needs or pay), needs, pay,
                               tuple(m.occupation.title for m in near[1:]))
+
+
+def _who_said(title: str, words: tuple[str, ...]) -> bool:
+    """A near title stands for a question only when the question says whom the title names (its last
+    word, or the last of each part joined by "and"): "which programming languages I need to know" is
+    near Media Programming Directors, but says no director."""
+    heads = [found[-1] for part in re.split(r"\band\b", title.split(",")[0]) if (found := name_words(part))]
+    return any(w[:PREFIX] == head[:PREFIX] for head in heads for w in words)
 
 
 def _possessed(question: str, word: str) -> bool:

@@ -80,11 +80,22 @@ def test_a_guide_question_about_models_is_not_about_the_occupation_models(ask, q
 
 
 def test_a_near_title_in_a_question_about_the_job_is_not_another_occupation(ask, onet):
-    question = "what are the hardest parts of the job?"  # "hardest part" is near Parts Salespersons
-    assert read_question(onet, question).near
+    question = "what are the hardest parts of the job?"  # "hardest part" is near Parts Salespersons…
+    assert read_question(onet, question) is None  # …but says no salesperson
     answer = ask(question)
     assert answer.provider != "onet" and not answer.refused
     assert any("#common-challenges" in c.section_id for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, title", [
+    # dev22 d22n-28: answered from O*NET's Media Programming Directors, instead of the guide's languages
+    ("tell me which programming languages I need to know.", None),  # its injection stripped
+    ("what does a nurse practicioner do?", "Nurse Practitioners"),  # a near title that says whom it names
+    ("what skills does a plumber need?", "Plumbers, Pipefitters, and Steamfitters"),
+])
+def test_a_near_title_must_say_whom_it_names(onet, question, title):
+    asked = read_question(onet, question)
+    assert (asked.matches[0].occupation.title if asked else None) == title
 
 
 def test_someones_own_manager_is_not_the_occupation(ask, onet):
