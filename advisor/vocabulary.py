@@ -338,6 +338,9 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "which one would I use for pictures?": the guides' images
                (re.compile(r"\b(?:pictures|photos?|photographs?)\b", re.I), ("images",)),  # not "the big picture"
                (re.compile(rf"\b(?:{LEADING})\b", re.I), ("leadership roles",)),
+               # "how do you decide which of those to use?": selecting one, as the guides' practices say it
+               (re.compile(r"\b(?:decid\w*|choos\w*|pick\w*)\s+(?:which|between)\b", re.I),
+                ("selecting the right",)),
                # "how do engineers make models less of a black box?": what the guides call interpretable, explainable
                (re.compile(r"\bblack[- ]?box(?:es)?\b", re.I), ("interpretable", "explainable")),
                # "what would I be building if I worked at a bank?": the industries as the guides name them
@@ -513,7 +516,10 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         # a career can go ("what other directions could I take?": progression)
         ("trends", r"\b(?:trends?|trending|future|emerging|shaping|cutting[- ]edge|"
                    r"direction(?!s?\s+(?:could|can|might|would|should)\s+(?:i|you|one|we)\b)|"
-                   r"where(?:'s|\s+is|\s+are)\s+(?:\w+\s+){0,3}?(?:heading|headed|going)|hot(?![- ]?spots?))\b", "trends future"),
+                   r"where(?:'s|\s+is|\s+are)\s+(?:\w+\s+){0,3}?(?:heading|headed|going)|hot(?![- ]?spots?)|"
+                   # "what big shifts in the field should I keep an eye on?"
+                   r"(?:big|bigger|biggest|major|key)\s+(?:shifts?|changes?|developments?)|keep\s+an\s+eye\s+on|"
+                   r"next\s+big\s+thing)\b", "trends future"),
         # where the jobs are: a guide's hotspots, not where one works day to day (the office, remote)
         ("places", r"\b(?:where in the world|(?:which|what|best|top) (?:cities|countries|regions|places|locations|"
                    r"parts of the world)|relocat\w*|hot ?spots?|geograph\w*|cities|countries|concentrated)\b",

@@ -79,6 +79,8 @@ def test_topics_most_specific_first():
     assert v.topics_in("where can I go to study this?") == ["education"]  # a place to go, not a career's way
     assert v.topics_in("what will I earn in 5 years?") == ["pay"]  # a pay question, not where the career leads
     assert v.topics_in("what are the upsides of this career?") == ["advantages"]
+    # dev22 d22n-18: answered from the market, no topic's headings searched
+    assert v.topics_in("what big shifts in the field should I keep an eye on over the next few years?") == ["trends"]
     assert v.topics_in("Why would anyone choose this job?") == ["advantages"]
     # where the field is going, and which way a career can go
     assert v.topics_in("where's the field heading? what's hot right now") == ["trends"]
@@ -184,6 +186,8 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("could I do this job from my kitchen table?", "remote remotely"),
     ("can you do it from home?", "remote remotely"),
     ("what's the next step after a few years? can you become a boss eventually?", "leadership roles"),  # dev22 d22n-11
+    # dev23 d23n-21 (after the kinds of network): the architecture challenge led, the practice was not retrieved
+    ("ok and how do you decide which of those to use for a given problem?", "selecting the right"),
     ("and the other one? how many jobs are there total", "jobs held"),  # dev16 d16s-26
     ("Which types of neural networks do these engineers typically build?", "kinds of"),  # dev18 d18n-22
     ("Later in a security career, what niches can you narrow down into?", "specializing"),  # dev19 d19s-11
@@ -196,6 +200,10 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
 ])
 def test_a_sector_or_task_in_everyday_words_searches_as_the_guides_name_it(text, sector):
     assert sector in v.guides_words(text)
+
+
+def test_picking_the_best_value_is_no_selection_among_kinds():
+    assert "selecting the right" not in v.guides_words("how do NN engineers pick the best learning rate?")
 
 
 def test_being_ones_own_boss_is_no_leadership_role():
