@@ -540,6 +540,8 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
                    r"growth rate|"  # what grows is a job ("which one is growing faster?"), not "parts of AI"
                    r"(?:one|ones|roles?|jobs?|careers?|fields?|occupations?|demand|employment)\s+(?:is\s+|are\s+)?"
                    r"(?:growing|grow|grows)\s+(?:fast\w*|quick\w*|the most)|"
+                   # "are information security analyst jobs growing? how fast …?"
+                   r"(?:jobs?|roles?|careers?|fields?|occupations?|demand|employment)\s+(?:still\s+)?growing(?=\s*\?)|"
                    r"fastest[- ]growing\s+(?:roles?|jobs?|careers?|fields?|occupations?))\b",
          "market demand prospects outlook"),
         ("progression", r"\b(?:advanc\w*|progress\w*|promot\w*|career paths?|move up|moving up|grow in|step up|"

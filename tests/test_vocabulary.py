@@ -79,6 +79,9 @@ def test_topics_most_specific_first():
     assert v.topics_in("where can I go to study this?") == ["education"]  # a place to go, not a career's way
     assert v.topics_in("what will I earn in 5 years?") == ["pay"]  # a pay question, not where the career leads
     assert v.topics_in("what are the upsides of this career?") == ["advantages"]
+    # dev22 d22s-06: no topic, the growth rate not retrieved
+    assert v.topics_in("are information security analyst jobs growing? how fast vs other careers?") == ["market"]
+    assert v.topics_in("are neural networks still growing in popularity?") == []  # no job, no field: a technique
     # dev22 d22n-18: answered from the market, no topic's headings searched
     assert v.topics_in("what big shifts in the field should I keep an eye on over the next few years?") == ["trends"]
     assert v.topics_in("Why would anyone choose this job?") == ["advantages"]
