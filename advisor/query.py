@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import CHOICE, COMPARE, COMPARING, LEVEL_PREFIX, LEVELS, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import CHOICE, COMPARE, GREETING, COMPARING, LEVEL_PREFIX, LEVELS, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class Query:
 def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Query:
     """The typed reading of ``question`` (already validated) in its conversation."""
     history = followup.recent(list(history or []))
-    asked = strip_instructions(question).strip()
+    asked = GREETING.sub("", strip_instructions(question).strip())  # "hi! what …": the question after it
     asked, history = answered(asked, history, catalog) or (asked, history)
     asked = followup.pointed_at(asked, history)  # "the last one": the last answer's last item
     corrected, fixes = catalog.speller.correct(asked)

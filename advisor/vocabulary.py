@@ -435,6 +435,9 @@ FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|tbh|ngl|imo|imho|
 
 # an interjection a chat turn opens with: "ok and later on in my career?"
 OPENER = re.compile(r"^\W*(?:ok(?:ay)?|alright|cool|great|right|nice|got it|i see)\b[\s,.!]*", re.I)
+# a greeting before the question: "hi! what does a neural net engineer even do all day?"
+GREETING = re.compile(r"^\W*(?:hi|hey|hello|hiya|howdy|greetings|good (?:morning|afternoon|evening))"
+                      r"(?:\s+(?:there|all|everyone|guys|folks))?\b[\s,.!:;-]*(?=\S)", re.I)
 
 
 def without_filler(text: str) -> str:
@@ -607,6 +610,7 @@ VAGUE = frozenset("what which how why who is are do does did can could would wil
                   "realistically honestly whatever mention mentions mentioned first second third wreck wrecks wrecking "
                   "ruin ruins ruining "
                   "whether besides other others might typically normally roughly approximately "
+                  "even "  # "what does a neural net engineer even do all day?"
                   "us usa america united states nationally".split())  # s: "what's"; "out there"; the guides' country
 
 

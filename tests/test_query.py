@@ -280,6 +280,8 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("what kind of person does well as a neural network engineer?", True, ("soft skills",), True),
     ("what would i actually be doing all day in this job?", False, ("daily work",), True),
     ("what's it like being a neural network engineer day to day?", False, ("daily work",), True),  # "it" asks nothing
+    # the browser try-out: "hi!" and "even" had made "all day" a time of something else asked (got the network types)
+    ("hi! what does a neural net engineer even do all day?", False, ("daily work",), True),
     ("what should i specialise in?", False, ("progression",), True),  # where a career goes: its niches too
     ("Which specialties are there?", True, ("progression",), True),
     # dev14 d14n-11: "the big picture" asks for the whole topic, not the one part whose heading says "market"

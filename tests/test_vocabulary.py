@@ -366,3 +366,13 @@ def test_being_good_with_people_is_a_question_of_soft_skills():
     """dev19 d19n-18: "is this purely a heads-down coding gig or do you need to be good with people too?"
     had been answered with the programming languages alone."""
     assert "soft skills" in v.topics_in("is this purely a heads-down coding gig or do you need to be good with people too?")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("hi! what does a neural net engineer even do all day?", "what does a neural net engineer even do all day?"),
+    ("Hey there, how much do seniors make?", "how much do seniors make?"),
+    ("hello", "hello"),  # a greeting alone stays what was said
+    ("Highest paying cities?", "Highest paying cities?"),  # no greeting, a word that starts like one
+])
+def test_a_greeting_before_the_question_is_no_part_of_it(text, asked):
+    assert v.GREETING.sub("", text) == asked
