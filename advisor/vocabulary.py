@@ -339,7 +339,7 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                (re.compile(r"\b(?:pictures|photos?|photographs?)\b", re.I), ("images",)),  # not "the big picture"
                (re.compile(rf"\b(?:{LEADING})\b", re.I), ("leadership roles",)),
                # "how do you decide which of those to use?": selecting one, as the guides' practices say it
-               (re.compile(r"\b(?:decid\w*|choos\w*|pick\w*)\s+(?:which|between)\b", re.I),
+               (re.compile(r"\b(?:decid\w*|choos\w*|pick\w*)\s+(?:which|between|the right (?:kind|type|sort)s? of)\b", re.I),
                 ("selecting the right",)),
                # "how do engineers make models less of a black box?": what the guides call interpretable, explainable
                (re.compile(r"\bblack[- ]?box(?:es)?\b", re.I), ("interpretable", "explainable")),
@@ -488,7 +488,7 @@ def without_asker(text: str) -> str:
 TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     name: (re.compile(asked, re.I), tuple(heading.split())) for name, asked, heading in [
         ("challenges", r"\b(?:(?:bad|dark|down|difficult|hard|tough|frustrating|negative|ugly) (?:parts?|sides?|things?|bits?)\b|"
-                       r"challeng\w*|difficult\w*|hard(?:est)?\b|(?<!given )(?<!specific )(?<!business )problems?(?![- ]?solv)|obstacles?|struggl\w*|downsides?|"
+                       r"challeng\w*|difficult\w*|hard(?:est)?\b|(?<!given )(?<!specific )(?<!business )(?<!for a )(?<!for each )problems?(?![- ]?solv)|obstacles?|struggl\w*|downsides?|"
                        r"cons\b|pain points?|headaches?|tough\w*|stress\w*|pressures?|drawbacks?|frustrat\w*|annoy\w*|"
                        r"worst (?:parts?|things?|aspects?|bits?)\b|sucks?\b|negatives?\b)",
          "challenges hard difficulties problems obstacles"),

@@ -644,6 +644,8 @@ def test_whether_a_duty_is_theirs_asks_of_that_duty_not_the_whole_week():
 
 @pytest.mark.parametrize("question, challenges", [
     ("how do you decide which architecture fits a given problem?", False),  # dev12 d12n-24
+    # the browser try-out: "a problem" to solve, not a challenge (it got the whole challenges outline)
+    ("how do they pick the right kind of network for a problem?", False),
     ("is getting enough computing horsepower a problem in this line of work?", True),
     ("what problems do they run into?", True),
     ("how important is problem-solving?", False),

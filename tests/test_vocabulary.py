@@ -191,6 +191,7 @@ def test_the_trades_shorthand_searches_as_the_guides_words(text):
     ("what's the next step after a few years? can you become a boss eventually?", "leadership roles"),  # dev22 d22n-11
     # dev23 d23n-21 (after the kinds of network): the architecture challenge led, the practice was not retrieved
     ("ok and how do you decide which of those to use for a given problem?", "selecting the right"),
+    ("how do they pick the right kind of network for a problem?", "selecting the right"),  # the browser try-out
     ("and the other one? how many jobs are there total", "jobs held"),  # dev16 d16s-26
     ("Which types of neural networks do these engineers typically build?", "kinds of"),  # dev18 d18n-22
     ("Later in a security career, what niches can you narrow down into?", "specializing"),  # dev19 d19s-11
