@@ -25,7 +25,7 @@ from typing import NamedTuple
 from advisor import followup, occupations, profile as profile_advice, salary, scope
 from advisor.citations import CitationBuilder, speaks_of_pay
 from advisor.context import model_context
-from advisor.decide import ModelOutcome, after_model, decide, outlined
+from advisor.decide import ModelOutcome, after_model, asks_of_the_job, decide, outlined
 from advisor.embeddings import get_tokenizer
 from advisor.errors import (ConfigError, InvalidQuestionError, OccupationDataError, ProviderBusyError, ProviderError,
                             WageDataError)
@@ -203,7 +203,8 @@ class Advisor:
         # a guide sentence close to the question (the lead the model never reached) is evidence too
         similarity = max(evidence.best_similarity, generated.lead.similarity if generated.lead else 0.0)
         verdict = after_model(outcome, similarity, coverage, has_official, self.settings, outlined(query, evidence),
-                              words_known=not evidence.unnamed)
+                              words_known=not evidence.unnamed,
+                              job_sentence=evidence.best_sentence if asks_of_the_job(query) else 0.0)
         log.info("after the model: %s (%d lines verified, declined %s, similarity %.2f, coverage %.2f)",
                  verdict, outcome.cited_lines, outcome.declined, similarity, coverage)
         if verdict == "refuse":

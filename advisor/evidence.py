@@ -44,6 +44,10 @@ class Evidence:
     def best_similarity(self) -> float:
         return max((h.similarity for h in self.hits), default=0.0)
 
+    @property
+    def best_sentence(self) -> float:
+        return max((h.sentence_similarity for h in self.hits), default=0.0)
+
 
 def gather(query: Query, retriever: Retriever, catalog: Catalog, k: int | None = None) -> Evidence:
     """The sections the answer step may use, for ``query``."""

@@ -209,6 +209,15 @@ def test_a_declined_question_in_words_of_its_own_is_answered_when_the_guides_kno
     assert not answer.refused and "exploding gradient" in answer.answer
 
 
+def test_a_declined_question_about_the_job_is_answered_from_the_line_it_passed_the_check_on(make, retriever):
+    """Session 47's try-out: the model answered "No, you cannot …" (unverified, then read as declined) and the
+    question was refused, though it passed the check before the model on the guide's remote-work line."""
+    answer = make(ScriptedProvider("No, you cannot do this job from your couch.\n")).ask(
+        "can i do this job from my couch or do i have to go in?")
+    assert not answer.refused and "work remotely" in answer.answer
+    assert_citations_valid(answer, retriever)
+
+
 # --- official wage data (BLS OEWS) beside the guide's bands
 def test_salary_answer_cites_the_guide_band_and_the_official_figures(make, retriever):
     answer = make().ask("How does the guide's mid-level band compare with official data?")

@@ -3,7 +3,7 @@ or answer; and whether what the model said stands."""
 
 import pytest
 
-from advisor.decide import ModelOutcome, after_model, decide
+from advisor.decide import ModelOutcome, after_model, asks_of_the_job, decide
 from advisor.evidence import Evidence
 from advisor.query import understand
 from advisor.settings import Settings
@@ -160,6 +160,20 @@ def test_a_declined_question_whose_every_word_the_guides_use_needs_less_of_them_
     assert after_model(declined, 0.41, 0.25, False, SETTINGS, words_known=True) == "extractive"
     assert after_model(declined, 0.41, 0.2, False, SETTINGS, words_known=True) == "refuse"
     assert after_model(declined, 0.3, 1.0, False, SETTINGS, words_known=True) == "refuse"  # a weak match still
+
+
+def test_a_question_about_the_job_stands_after_the_model_on_the_sentence_it_stood_on_before():
+    """Session 47's try-out: "can i do this job from my couch or do i have to go in?" passed the check before
+    the model on the guide's remote-work line (0.34) and was refused after it, the model having declined and no
+    whole section being closer than 0.15. The same question not said to be of the job still needs the usual match."""
+    declined, unverified = ModelOutcome(0, True, declined=True), ModelOutcome(0, True)
+    near = SETTINGS.refusal_threshold
+    assert asks_of_the_job(understand("can i do this job from my couch or do i have to go in?", [], ONE))
+    assert not asks_of_the_job(understand("can i work from my couch or do i have to go in?", [], ONE))
+    for outcome in (declined, unverified):
+        assert after_model(outcome, 0.15, 1.0, False, SETTINGS) == "refuse"
+        assert after_model(outcome, 0.15, 1.0, False, SETTINGS, job_sentence=near) == "extractive"
+        assert after_model(outcome, 0.15, 1.0, False, SETTINGS, job_sentence=near - 0.01) == "refuse"
 
 
 def test_a_count_no_guide_gives_is_refused_with_the_reason():
