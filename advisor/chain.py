@@ -153,7 +153,7 @@ class Advisor:
         """A guide answer: sources, verified model lines (or the guides' own), then rule-built lines."""
         hits = evidence.hits
         official_lines, wages = self._official_block(official, query.standalone, hits)
-        official_lines += self._role_line(query, hits)
+        official_lines += self._onet_lines(query, hits, official_lines)
         sources = {h.section_id: h for h in (*hits, *evidence.sections)}  # and what official lines cite, once each
         sources |= {h.section_id: h for _, cited in official_lines for h in cited if h.section_id not in sources}
         yield StreamEvent(type="sources", data=preview(list(sources.values()), query.asked))
@@ -258,21 +258,34 @@ class Advisor:
                  if (band := self.catalog.band(hits[0].doc_id, level))]
         return official.block(bands, guide.salary_year if guide else "", guide.pay_period if guide else "")
 
-    def _role_line(self, query: Query, hits: list[Hit]) -> list[salary.Line]:
-        """At most one O*NET line beside a guide's answer to what its role is."""
+    def _onet_lines(self, query: Query, hits: list[Hit], official: list[salary.Line]) -> list[salary.Line]:
+        """O*NET beside a guide's answer: one line on what its role is, when asked; and the whole side of
+        a comparison no guide covers, unless the official figures already give that occupation."""
         role = query.roles[0].role if query.roles else (hits[0].role if hits else None)
         data = self._occupations() if role else None
-        line = occupations.role_line(data, role, query.asked) if data else None
-        return [line] if line else []
+        if data is None:
+            return []
+        line = occupations.role_line(data, role, query.asked)
+        given = " ".join(text for text, _ in official).lower()
+        others = [said for said in scope.set_beside(query.asked, self.catalog.covered) if said.lower() not in given]
+        lines = [line] if line else []
+        for said in others:
+            side = occupations.other_side(data, self._wages(), said, query.asked)
+            lines += [("", ())] * bool(side and (lines or official)) + side
+        return lines
+
+    def _wages(self) -> WageData | None:
+        """The official wage data, or None when it cannot be opened (the log says why)."""
+        try:
+            return self.open_wages()
+        except WageDataError as err:
+            log.warning("official wage data unavailable, answering without pay: %s", err)
+            return None
 
     def _occupation_answer(self, asked: occupations.OccupationQuestion, query: Query, profile: Profile | None,
                            timings: Timings, started: float) -> Iterator[StreamEvent]:
         """A question about occupations no guide covers, answered from O*NET (and OEWS pay) alone."""
-        try:
-            wages = self.open_wages()
-        except WageDataError as err:
-            log.warning("official wage data unavailable, answering without pay: %s", err)
-            wages = None
+        wages = self._wages()
         asked_place = salary.place_in(wages, query.asked) if wages else None
         place = asked_place or (profile.location if profile else None)
         block, chart = occupations.answer_lines(self.open_occupations(), wages, asked, place, asked_place is not None)

@@ -197,27 +197,40 @@ def lookup(data: OccupationData, wages: WageData | None, query: str, area: str |
 
 
 def answer_lines(data: OccupationData, wages: WageData | None, asked: OccupationQuestion,
-                 place: str | None, place_asked: bool) -> tuple[list[Line], dict | None]:
+                 place: str | None, place_asked: bool, what: str | None = None) -> tuple[list[Line], dict | None]:
     """The whole rule-built answer: framing, each occupation's cited lines, its pay, the notes."""
-    what = "these occupations" if asked.compares else "this occupation"
+    what = what or ("these occupations" if asked.compares else "this occupation")
     lines: list[Line] = [(INTRO.format(what=what), ())]
     first = asked.matches[0]
     if first.approximate:
         also = f" (also close: {', '.join(asked.others)})" if asked.others else ""
         lines.append((f"O*NET has no occupation called {asked.said[0]!r}; the closest is {first.occupation.title} "
                       f"({first.occupation.code}){also}.", ()))
-    chart = None
+    chart, rated = None, False
     for match in asked.matches:
         profile = profile_of(data, match)
+        rated = rated or any(profile.needs.values())
         lines += [("", ())] if asked.compares else []
         lines += profile_lines(profile, asked)
         if wages is not None and (asked.pay or asked.describe or asked.compares):
             block, figures = pay_lines(wages, profile, place, place_asked)
             lines += block
             chart = chart or figures
-    notes = [SCALE_NOTE] if asked.needs or asked.describe or asked.compares else []
+    notes = [SCALE_NOTE] if rated and (asked.needs or asked.describe or asked.compares) else []  # of the ratings shown
     lines += [("", ()), *[(f"({note})", ()) for note in notes], (f"Occupation data: {ATTRIBUTION}", ())]
     return lines, chart
+
+
+def other_side(data: OccupationData, wages: WageData | None, said: str, question: str) -> list[Line]:
+    """The side of a comparison no guide covers ("… between a neural network engineer and a data
+    scientist?"), from O*NET and OEWS, said to come from them: what it is, what it needs, what it pays.
+    Without it the answer is the guide's side alone, and reads as if it compared."""
+    found = data.find(said, limit=1)
+    if not found:
+        return []
+    asked = OccupationQuestion(tuple(found), (said,), found[0].approximate, describe=True,
+                               needs=bool(NEEDS.search(question)), pay=asks_pay(question))
+    return answer_lines(data, wages, asked, None, False, what=f"{said}s" if not said.endswith("s") else said)[0]
 
 
 def asks_what_it_is(question: str, role: str) -> bool:

@@ -19,7 +19,7 @@ import re
 from advisor.bm25 import tokenize
 from advisor.textmatch import NUMBER, content_tokens, coverage, role_words, sentences, stem
 from advisor.types import Hit
-from advisor.vocabulary import AMOUNT, HEDGES, PRICE, VAGUE, YEAR, asks_pay, foreign_place
+from advisor.vocabulary import AMOUNT, CHOICE, HEDGES, PRICE, VAGUE, VERSUS, YEAR, asks_pay, foreign_place
 
 TECH_NOUNS = ("engineer|developer|scientist|analyst|designer|manager|architect|administrator|consultant|"
               "specialist|technician|programmer|researcher|tester")
@@ -35,6 +35,8 @@ OTHER_JOB = re.compile(rf"\b(?:{OTHER_JOBS})s?\b", re.I)
 # a job the asker has or had ("So I'm 34, an accountant, …", "I work as a nurse"): their background, not what they ask about
 BACKGROUND = re.compile(r"\b(?:i'?m|i am|i was|i've been|i have been|i work(?:ed)? as|working as|currently|former(?:ly)?|"
                         r"ex-?)\s+(?:\w+,?\s+){0,2}?(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I)
+# said to compare: "between a … and a …", "earn more than …"; not "a different degree"
+BESIDE = re.compile(rf"\b(?:{VERSUS}|compar\w*|difference|differs?|stacks? up|between|than)\b", re.I)
 TITLE_ROLE = re.compile(rf"\b((?:[A-Z][A-Za-z+#.-]*\s+){{0,3}}(?:{TECH_NOUNS.title()}))s?\b")
 
 
@@ -125,6 +127,17 @@ def other_roles(question: str, covered: set[str]) -> tuple[str, ...]:
     ("neural network engineers vs data scientists" → "data scientists")."""
     return tuple(m.group(0) for m in (*OTHER_ROLE.finditer(question), *OTHER_JOB.finditer(question))
                  if not _part_of_covered(m.group(0), covered))
+
+
+def set_beside(question: str, covered: set[str]) -> tuple[str, ...]:
+    """The careers no guide covers that a question about a covered role sets beside it ("what's the
+    difference between a neural network engineer and a data scientist?" → "data scientist"): not the
+    asker's own job ("I'm an accountant, …"), and only when the question says it compares."""
+    if not (BESIDE.search(question) or CHOICE.search(question)):
+        return ()
+    named = (m for pattern in (OTHER_ROLE, OTHER_JOB) for m in pattern.finditer(question))
+    return tuple(dict.fromkeys(m.group(0) for m in named if not _part_of_covered(m.group(0), covered)
+                               and not BACKGROUND.search(question[:m.start()])))
 
 
 def _part_of_covered(named: str, covered: set[str]) -> bool:

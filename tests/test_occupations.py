@@ -14,6 +14,7 @@ from advisor.chain import Advisor
 from advisor.cli import main
 from advisor import occupations
 from advisor.occupations import read_question
+from advisor.onet.report import profile_of
 from advisor.oews.package import open_wages
 from advisor.providers.extractive import ExtractiveProvider
 from advisor.retrieval import Retriever
@@ -154,6 +155,25 @@ def test_the_guides_role_answers_from_the_guide_with_one_o_net_line(ask, onet, s
     assert not any(c.kind == "onet" for c in pay.citations)  # only when asked what the job is
     certs = ask("which certs do i need to get into neural network engineer work as a beginner")  # "work as", no "what is"
     assert not any(c.kind == "onet" for c in certs.citations)
+
+
+def test_a_comparison_with_an_occupation_no_guide_covers_gives_its_side_from_o_net(ask, onet, settings):
+    """Session 47's try-out: "what's the difference between a neural network engineer and a data scientist?"
+    was answered from the engineer guide alone, as if it compared. Now the other side comes from O*NET and
+    OEWS, said to, and cited; an O*NET note on ratings only when ratings are shown."""
+    answer = ask("what's the difference between a neural network engineer and a data scientist?")
+    assert not answer.refused and answer.citations[0].kind == "section"
+    assert "My guides don't cover data scientists, but the official U.S. occupation data (O*NET) does." in answer.answer
+    scientists = onet.occupation("15-2051.00")
+    assert f"Data Scientists (15-2051.00): {scientists.description}" in answer.answer
+    assert "Data Scientists (15-2051) nationally: median $120,230 a year" in answer.answer
+    assert ("not O*NET's 1–5 scale" in answer.answer) == any(profile_of(onet, onet.find("data scientist")[0]).needs.values())
+    onet_cited = [c for c in answer.citations if c.kind == "onet"]
+    assert onet_cited and all(onet_citation_matches(onet, c) for c in onet_cited)
+    # the asker's own job is no side of a comparison, and a question that compares nothing gets none
+    for question in ("I'm an accountant: what's the difference between junior and senior neural network engineers?",
+                     "what does a neural network engineer do?"):
+        assert "My guides don't cover" not in ask(question).answer
 
 
 def test_without_the_files_the_advisor_carries_on_and_says_why(indexed_settings, retriever, tmp_path, caplog):

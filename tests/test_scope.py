@@ -108,6 +108,20 @@ def test_other_roles_beside_a_covered_one():
     assert scope.other_roles("What does a neural network engineer earn?", COVERED) == ()
 
 
+@pytest.mark.parametrize("question, beside", [
+    ("what's the difference between a neural network engineer and a data scientist?", ("data scientist",)),
+    ("Do NN engineers earn more than nurses?", ("nurses",)),
+    ("Which is the better career, neural network engineer or software developer?", ("software developer",)),
+    ("Is a data scientist paid better than a neural network engineer, or is a data scientist's job easier?",
+     ("data scientist",)),  # once
+    ("I'm an accountant: how do junior and senior neural network engineers differ?", ()),  # the asker's own job
+    ("I like data science. What does a neural network engineer do?", ()),  # nothing compared
+    ("I'm a high school chemistry teacher. Would I need a different degree, or even a PhD?", ()),  # dev24 d24n-08
+])
+def test_careers_set_beside_a_covered_one(question, beside):
+    assert scope.set_beside(question, COVERED) == beside
+
+
 def test_a_declined_count_follow_up_is_judged_on_what_it_counts():
     """dev10 d10s-24: the model declined "how many will there be by 2034 then?"; "many" and "then" name
     nothing a section could hold, and the section gives 2034's figure."""
