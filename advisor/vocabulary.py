@@ -312,7 +312,7 @@ JUGGLING = re.compile(r"\b(?:(?:keep|keeping|stay|staying) on top of|juggl\w*|mu
 PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotely")),
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
                 ("work-life balance",)),
-               (re.compile(r"\bmath\b", re.I), ("maths", "mathematics", "mathematical")),  # the American word for it
+               (re.compile(r"\bmaths?\b", re.I), ("maths", "mathematics", "mathematical")),  # and the British
                # "which is more coding heavy? what languages does each use?": "Programming or scripting …"
                (re.compile(r"\b(?:coding|code|coders?|languages?)\b", re.I), ("programming",)),
                (re.compile(r"\bpen[- ]?test(?:s|ing|ers?)?\b", re.I), ("penetration tests",)),  # the trade's shorthand
@@ -456,6 +456,8 @@ ABOUT_ME = re.compile(rf"{_SENTENCE_START}"
 
 # a sentence about the asker themself: "I'm a nurse, pretty burned out.", "I've been teaching myself Python."
 SELF = re.compile(rf"{_SENTENCE_START}(?:{_I})\b[^.?!]*[.!]+(?=\s|$)", re.I)
+# a remark on the asker after the question, unended: "how much maths do u need? i kinda flunked stats in college lol"
+AFTERTHOUGHT = re.compile(rf"(?<=\?)\s+(?:{_I})\b[^.?!]*$", re.I)
 # a question asking of what the asker said of themself
 OWN_BACKGROUND = re.compile(r"\b(?:that|this|my|such an?|a similar)\s+(?:kind of\s+|sort of\s+)?(?:background|experience|"
                             r"skill ?set|expertise)\b|\b(?:someone|people) like me\b", re.I)

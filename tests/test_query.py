@@ -287,6 +287,11 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     # dev14 d14n-11: "the big picture" asks for the whole topic, not the one part whose heading says "market"
     ("Give me the big picture on the job market. Is demand really growing?", True, ("market",), True),
     ("can I get an overview of the challenges?", True, ("challenges",), True),
+    # dev24 d24n-13, dev19 d19n-09: a remark on the asker after the question names no topic (had been education,
+    # challenges: the degree section answered "how much maths do u actually need?")
+    ("how much maths do u actually need? i kinda flunked stats in college lol", False, (), False),
+    ("how much math is involved?? i kinda suck at stats lol", False, (), False),
+    ("I never finished college. Do I need a degree?", False, ("education",), False),  # one said before it counts
 ])
 def test_lists_and_topics(question, wants_list, topics, broad):
     q = understand(question, [], ONE)

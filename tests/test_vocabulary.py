@@ -174,6 +174,12 @@ def test_how_short_the_answer_should_be_asks_for_no_section(text, asked):
     assert v.without_filler(text) == asked
 
 
+@pytest.mark.parametrize("text", ["how much math do I need?", "how much maths do u actually need?"])
+def test_maths_searches_as_the_guides_words_in_either_spelling(text):
+    """dev24 d24n-13: "maths" (the British word) had no paraphrase, "math" had."""
+    assert "mathematics" in v.paraphrased(text)
+
+
 @pytest.mark.parametrize("text", ["wat's a pen test exactly?", "do analysts do pentesting?", "is pen-testing part of it"])
 def test_the_trades_shorthand_searches_as_the_guides_words(text):
     assert "penetration tests" in v.paraphrased(text)
