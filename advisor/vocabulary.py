@@ -36,7 +36,9 @@ LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|graduated|b
                "senior-level": rf"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|"
                                rf"{HIGH_TENTH}|very top|"
                                r"at the top(?!\s+(?:\d|or\b))|"
-                               r"top of the (?:range|scale|ladder)|highest[- ](?:paid|earners?)"}
+                               r"top of the (?:range|scale|ladder)|highest[- ](?:paid|earners?)|"
+                               # how far pay goes: "whats the ceiling on earnings …?", "how high can the pay go?"
+                               r"ceiling|how high (?:can|could|does|will|would) (?:\w+ ){0,2}go|max(?:imum)? (?:pay|salary|earnings)"}
 LEVELS = {slug: re.compile(rf"\b(?:{terms})\b", re.I) for slug, terms in LEVEL_TERMS.items()}
 # a level as a word before a job name: "entry", "mid-level", "early career", "seniors"
 LEVEL_PREFIX = rf"(?:{'|'.join(LEVEL_TERMS.values())})(?:[- ](?:level|career))?"
