@@ -318,6 +318,9 @@ PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotel
                # "which is more coding heavy? what languages does each use?": "Programming or scripting …"
                (re.compile(r"\b(?:coding|code|coders?|languages?)\b", re.I), ("programming",)),
                (re.compile(r"\bpen[- ]?test(?:s|ing|ers?)?\b", re.I), ("penetration tests",)),  # the trade's shorthand
+               # "is the demand going to last or is it just hype that'll crash?": whether the jobs stay, as the guides put it
+               (re.compile(r"\b(?:bubble|(?:going to|gonna|will|it'll|that'll) (?:last|crash|die down|dry up|"
+                           r"fizzle out)|here to stay|future[- ]proof)\b", re.I), ("job growth and security",)),
                # "do they get woken up at 3am when something gets hacked?": called in at night for a breach
                (re.compile(r"\b(?:\d{1,2}\s?(?:am|a\.m)|middle of the night|woken up|wake (?:\w+ )?up|late at night|"
                            r"overnight|after[- ]hours|graveyard shifts?)\b", re.I), ("at night",)),

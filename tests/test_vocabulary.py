@@ -178,6 +178,16 @@ def test_how_short_the_answer_should_be_asks_for_no_section(text, asked):
     assert v.without_filler(text) == asked
 
 
+@pytest.mark.parametrize("text, lasts", [
+    ("is the demand for these jobs actually going to last or is it just AI hype that'll crash in a couple years?", True),
+    ("is this all a bubble that pops before I finish retraining?", True),
+    ("Is reinforcement learning actually growing or is it hype?", False),  # dev8 d8n-17: a trend, not the jobs
+])
+def test_whether_the_jobs_last_searches_for_job_growth_and_security(text, lasts):
+    """dev24 d24n-05: the AI market's size answered it, the 133 million jobs section was fourth."""
+    assert ("job growth and security" in v.paraphrased(text)) is lasts
+
+
 @pytest.mark.parametrize("text", ["how much math do I need?", "how much maths do u actually need?"])
 def test_maths_searches_as_the_guides_words_in_either_spelling(text):
     """dev24 d24n-13: "maths" (the British word) had no paraphrase, "math" had."""
