@@ -32,7 +32,11 @@ LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|graduated|b
                               # the bottom tenth of pay, which a guide gives as where pay starts: "and the
                               # bottom 10%?"; the top tenth is where it ends ("junior … compared to the top 10%?")
                               rf"{LOW_TENTH}",
-               "mid-level": r"mid|midlevel|mid-career|intermediate|middle",
+               # a few years on: "and once i've got a few years under my belt?", "a couple of years of experience"
+               "mid-level": r"mid|midlevel|mid-career|intermediate|middle|"
+                            r"(?:(?<=after\s)|(?<=after\sa\s))(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:years?|yrs)\b|"
+                            r"(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:years?|yrs)\s+(?:in\b|under\s+(?:my|your|the|their)\s+belt|"
+                            r"(?:of\s+)?experience)",
                "senior-level": rf"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|"
                                rf"{HIGH_TENTH}|very top|"
                                r"at the top(?!\s+(?:\d|or\b))|"

@@ -44,6 +44,12 @@ def test_levels_in_band_order():
     for asked in ("whats the ceiling on earnings if i stick with this for like 15 years", "how high can the pay go?",
                   "what's the maximum salary?"):
         assert v.levels_in(asked) == ["senior-level"]
+    # dev24 d24n-19: "and once i've got a few years under my belt?" after the entry band had got the entry band again
+    for asked in ("and once i've got a few years under my belt?", "I've got a couple of years of experience",
+                  "ok and later on, once i have a few years in?"):
+        assert v.levels_in(asked) == ["mid-level"]
+    assert v.levels_in("what do they earn after a few years?") == ["mid-level"]
+    assert v.levels_in("how long does it take? a few years?") == []  # a span, said of no one
 
 
 def test_topics_most_specific_first():
