@@ -689,7 +689,8 @@ def work_time_in_passing(text: str) -> bool:
     """``text`` names daily work only by when something happens ("day to day", "all day") and asks
     something else: another topic, or words of its own ("what tools …"); "what would I be doing all
     day?" asks nothing else, so it is about the day's work."""
-    rest = COMPARE.sub(" ", WORK_TIME.sub(" ", text))  # "compare the day-to-day of …" asks nothing else
+    # "compare the day-to-day of …" asks nothing else, nor does chat filler ("… do all week lol")
+    rest = without_filler(COMPARE.sub(" ", WORK_TIME.sub(" ", text)))
     if TOPICS["daily work"][0].search(rest) or not WORK_TIME.search(text):
         return False
     return bool(topics_in(rest)) or not only_topic_words(rest)

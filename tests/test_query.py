@@ -282,6 +282,8 @@ def test_a_comparison_of_two_roles_searches_each_without_the_other():
     ("what's it like being a neural network engineer day to day?", False, ("daily work",), True),  # "it" asks nothing
     # the browser try-out: "hi!" and "even" had made "all day" a time of something else asked (got the network types)
     ("hi! what does a neural net engineer even do all day?", False, ("daily work",), True),
+    # dev24 d24s-08: "lol" after "all week" had made it a time of something else asked (got one subsection)
+    ("what do neural net engineers actually do all week lol", False, ("daily work",), True),
     ("what should i specialise in?", False, ("progression",), True),  # where a career goes: its niches too
     ("Which specialties are there?", True, ("progression",), True),
     # dev14 d14n-11: "the big picture" asks for the whole topic, not the one part whose heading says "market"
