@@ -57,7 +57,9 @@ class Query:
         # a follow-up keeps the earlier topic whole only when it asks nothing of its own: "and for
         # security analysts?" does, "does that include pen testing?" after the typical day does not
         whole = not self.topics_inherited and not WHOLE_TOPICS.isdisjoint(self.topics)
-        return self.wants_list or whole or self.pay_range or only_topic_words(rest)
+        # or one of its questions does: "what's hot right now in the field? any up-and-coming areas …?"
+        return self.wants_list or whole or self.pay_range or only_topic_words(rest) or any(
+            topics_in(part) and only_topic_words(without_roles(without_asker(part), self.roles)) for part in self.parts)
 
     @property
     def counts(self) -> bool:

@@ -528,7 +528,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
          "requirements qualified qualifications skills"),
         # where the field is going ("where's the field heading?", "what's hot right now"), not which way
         # a career can go ("what other directions could I take?": progression)
-        ("trends", r"\b(?:trends?|trending|future|emerging|shaping|cutting[- ]edge|"
+        ("trends", r"\b(?:trends?|trending|future|emerging|up[- ]and[- ]coming|shaping|cutting[- ]edge|"
                    r"direction(?!s?\s+(?:could|can|might|would|should)\s+(?:i|you|one|we)\b)|"
                    r"where(?:'s|\s+is|\s+are)\s+(?:\w+\s+){0,3}?(?:heading|headed|going)|hot(?![- ]?spots?)|"
                    # "what big shifts in the field should I keep an eye on?"

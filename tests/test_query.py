@@ -312,6 +312,10 @@ def test_lists_and_topics(question, wants_list, topics, broad):
     ("how do i go from junior to senior as a NN engineer?", True),  # "as a" + the role says nothing more
     ("How much do information security analysts typically make in the US?", True),  # dev19 d19s-02: had lost the median
     ("where can this career take me in 10 years?", True),  # a time span says nothing of the topic  # "these days" says nothing more
+    # dev24 d24n-16: one of its questions asks for nothing but the topic (got hotspots and one trend, not the outline)
+    ("what's hot right now in the field? any up-and-coming areas worth betting my next few years on?", True),
+    ("What's hot right now in the field? Is reinforcement learning used for robots?", True),
+    ("How is reinforcement learning used in robotics? Which libraries do they use?", False),  # no part is only a topic
 ])
 def test_a_question_that_says_nothing_but_its_topic_is_broad(question, broad):
     q = understand(question, [], TWO if "security" in question else ONE)
