@@ -15,7 +15,7 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import AFTERTHOUGHT, CHOICE, COMPARE, GREETING, COMPARING, LEVEL_PREFIX, LEVELS, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import AFTERTHOUGHT, CHOICE, EMPLOYS_MOST, COMPARE, GREETING, COMPARING, LEVEL_PREFIX, LEVELS, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,8 @@ def understand(question: str, history: list[Turn] | None, catalog: Catalog) -> Q
     # nor a remark on the asker after it: "…? i kinda flunked stats in college lol" asks nothing of education
     own_topics = _own_topics(followup.LABELLED.sub(" ", asking) if follows else AFTERTHOUGHT.sub("", asking))
     # a follow-up about pay stays about pay unless it names a topic of its own: "which one is growing
-    # faster?" after a pay comparison asks about the market
-    pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES)
+    # faster?" after a pay comparison asks about the market, "which of those hires the most?" about jobs
+    pay = asks_pay(corrected) or (asks_pay(standalone) and set(own_topics) <= PAY_ASIDES and not EMPLOYS_MOST.search(corrected))
     # "what about security analysts?" after a question on starting pay asks for their starting pay
     earlier = (followup.previous_question(history) or "") if follows else ""
     earlier_topics = _own_topics(_without_work_time(earlier, catalog.roles_in(earlier)))

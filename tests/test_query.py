@@ -408,6 +408,16 @@ def test_a_pay_follow_up_does_not_inherit_the_previous_topic():
     assert understand("and the hardest parts?", history, TWO).topics == ("challenges",)
 
 
+def test_who_hires_the_most_after_a_pay_question_asks_of_jobs_not_pay():
+    """dev24 d24s-22, dev19 d19s-21: "which of those industries actually hires the most of them?" after the
+    industries' pay had got the pay by industry again; the employers section answers it."""
+    history = [Turn(role="user", content="which industry pays security analysts best?"),
+               Turn(role="assistant", content="Consulting services led at about $109,030.")]
+    q = understand("ok but which of those industries actually hires the most of them?", history, TWO)
+    assert not q.pay and q.topics == ("employers",)
+    assert understand("ok and which of those pays the most?", history, TWO).pay  # still pay
+
+
 def test_a_follow_up_to_a_two_role_question_compares_both_and_asks_its_own_topic():
     history = [Turn(role="user", content="How does pay compare for neural network engineers and security analysts?"),
                Turn(role="assistant", content="Engineers start at $70,000 [1]; analysts at $69,660 [2].")]
