@@ -15,7 +15,12 @@ from advisor import followup, salary
 from advisor.guides import Catalog, Guide
 from advisor.injection import strip_instructions
 from advisor.types import Turn
-from advisor.vocabulary import AFTERTHOUGHT, CHOICE, EMPLOYS_MOST, COMPARE, GREETING, COMPARING, LEVEL_PREFIX, LEVELS, OTHER_ROLE, VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE, AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place, levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker, verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no
+from advisor.vocabulary import (
+    AFTERTHOUGHT, CHOICE, EMPLOYS_MOST, COMPARE, GREETING, COMPARING, LEVEL_PREFIX, LEVELS, OTHER_ROLE,
+    VERSUS, juggling_tasks, COUNTED_TOPICS, EVERY_ROLE, HOW_MANY, LIST, MAX_EVERY_ROLE, PAY_ASIDES, PAY_RANGE,
+    AT_A_STAGE, TENTHS, THAN_THAT, ROLE_REFERENCE, WHOLE_ONLY, WHOLE_TOPICS, asks_pay, foreign_place,
+    levels_in, only_topic_words, only_vague, paraphrased, parts_of, topics_in, without_asker,
+    verdict_in_passing, WHICH_ROLE, without_filler, WORK_TIME, work_time_in_passing, yes_no)
 
 
 @dataclass(frozen=True)

@@ -608,7 +608,8 @@ RATE = re.compile(r"\d\s?(?:%|percent\b)", re.I)
 PAY_ASIDES = frozenset({"employers", "places"})
 # who has the most of the jobs, not who pays: "which of those industries actually hires the most of them?" after pay
 EMPLOYS_MOST = re.compile(r"\b(?:hires?|hiring|employs?|employing)\b[^.?!]*\b(?:most|largest|biggest)\b|"
-                          r"\b(?:most|largest share of|biggest share of)\s+(?:the\s+)?(?:jobs|positions|analysts|engineers)\b", re.I)
+                          r"\b(?:most|largest share of|biggest share of)\s+(?:the\s+)?(?:jobs|positions|analysts|engineers)\b",
+                          re.I)
 # topics that count only when asked as a whole: "how much do they earn?" wants every pay band, while a
 # pay question about one part ("negotiate a pay rise", "what affects pay") is left to its own sections
 WHOLE_ONLY = frozenset({"pay"})
