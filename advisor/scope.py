@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from advisor.bm25 import tokenize
 from advisor.textmatch import NUMBER, content_tokens, coverage, role_words, sentences, stem
@@ -125,8 +126,12 @@ def mentions_covered_role(text: str, covered: set[str]) -> bool:
 def other_roles(question: str, covered: set[str]) -> tuple[str, ...]:
     """Every career the question names that the guides don't cover, beside any they do
     ("neural network engineers vs data scientists" → "data scientists")."""
-    return tuple(m.group(0) for m in (*OTHER_ROLE.finditer(question), *OTHER_JOB.finditer(question))
-                 if not _part_of_covered(m.group(0), covered))
+    return tuple(m.group(0) for m in _other_careers(question, covered))
+
+
+def _other_careers(question: str, covered: set[str]) -> Iterator[re.Match]:
+    named = (*OTHER_ROLE.finditer(question), *OTHER_JOB.finditer(question))
+    return (m for m in named if not _part_of_covered(m.group(0), covered))
 
 
 def set_beside(question: str, covered: set[str]) -> tuple[str, ...]:
@@ -135,9 +140,7 @@ def set_beside(question: str, covered: set[str]) -> tuple[str, ...]:
     asker's own job ("I'm an accountant, …"), and only when the question says it compares."""
     if not (BESIDE.search(question) or CHOICE.search(question)):
         return ()
-    named = (m for pattern in (OTHER_ROLE, OTHER_JOB) for m in pattern.finditer(question))
-    return tuple(dict.fromkeys(m.group(0) for m in named if not _part_of_covered(m.group(0), covered)
-                               and not BACKGROUND.search(question[:m.start()])))
+    return tuple(dict.fromkeys(_not_the_askers(question, covered)))
 
 
 def _part_of_covered(named: str, covered: set[str]) -> bool:
@@ -151,8 +154,9 @@ def uncovered_role(question: str, covered: set[str]) -> str | None:
     asker's own ("I'm an accountant, is there demand for people who build neural nets?")."""
     if mentions_covered_role(question, covered):
         return None
-    for pattern in (OTHER_ROLE, OTHER_JOB):
-        for m in pattern.finditer(question):
-            if not _part_of_covered(m.group(0), covered) and not BACKGROUND.search(question[:m.start()]):
-                return m.group(0)
-    return None
+    return next(_not_the_askers(question, covered), None)
+
+
+def _not_the_askers(question: str, covered: set[str]) -> Iterator[str]:
+    """Other careers the question names, but the asker's own."""
+    return (m.group(0) for m in _other_careers(question, covered) if not BACKGROUND.search(question[:m.start()]))
