@@ -315,7 +315,10 @@ LEADING = (r"(?:become|becoming|be|being)\s+(?:a|the)\s+boss|(?:move|moving|go|g
            r"grow|growing|transition\w*)\s+(?:up\s+)?into\s+(?:management|leadership|managing|a\s+(?:lead|manager)\w*)")
 JUGGLING = re.compile(r"\b(?:(?:keep|keeping|stay|staying) on top of|juggl\w*|multi-?task\w*|keep(?:ing)? track of|"
                       r"prioriti[sz]\w*)\b", re.I)
+# who has the most of the jobs, not who pays: "which of those industries actually hires the most of them?" after pay
+EMPLOYS_MOST = re.compile(r"\b(?:hires?|hiring|employs?|employing)\b[^.?!]*\b(?:most|largest|biggest)\b", re.I)
 PARAPHRASES = [(re.compile(rf"\b(?:{REMOTE_WORK})\b", re.I), ("remote", "remotely")),
+               (EMPLOYS_MOST, ("employ most", "employment")),  # as the guides put who has the jobs
                (re.compile(r"\b(?:burn[- ]?out|burned out|burnt out|stress\w*|overwork\w*|exhaust\w*)\b", re.I),
                 ("work-life balance",)),
                (re.compile(r"\bmaths?\b", re.I), ("maths", "mathematics", "mathematical")),  # and the British
@@ -581,7 +584,7 @@ TOPICS: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
         # would employ me?" is not answered by where the hotspots are)
         # (not what employers want of a candidate: that is requirements)
         ("employers", r"\b(?:compan(?:y|ies)|employers?|employ|firms?|industries|(?:which|what|each|by|per)\s+industry|"
-                      r"sectors?|who (?:\w+ly\s+)?(?:hires|employs))\b"
+                      r"sectors?|who (?:\w+ly\s+)?(?:hires|employs)|(?:hires?|employs?)\s+(?:the\s+)?most)\b"
                       r"(?!\s+(?:are\s+|do\s+)?(?:\w+ly\s+)?(?:want|look|expect|seek|prefer|value|need|ask|require|"
                       r"throw|offer|give|provide)\w*)",
          "industries"),  # not "employers": "Skills Employers Look For" is about skills
@@ -606,10 +609,6 @@ JOB_FIGURE = re.compile(r"\b(?:jobs?|employment|openings|positions|workers)\b", 
 RATE = re.compile(r"\d\s?(?:%|percent\b)", re.I)
 # topics a pay question names only in passing: "do larger companies pay more?", "which cities pay best?" are about pay
 PAY_ASIDES = frozenset({"employers", "places"})
-# who has the most of the jobs, not who pays: "which of those industries actually hires the most of them?" after pay
-EMPLOYS_MOST = re.compile(r"\b(?:hires?|hiring|employs?|employing)\b[^.?!]*\b(?:most|largest|biggest)\b|"
-                          r"\b(?:most|largest share of|biggest share of)\s+(?:the\s+)?(?:jobs|positions|analysts|engineers)\b",
-                          re.I)
 # topics that count only when asked as a whole: "how much do they earn?" wants every pay band, while a
 # pay question about one part ("negotiate a pay rise", "what affects pay") is left to its own sections
 WHOLE_ONLY = frozenset({"pay"})

@@ -416,6 +416,9 @@ def test_who_hires_the_most_after_a_pay_question_asks_of_jobs_not_pay():
     q = understand("ok but which of those industries actually hires the most of them?", history, TWO)
     assert not q.pay and q.topics == ("employers",)
     assert understand("ok and which of those pays the most?", history, TWO).pay  # still pay
+    # the browser try-out: said without "industries", it had inherited pay and employers and got the Earnings lines
+    short = understand("ok and which of those hires the most of them?", history, TWO)
+    assert not short.pay and short.topics == ("employers",) and "employ most" in short.search
 
 
 def test_a_follow_up_to_a_two_role_question_compares_both_and_asks_its_own_topic():
