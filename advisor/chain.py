@@ -269,8 +269,9 @@ class Advisor:
         given = " ".join(text for text, _ in official).lower()
         others = [said for said in scope.set_beside(query.asked, self.catalog.covered) if said.lower() not in given]
         lines = [line] if line else []
+        wages = self._wages() if others else None  # opened once, and only for a side to give
         for said in others:
-            side = occupations.other_side(data, self._wages(), said, query.asked)
+            side = occupations.other_side(data, wages, said, query.asked)
             lines += [("", ())] * bool(side and (lines or official)) + side
         return lines
 

@@ -25,6 +25,7 @@ PAY = re.compile(
 # reader finds levels with it, and the wage lookup strips it from a job name ("senior data scientists").
 TENTH = r"(?:10|ten)(?=\s?(?:%|percent|per cent))"  # "10%", "ten percent": a tenth of earners
 LOW_TENTH, HIGH_TENTH = rf"(?:bottom|lowest)\s{TENTH}", rf"(?:top|highest)\s{TENTH}"  # where pay starts, where it ends
+FEW_YEARS = r"(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:years?|yrs)"  # "a few years", "a couple of yrs"
 LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|graduated|beginners?|starting(?!\s+with\b)|start out|"
                               r"first (?:[\w/-]+ ){0,3}?(?:job|role|position)|"
                               r"early[- ]career|at the start|at first|"
@@ -33,10 +34,8 @@ LEVEL_TERMS = {"entry-level": r"entry|juniors?|new grads?|graduates?|graduated|b
                               # bottom 10%?"; the top tenth is where it ends ("junior … compared to the top 10%?")
                               rf"{LOW_TENTH}",
                # a few years on: "and once i've got a few years under my belt?", "a couple of years of experience"
-               "mid-level": r"mid|midlevel|mid-career|intermediate|middle|"
-                            r"(?:(?<=after\s)|(?<=after\sa\s))(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:years?|yrs)\b|"
-                            r"(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:years?|yrs)\s+(?:in\b|under\s+(?:my|your|the|their)\s+belt|"
-                            r"(?:of\s+)?experience)",
+               "mid-level": rf"mid|midlevel|mid-career|intermediate|middle|(?<=after\s){FEW_YEARS}\b|"
+                            rf"{FEW_YEARS}\s+(?:in\b|under\s+(?:my|your|the|their)\s+belt|(?:of\s+)?experience)",
                "senior-level": rf"seniors?|lead|principal|staff|experienced|top (?:earners?|end)|"
                                rf"{HIGH_TENTH}|very top|"
                                r"at the top(?!\s+(?:\d|or\b))|"
